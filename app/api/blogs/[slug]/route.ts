@@ -1,0 +1,22 @@
+import { authenticate } from "@/server/auth/authenticate";
+import { updateBlogSchema } from "@/server/contracts/schemas";
+import { getBlog, updateBlog } from "@/server/db/blogs";
+import { json, readJson, route } from "@/server/http/route";
+import { getRuntime } from "@/server/runtime";
+
+type Params = { slug: string };
+
+export const GET = route<Params>(async (_request, { params }) => {
+  const { slug } = await params;
+  return json({ blog: await getBlog(getRuntime().db, slug) });
+});
+
+export const PATCH = route<Params>(async (request, { params }) => {
+  const { slug } = await params;
+  const { db, broadcast } = getRuntime();
+  const actor = await authenticate(db, request);
+  const input = await readJson(request, updateBlogSchema);
+  const { blog, event } = await updateBlog(db, actor, slug, input);
+  broadcast(event);
+  return json({ blog });
+});

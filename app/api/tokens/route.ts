@@ -1,0 +1,18 @@
+import { authenticate } from "@/server/auth/authenticate";
+import { createTokenSchema } from "@/server/contracts/schemas";
+import { createApiToken, listApiTokens } from "@/server/db/tokens";
+import { json, readJson, route } from "@/server/http/route";
+import { getRuntime } from "@/server/runtime";
+
+export const GET = route(async (request) => {
+  const { db } = getRuntime();
+  return json({ tokens: await listApiTokens(db, await authenticate(db, request)) });
+});
+
+export const POST = route(async (request) => {
+  const { db } = getRuntime();
+  const actor = await authenticate(db, request);
+  const input = await readJson(request, createTokenSchema);
+  // The token itself is in this answer only; it cannot be shown again.
+  return json(await createApiToken(db, actor, input), 201);
+});

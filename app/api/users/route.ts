@@ -1,0 +1,17 @@
+import { authenticate } from "@/server/auth/authenticate";
+import { createUserSchema } from "@/server/contracts/schemas";
+import { createUser, listUsers } from "@/server/db/users";
+import { json, readJson, route } from "@/server/http/route";
+import { getRuntime } from "@/server/runtime";
+
+export const GET = route(async (request) => {
+  const { db } = getRuntime();
+  return json({ users: await listUsers(db, await authenticate(db, request)) });
+});
+
+export const POST = route(async (request) => {
+  const { db } = getRuntime();
+  const actor = await authenticate(db, request);
+  const input = await readJson(request, createUserSchema);
+  return json({ user: await createUser(db, actor, input) }, 201);
+});

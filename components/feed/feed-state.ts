@@ -1,0 +1,57 @@
+// What a reader's page holds, and how each live event changes it. Pure, so it is unit-tested.
+// Every transition is idempotent: an event applied twice leaves the same state as once.
+import type { BlogDTO, EntryDTO } from "@/server/contracts/dto";
+import type { BlogEvent } from "@/server/contracts/events";
+
+export interface FeedState {
+  blog: BlogDTO;
+  /** Pinned entries, shown on top, newest first. */
+  pinned: EntryDTO[];
+  /** The stream of unpinned entries loaded so far, newest first. */
+  entries: EntryDTO[];
+  /** Cursor for "Load older"; null when everything is loaded. */
+  nextCursor: string | null;
+  /** The last event sequence number applied. */
+  seq: number;
+}
+
+const newestFirst = (a: EntryDTO, b: EntryDTO) =>
+  (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || b.id.localeCompare(a.id);
+
+function without(list: EntryDTO[], id: string): EntryDTO[] {
+  return list.some((e) => e.id === id) ? list.filter((e) => e.id !== id) : list;
+}
+
+/** Places an entry where it belongs (pinned area or stream), replacing any older copy. */
+function place(state: FeedState, entry: EntryDTO): FeedState {
+  const pinned = without(state.pinned, entry.id);
+  const entries = without(state.entries, entry.id);
+  if (entry.status !== "PUBLISHED") return { ...state, pinned, entries };
+  if (entry.pinned) return { ...state, pinned: [...pinned, entry].sort(newestFirst), entries };
+  // An entry older than everything loaded belongs to a page not fetched yet; "Load older" will bring it.
+  const oldestLoaded = entries.at(-1);
+  if (state.nextCursor !== null && oldestLoaded && newestFirst(entry, oldestLoaded) > 0) return { ...state, pinned, entries };
+  return { ...state, pinned, entries: [...entries, entry].sort(newestFirst) };
+}
+
+export function applyEvent(state: FeedState, event: BlogEvent): FeedState {
+  const next = { ...state, seq: Math.max(state.seq, event.payload.seq) };
+  switch (event.type) {
+    case "entry:published":
+    case "entry:updated":
+    case "entry:pinned":
+    case "entry:unpinned":
+      return place(next, event.payload.entry);
+    case "entry:deleted":
+      return { ...next, pinned: without(next.pinned, event.payload.id), entries: without(next.entries, event.payload.id) };
+    case "blog:updated":
+      return { ...next, blog: event.payload.details };
+  }
+}
+
+/** Appends an older page, skipping anything already shown (an entry may have moved while paging). */
+export function appendOlder(state: FeedState, older: EntryDTO[], nextCursor: string | null): FeedState {
+  const known = new Set([...state.pinned, ...state.entries].map((e) => e.id));
+  const fresh = older.filter((e) => !known.has(e.id) && !e.pinned);
+  return { ...state, entries: [...state.entries, ...fresh], nextCursor };
+}

@@ -1,0 +1,50 @@
+// Who is asking: a session cookie (browsers) or a bearer token (scripts). Null for anonymous readers.
+import "server-only";
+import { findSessionActor } from "../db/sessions";
+import { findTokenActor } from "../db/tokens";
+import type { Db } from "../db/types";
+import { AppError } from "../errors";
+import type { Actor } from "./permissions";
+
+export const SESSION_COOKIE = "liveline_session";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export async function authenticate(db: Db, request: Request): Promise<Actor | null> {
+  const authorization = request.headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    const actor = match?.[1] ? await findTokenActor(db, match[1]) : null;
+    // A wrong token is an error, not a silent downgrade to anonymous.
+    if (!actor) throw new AppError("UNAUTHENTICATED", "the API token is invalid or revoked");
+    return actor;
+  }
+  const secret = readCookie(request, SESSION_COOKIE);
+  if (!secret) return null;
+  if (!SAFE_METHODS.has(request.method)) assertSameOrigin(request);
+  return findSessionActor(db, secret);
+}
+
+/** Cookie-authenticated writes must come from our own pages (CSRF). */
+function assertSameOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  if (origin === null) return; // not a browser cross-site request: browsers send Origin on every cross-site POST/PATCH/PUT/DELETE
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    originHost = "";
+  }
+  if (originHost !== host) throw new AppError("FORBIDDEN", "cross-site request refused");
+}
+
+export function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}

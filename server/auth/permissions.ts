@@ -1,0 +1,74 @@
+// Who may do what. Pure rules, so they are unit-tested without a database.
+import type { Role } from "../contracts/dto";
+import { AppError } from "../errors";
+
+export interface Actor {
+  id: string;
+  role: Role;
+  name: string;
+}
+
+export type Action =
+  | "entry:create"
+  | "entry:edit"
+  | "entry:delete"
+  | "entry:pin"
+  | "entry:post-as-other"
+  | "blog:create"
+  | "blog:edit"
+  | "user:manage"
+  | "token:manage";
+
+/** Actions that touch one entry also need to know whose entry it is. */
+export interface ActionContext {
+  authorId?: string;
+}
+
+const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+  "entry:create",
+  "entry:edit",
+  "entry:delete",
+  "entry:pin",
+  "entry:post-as-other",
+  "blog:create",
+  "blog:edit",
+]);
+
+export function can(actor: Actor | null, action: Action, context: ActionContext = {}): boolean {
+  if (!actor) return false;
+  switch (actor.role) {
+    case "ADMIN":
+      return true;
+    case "EDITOR":
+      return EDITOR_ACTIONS.has(action);
+    case "JOURNALIST":
+      if (action === "entry:create" || action === "entry:pin") return true;
+      // Journalists own their entries and nobody else's.
+      if (action === "entry:edit" || action === "entry:delete") return context.authorId === actor.id;
+      return false;
+  }
+}
+
+/** Throws 401 for nobody, 403 for someone not allowed. */
+export function requirePermission(actor: Actor | null, action: Action, context?: ActionContext): Actor {
+  if (!actor) throw new AppError("UNAUTHENTICATED", "sign in or send an API token to do this");
+  if (!can(actor, action, context)) {
+    throw new AppError("FORBIDDEN", `a ${actor.role.toLowerCase()} may not ${describe(action)}`);
+  }
+  return actor;
+}
+
+function describe(action: Action): string {
+  const words: Record<Action, string> = {
+    "entry:create": "create entries",
+    "entry:edit": "edit this entry",
+    "entry:delete": "delete this entry",
+    "entry:pin": "pin entries",
+    "entry:post-as-other": "post as another contributor",
+    "blog:create": "create blogs",
+    "blog:edit": "edit blogs",
+    "user:manage": "manage users",
+    "token:manage": "manage API tokens",
+  };
+  return words[action];
+}

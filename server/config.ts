@@ -1,0 +1,52 @@
+// Environment variables are read and validated here, once. Nothing else reads process.env.
+import { z } from "zod";
+
+const boolFlag = z
+  .enum(["0", "1", "true", "false", ""])
+  .transform((v) => v === "1" || v === "true");
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, "DATABASE_URL must start with file:, postgres:// or postgresql://")
+    .default("file:./data/liveline.db"),
+  PUBLIC_URL: z.string().url().optional(),
+  LIVELINE_DEMO: boolFlag.default(true),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
+});
+
+export type Config = {
+  dev: boolean;
+  production: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  publicUrl: string | undefined;
+  demo: boolean;
+  sessionTtlMs: number;
+  logLevel: "silent" | "info" | "debug";
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n  ");
+    throw new Error(`Invalid configuration:\n  ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    dev: e.NODE_ENV === "development",
+    production: e.NODE_ENV === "production",
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: e.PUBLIC_URL,
+    demo: e.LIVELINE_DEMO,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    logLevel: e.LOG_LEVEL,
+  };
+}

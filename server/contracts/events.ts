@@ -1,0 +1,70 @@
+// The realtime protocol, typed once and imported by the server and the browser.
+import type { BlogDTO, EntryDTO } from "./dto";
+
+export interface EntryEventPayload {
+  blog: string;
+  seq: number;
+  entry: EntryDTO;
+}
+
+export interface EntryDeletedPayload {
+  blog: string;
+  seq: number;
+  id: string;
+}
+
+export interface BlogUpdatedPayload {
+  blog: string;
+  seq: number;
+  details: BlogDTO;
+}
+
+/** Events the server sends, past tense, `domain:verb`. */
+export interface ServerToClientEvents {
+  "entry:published": (payload: EntryEventPayload) => void;
+  "entry:updated": (payload: EntryEventPayload) => void;
+  "entry:deleted": (payload: EntryDeletedPayload) => void;
+  "entry:pinned": (payload: EntryEventPayload) => void;
+  "entry:unpinned": (payload: EntryEventPayload) => void;
+  "blog:updated": (payload: BlogUpdatedPayload) => void;
+}
+
+export type BlogEventType = keyof ServerToClientEvents;
+export type BlogEventPayload<T extends BlogEventType> = Parameters<ServerToClientEvents[T]>[0];
+
+/** One entry of a blog's event log, as replayed over HTTP or on join. */
+export type BlogEvent = {
+  [T in BlogEventType]: { type: T; payload: BlogEventPayload<T> };
+}[BlogEventType];
+
+export const BLOG_EVENT_TYPES: readonly BlogEventType[] = [
+  "entry:published",
+  "entry:updated",
+  "entry:deleted",
+  "entry:pinned",
+  "entry:unpinned",
+  "blog:updated",
+];
+
+export interface JoinRequest {
+  slug: string;
+  /** Replay every event after this sequence number before live ones. */
+  since?: number;
+}
+
+export type Ack<T> = { data: T; error?: undefined } | { error: string; data?: undefined };
+export type JoinAck = { seq: number; error?: undefined } | { error: string; seq?: undefined };
+
+/** Events the client sends. */
+export interface ClientToServerEvents {
+  "blog:join": (request: JoinRequest, ack: (answer: JoinAck) => void) => void;
+  "blog:leave": (request: { slug: string }) => void;
+}
+
+export interface EventsPage {
+  events: BlogEvent[];
+  /** The blog's newest sequence number when the page was read. */
+  seq: number;
+  /** True when more events exist after the last one returned. */
+  hasMore: boolean;
+}

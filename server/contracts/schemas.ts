@@ -1,0 +1,101 @@
+// Input validation shared by forms, route handlers and socket handlers.
+import { z } from "zod";
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const slugSchema = z
+  .string()
+  .min(2, "slug must be at least 2 characters")
+  .max(80, "slug must be at most 80 characters")
+  .regex(SLUG_PATTERN, "slug may hold only lowercase letters, digits and single hyphens");
+
+export const roleSchema = z.enum(["ADMIN", "EDITOR", "JOURNALIST"]);
+
+export const loginSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().email("email must be a valid address"),
+  password: z.string().min(1, "password is required").max(200),
+});
+
+export const createBlogSchema = z.strictObject({
+  slug: slugSchema,
+  title: z.string().trim().min(1, "title is required").max(200),
+  summary: z.string().trim().max(2000).default(""),
+});
+
+export const updateBlogSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, "title is required").max(200),
+    summary: z.string().trim().max(2000),
+    status: z.enum(["LIVE", "ENDED"]),
+  })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, "give at least one of title, summary, status");
+
+const headline = z.string().trim().max(300).nullable();
+const label = z.string().trim().max(40).nullable();
+// Raw HTML from the client; the server sanitizes it before it is stored.
+const body = z.string().min(1, "body is required").max(100_000, "body must be at most 100000 characters");
+
+export const createEntrySchema = z.strictObject({
+  headline: headline.optional(),
+  body,
+  status: z.enum(["DRAFT", "PUBLISHED"]).default("PUBLISHED"),
+  keyEvent: z.boolean().default(false),
+  label: label.optional(),
+  /** Editors may post as another contributor. */
+  authorId: z.string().min(1).max(64).optional(),
+});
+
+export const updateEntrySchema = z.strictObject({
+  version: z.number({ error: "version is required (the version you edited)" }).int().positive(),
+  headline: headline.optional(),
+  body: body.optional(),
+  status: z.enum(["DRAFT", "PUBLISHED"]).optional(),
+  keyEvent: z.boolean().optional(),
+  label: label.optional(),
+});
+
+export const entryListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(20),
+  before: z.string().max(200).optional(),
+  pinned: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+});
+
+export const eventsQuerySchema = z.strictObject({
+  since: z.coerce.number({ error: "since must be a number" }).int().min(0, "since must be 0 or more"),
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+});
+
+export const joinRequestSchema = z.strictObject({
+  slug: slugSchema,
+  since: z.number().int().min(0).optional(),
+});
+
+export const createUserSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().email("email must be a valid address"),
+  displayName: z.string().trim().min(1).max(100).optional(),
+  role: roleSchema,
+  password: z.string().min(8, "password must be at least 8 characters").max(200),
+});
+
+export const createTokenSchema = z.strictObject({
+  name: z.string().trim().min(1, "name is required").max(100),
+  /** The user the token acts as; defaults to the caller. */
+  userId: z.string().min(1).max(64).optional(),
+});
+
+export type LoginInput = z.infer<typeof loginSchema>;
+export type CreateBlogInput = z.infer<typeof createBlogSchema>;
+export type UpdateBlogInput = z.infer<typeof updateBlogSchema>;
+export type CreateEntryInput = z.infer<typeof createEntrySchema>;
+export type UpdateEntryInput = z.infer<typeof updateEntrySchema>;
+export type EntryListQuery = z.infer<typeof entryListQuerySchema>;
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type CreateTokenInput = z.infer<typeof createTokenSchema>;
+
+/** A zod error as one sentence naming each wrong field. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .join("; ");
+}

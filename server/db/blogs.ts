@@ -1,0 +1,59 @@
+// Blogs: listing, reading, creating, editing.
+import type { BlogDTO } from "../contracts/dto";
+import type { CreateBlogInput, UpdateBlogInput } from "../contracts/schemas";
+import type { BlogEvent } from "../contracts/events";
+import { requirePermission, type Actor } from "../auth/permissions";
+import { AppError } from "../errors";
+import { appendEvent } from "./events";
+import { toBlogDTO } from "./to-dto";
+import type { Db } from "./types";
+import { isUniqueViolation } from "./unique-violation";
+
+/** Live blogs first, then ended ones; most recently updated first within each. */
+export async function listBlogs(db: Db): Promise<BlogDTO[]> {
+  const rows = await db.blog.findMany({ orderBy: [{ status: "asc" }, { updatedAt: "desc" }] });
+  return rows.map(toBlogDTO);
+}
+
+export async function getBlog(db: Db, slug: string): Promise<BlogDTO> {
+  const row = await db.blog.findUnique({ where: { slug } });
+  if (!row) throw new AppError("NOT_FOUND", `no blog with slug "${slug}"`);
+  return toBlogDTO(row);
+}
+
+export async function findBlog(db: Db, slug: string): Promise<BlogDTO | null> {
+  const row = await db.blog.findUnique({ where: { slug } });
+  return row ? toBlogDTO(row) : null;
+}
+
+export async function createBlog(db: Db, actor: Actor | null, input: CreateBlogInput): Promise<BlogDTO> {
+  requirePermission(actor, "blog:create");
+  try {
+    return toBlogDTO(await db.blog.create({ data: input }));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `a blog with slug "${input.slug}" already exists`);
+    throw error;
+  }
+}
+
+export async function updateBlog(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  input: UpdateBlogInput,
+): Promise<{ blog: BlogDTO; event: BlogEvent }> {
+  requirePermission(actor, "blog:edit");
+  return db.$transaction(async (tx) => {
+    const current = await tx.blog.findUnique({ where: { slug } });
+    if (!current) throw new AppError("NOT_FOUND", `no blog with slug "${slug}"`);
+    const endedAt =
+      input.status === "ENDED" ? (current.endedAt ?? new Date()) : input.status === "LIVE" ? null : current.endedAt;
+    const updated = await tx.blog.update({ where: { id: current.id }, data: { ...input, endedAt } });
+    const event = await appendEvent(tx, updated.id, "blog:updated", (seq) => ({
+      blog: slug,
+      seq,
+      details: toBlogDTO({ ...updated, seq }),
+    }));
+    return { blog: toBlogDTO({ ...updated, seq: event.payload.seq }), event };
+  });
+}

@@ -1,0 +1,44 @@
+// The one place that constructs a Prisma client. Both providers' clients are generated from
+// the same models (prisma/models.prisma), so their model APIs are identical and callers
+// program against the SQLite client's type.
+import { PrismaLibSql } from "@prisma/adapter-libsql";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
+import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client.ts";
+import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.ts";
+import { providerOf, sqlitePathOf, type Provider } from "./migrate.ts";
+
+export { providerOf, type Provider };
+
+export type Db = SqlitePrismaClient;
+
+export interface Database {
+  prisma: Db;
+  provider: Provider;
+  close(): Promise<void>;
+}
+
+// WAL lets readers (the feed) carry on while a writer (a newsroom publishing) commits. It is a
+// property of the file, so it is set once per client, before Prisma's first query.
+// libsql turns foreign keys on for every connection it opens, and `timeout` is its per-connection
+// busy_timeout.
+class PrismaLibSqlWal extends PrismaLibSql {
+  override async connect(): Promise<SqlDriverAdapter> {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA journal_mode = WAL");
+    return adapter;
+  }
+}
+
+export function createDb(databaseUrl: string): Database {
+  const provider = providerOf(databaseUrl);
+  const prisma =
+    provider === "sqlite"
+      ? new SqlitePrismaClient({
+          adapter: new PrismaLibSqlWal({ url: `file:${sqlitePathOf(databaseUrl)}`, timeout: 5000 }),
+        })
+      : (new PostgresPrismaClient({
+          adapter: new PrismaPg({ connectionString: databaseUrl }),
+        }) as unknown as Db);
+  return { prisma, provider, close: () => prisma.$disconnect() };
+}

@@ -1,0 +1,26 @@
+// Browser sessions. The cookie holds a random secret; the database holds only its hash.
+import { createHash, randomBytes } from "node:crypto";
+import type { Actor } from "../auth/permissions";
+import type { Db } from "./types";
+
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export async function createSession(db: Db, userId: string, ttlMs: number): Promise<{ secret: string; expiresAt: Date }> {
+  const secret = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + ttlMs);
+  await db.session.create({ data: { id: hashSecret(secret), userId, expiresAt } });
+  return { secret, expiresAt };
+}
+
+/** The active user behind a session secret, or null when unknown, expired or deactivated. */
+export async function findSessionActor(db: Db, secret: string): Promise<Actor | null> {
+  const session = await db.session.findUnique({ where: { id: hashSecret(secret) }, include: { user: true } });
+  if (!session || session.expiresAt.getTime() <= Date.now() || !session.user.active) return null;
+  return { id: session.user.id, role: session.user.role, name: session.user.displayName };
+}
+
+export async function deleteSession(db: Db, secret: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: hashSecret(secret) } });
+}

@@ -1,0 +1,54 @@
+// Users: creation (CLI, admin API, demo) and the password check at login.
+import bcrypt from "bcryptjs";
+import type { UserDTO } from "../contracts/dto";
+import type { CreateUserInput } from "../contracts/schemas";
+import { requirePermission, type Actor } from "../auth/permissions";
+import { AppError } from "../errors";
+import { toUserDTO } from "./to-dto";
+import type { Db, User } from "./types";
+import { isUniqueViolation } from "./unique-violation";
+
+const BCRYPT_COST = 10;
+// Compared against when the email is unknown, so a wrong email costs as long as a wrong password.
+const DUMMY_HASH = bcrypt.hashSync("liveline-timing-equalizer", BCRYPT_COST);
+
+/** No permission check: for the CLI and first-start seeding, which run as the machine's owner. */
+export async function insertUser(db: Db, input: CreateUserInput): Promise<UserDTO> {
+  const passwordHash = await bcrypt.hash(input.password, BCRYPT_COST);
+  try {
+    const row = await db.user.create({
+      data: {
+        email: input.email,
+        displayName: input.displayName ?? input.email.split("@")[0] ?? input.email,
+        role: input.role,
+        passwordHash,
+      },
+    });
+    return toUserDTO(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError("CONFLICT", `a user with email ${input.email} already exists`);
+    throw error;
+  }
+}
+
+export async function createUser(db: Db, actor: Actor | null, input: CreateUserInput): Promise<UserDTO> {
+  requirePermission(actor, "user:manage");
+  return insertUser(db, input);
+}
+
+export async function listUsers(db: Db, actor: Actor | null): Promise<UserDTO[]> {
+  requirePermission(actor, "user:manage");
+  const rows = await db.user.findMany({ orderBy: { createdAt: "asc" } });
+  return rows.map(toUserDTO);
+}
+
+/** The user behind an email and password, or null. Inactive users cannot sign in. */
+export async function verifyPassword(db: Db, email: string, password: string): Promise<User | null> {
+  const user = await db.user.findUnique({ where: { email } });
+  const ok = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  return ok && user?.active ? user : null;
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  return db.user.count();
+}

@@ -1,0 +1,63 @@
+// The wrapper every API route handler uses: known errors become JSON 4xx, anything else a logged 500.
+import "server-only";
+import type { ZodType } from "zod";
+import { describeZodError } from "../contracts/schemas";
+import { AppError, isAppError } from "../errors";
+
+type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
+
+export function route<P>(handler: Handler<P>): Handler<P> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (isAppError(error)) return json({ error: error.message, code: error.code, ...error.details }, error.status);
+      console.error(`[liveline] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+      return json({ error: "internal error" }, 500);
+    }
+  };
+}
+
+export function json(data: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return Response.json(data, { status, headers: { "cache-control": "no-store", ...headers } });
+}
+
+const MAX_BODY_BYTES = 256 * 1024;
+
+/** Reads and validates a JSON body: 415 for another type, 413 when too big, 400 naming the wrong field. */
+export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new AppError("BAD_REQUEST", "the body is not valid UTF-8");
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "the body is not valid JSON");
+  }
+  return parseWith(schema, value);
+}
+
+/** Validates query parameters; unknown ones are rejected like unknown body fields. */
+export function readQuery<T>(request: Request, schema: ZodType<T>): T {
+  return parseWith(schema, Object.fromEntries(new URL(request.url).searchParams));
+}
+
+export function parseWith<T>(schema: ZodType<T>, value: unknown): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError("BAD_REQUEST", describeZodError(parsed.error));
+  return parsed.data;
+}
+
+function tooLarge(): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `the body must be at most ${MAX_BODY_BYTES} bytes`);
+}

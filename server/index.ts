@@ -1,0 +1,74 @@
+// The Liveline process: one HTTP server on one port carrying Next.js pages, the JSON API and socket.io.
+import { createServer } from "node:http";
+import next from "next";
+import { loadConfig } from "./config";
+import { createDb } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { seedDemoOnFirstStart } from "./demo/seed-demo";
+import { createRealtimeServer } from "./realtime/create-realtime-server";
+import { installRuntime } from "./runtime";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = (message: string, error?: unknown) => {
+    if (config.logLevel !== "silent") console.log(`[liveline] ${message}`, ...(error === undefined ? [] : [error]));
+  };
+
+  const { applied } = await migrateDatabase(config.databaseUrl);
+  if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  const database = createDb(config.databaseUrl);
+  const db = database.prisma;
+  if (config.demo) {
+    const credentials = await seedDemoOnFirstStart(db);
+    if (credentials) printDemoCredentials(credentials);
+  }
+
+  const app = next({ dev: config.dev, dir: process.cwd(), hostname: "localhost", port: config.port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const http = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      log(`request failed: ${req.method} ${req.url}`, error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "internal error" }));
+    });
+  });
+  const realtime = createRealtimeServer(http, { db, log });
+  installRuntime({ config, db, broadcast: realtime.broadcast });
+
+  await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
+  const address = http.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  console.log(`[liveline] listening on http://localhost:${port} (database: ${database.provider})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    // A stuck connection must not keep the process alive forever.
+    setTimeout(() => process.exit(1), 10_000).unref();
+    http.closeIdleConnections();
+    await realtime.close(); // stops accepting and disconnects every socket (closes the HTTP server too)
+    installRuntime(undefined);
+    await app.close?.().catch(() => undefined);
+    await database.close();
+    log("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+function printDemoCredentials(accounts: { role: string; email: string; password: string }[]): void {
+  const lines = accounts.map((a) => `    ${a.role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`);
+  console.log(
+    ["", "  Demo accounts (shown once, on this first start):", ...lines, "  Reader page: /live/storm-orla-live", ""].join("\n"),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error("[liveline] failed to start:", error);
+  process.exit(1);
+});

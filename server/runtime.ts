@@ -1,0 +1,26 @@
+// The live process's shared pieces, reachable from Next.js route handlers and pages.
+// Next bundles its own copy of every module it imports, so a module-level singleton would be
+// created twice; a globalThis slot set once by server/index.ts is the one both sides see.
+import type { Config } from "./config";
+import type { BlogEvent } from "./contracts/events";
+import type { Db } from "./db/types";
+
+export interface Runtime {
+  config: Config;
+  db: Db;
+  /** Sends a committed event to every reader of its blog. */
+  broadcast(event: BlogEvent): void;
+}
+
+const SLOT = Symbol.for("liveline.runtime");
+type Slot = { [SLOT]?: Runtime };
+
+export function installRuntime(runtime: Runtime | undefined): void {
+  (globalThis as Slot)[SLOT] = runtime;
+}
+
+export function getRuntime(): Runtime {
+  const runtime = (globalThis as Slot)[SLOT];
+  if (!runtime) throw new Error("Liveline runtime is not installed: start the app with server/index.ts");
+  return runtime;
+}
