@@ -109,7 +109,8 @@ async function createMigration(name: string | undefined): Promise<void> {
       continue;
     }
     const baseDir = migrationsDirOf(provider);
-    await mkdir(path.join(baseDir, folder), { recursive: true });
+    await mkdir(baseDir, { recursive: true });
+    await mkdir(path.join(baseDir, folder)); // fails rather than overwrite a same-second twin
     await writeFile(path.join(baseDir, folder, "migration.sql"), sql);
     await writeFile(path.join(baseDir, "migration_lock.toml"), lockfileText(provider));
     console.log(`Wrote ${path.relative(process.cwd(), path.join(baseDir, folder, "migration.sql"))}`);

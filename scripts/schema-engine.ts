@@ -1,5 +1,5 @@
 // Prisma's schema engine as Wasm, driven through driver adapters: the native engine that the
-// CLI downloads is unreachable here (see docs in /work/shared/notes/prisma-offline.md).
+// CLI downloads for every migrate command cannot be fetched on our offline machines.
 // Dev tooling only (scripts/migrate.ts `new`); the server applies migrations with server/db/migrate.ts.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";

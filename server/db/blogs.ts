@@ -11,8 +11,10 @@ import { isUniqueViolation } from "./unique-violation";
 
 /** Live blogs first, then ended ones; most recently updated first within each. */
 export async function listBlogs(db: Db): Promise<BlogDTO[]> {
-  const rows = await db.blog.findMany({ orderBy: [{ status: "asc" }, { updatedAt: "desc" }] });
-  return rows.map(toBlogDTO);
+  const rows = await db.blog.findMany({ orderBy: { updatedAt: "desc" } });
+  // Not ORDER BY status: SQLite sorts enums as text, PostgreSQL in declaration order.
+  const live = rows.filter((row) => row.status === "LIVE");
+  return [...live, ...rows.filter((row) => row.status !== "LIVE")].map(toBlogDTO);
 }
 
 export async function getBlog(db: Db, slug: string): Promise<BlogDTO> {

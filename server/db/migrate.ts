@@ -52,6 +52,15 @@ export async function readMigrations(provider: Provider, projectRoot?: string): 
   );
 }
 
+// At server start an empty list means the wrong working directory, not "nothing to do".
+async function requireMigrations(provider: Provider): Promise<MigrationFile[]> {
+  const migrations = await readMigrations(provider);
+  if (migrations.length === 0) {
+    throw new Error(`No migrations in ${migrationsDirOf(provider)}; run from the project root.`);
+  }
+  return migrations;
+}
+
 function checksumOf(script: string): string {
   return createHash("sha256").update(script).digest("hex");
 }
@@ -225,7 +234,7 @@ function statusOf(files: MigrationFile[], rows: MigrationRow[]): MigrationStatus
 }
 
 export async function migrationStatus(databaseUrl: string): Promise<MigrationStatus> {
-  const files = await readMigrations(providerOf(databaseUrl));
+  const files = await requireMigrations(providerOf(databaseUrl));
   const store = await openStore(databaseUrl);
   try {
     return statusOf(files, await store.rows());
@@ -235,7 +244,7 @@ export async function migrationStatus(databaseUrl: string): Promise<MigrationSta
 }
 
 export async function migrateDatabase(databaseUrl: string): Promise<{ applied: string[] }> {
-  const files = await readMigrations(providerOf(databaseUrl));
+  const files = await requireMigrations(providerOf(databaseUrl));
   const store = await openStore(databaseUrl);
   try {
     const status = statusOf(files, await store.rows());

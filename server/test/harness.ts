@@ -1,0 +1,200 @@
+// Starts the real Liveline process on a free port with its own fresh database, for integration and e2e tests.
+// SQLite by default (a temp file); PostgreSQL when DATABASE_URL points at one (a fresh database per server).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import type { Role } from "../contracts/dto";
+import { createDb, type Database } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+import { insertApiToken } from "../db/tokens";
+import { insertUser } from "../db/users";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  role: Role;
+  /** A bearer token acting as this user. */
+  token: string;
+}
+
+export type TestUsers = Record<"admin" | "editor" | "journalist" | "journalist2", TestUser>;
+
+export interface TestServer {
+  url: string;
+  databaseUrl: string;
+  /** A direct connection to the server's database, for seeding and checks. */
+  db: Database;
+  users: TestUsers;
+  output: () => string;
+  /** Sends SIGTERM and waits for the process to exit; returns its exit code. */
+  stop(): Promise<number | null>;
+  /** Stops the server and drops its database. */
+  dispose(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  env?: Record<string, string>;
+  seedUsers?: boolean;
+}
+
+/** A fresh, empty database of the kind this test run uses. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (base && /^postgres(ql)?:\/\//.test(base)) {
+    const name = `liveline_t_${randomBytes(6).toString("hex")}`;
+    await withPg(base, (client) => client.query(`CREATE DATABASE ${name}`));
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      drop: () => withPg(base, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+    };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "liveline-test-"));
+  return { url: `file:${path.join(dir, "test.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+async function withPg(connectionString: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No Next.js build: run `npm run build` (npm test does it)");
+  const database = await createTestDatabase();
+  await migrateDatabase(database.url);
+  const db = createDb(database.url);
+  const users = options.seedUsers === false ? ({} as TestUsers) : await seedUsers(db);
+  const server = await spawnServer(database.url, options.env ?? {});
+  return {
+    ...server,
+    databaseUrl: database.url,
+    db,
+    users,
+    async dispose() {
+      await server.stop();
+      await db.close();
+      await database.drop();
+    },
+  };
+}
+
+export interface SpawnedServer {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  stop(): Promise<number | null>;
+}
+
+/** Runs server/index.ts as `npm start` would (production mode) and waits until it listens. */
+export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
+  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server/index.ts"], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LIVELINE_DEMO: "0",
+      DATABASE_URL: databaseUrl,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  const collect = (chunk: Buffer) => {
+    text += chunk.toString();
+  };
+  child.stdout!.on("data", collect);
+  child.stderr!.on("data", collect);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /listening on (http:\/\/localhost:\d+)/.exec(text);
+      if (match?.[1]) {
+        clearInterval(timer);
+        resolve(match[1].replace("localhost", "127.0.0.1"));
+      }
+    }, 25);
+    const deadline = setTimeout(() => {
+      clearInterval(timer);
+      reject(new Error(`server did not start within 60 s:\n${text}`));
+    }, 60_000);
+    void exited.then((code) => {
+      clearInterval(timer);
+      clearTimeout(deadline);
+      reject(new Error(`server exited with ${code} before listening:\n${text}`));
+    });
+  });
+
+  let stopping: Promise<number | null> | null = null;
+  return {
+    child,
+    url,
+    output: () => text,
+    stop() {
+      if (!stopping) {
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+        stopping = exited;
+      }
+      return stopping;
+    },
+  };
+}
+
+async function seedUsers(database: Database): Promise<TestUsers> {
+  const specs = [
+    ["admin", "ADMIN"],
+    ["editor", "EDITOR"],
+    ["journalist", "JOURNALIST"],
+    ["journalist2", "JOURNALIST"],
+  ] as const;
+  const users = {} as TestUsers;
+  for (const [key, role] of specs) {
+    const email = `${key}@test.liveline`;
+    const password = `pw-${key}-${randomBytes(4).toString("hex")}`;
+    const user = await insertUser(database.prisma, { email, role, password, displayName: `Test ${key}` });
+    const { token } = await insertApiToken(database.prisma, user.id, `${key} test token`);
+    users[key] = { id: user.id, email, password, role, token };
+  }
+  return users;
+}
+
+export interface ApiAnswer<T> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** A small JSON client for the API, acting as a user when given a bearer token. */
+export function apiClient(base: string, token?: string) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  return async <T = any>(method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> => {
+    const response = await fetch(base + pathname, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+    });
+    const text = await response.text();
+    const parsed = text && response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
+    return { status: response.status, body: parsed as T, headers: response.headers };
+  };
+}
