@@ -7,10 +7,10 @@ import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client.ts";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.ts";
 import { providerOf, sqlitePathOf, type Provider } from "./migrate.ts";
+import type { Db } from "./types.ts";
 
-export { providerOf, type Provider };
+export { providerOf, type Db, type Provider };
 
-export type Db = SqlitePrismaClient;
 
 export interface Database {
   prisma: Db;
