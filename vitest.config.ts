@@ -15,6 +15,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["server/test/**/*.test.ts"],
+          globalSetup: ["server/test/global-setup.ts"],
           environment: "node",
           testTimeout: 30_000,
           hookTimeout: 120_000,

@@ -72,7 +72,11 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     broadcast(event) {
       emitEvent(io.to(roomOf(event.payload.blog)), event);
     },
-    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+    close() {
+      // Tell every client the server ended the connection (they reconnect elsewhere or later), then stop.
+      io.disconnectSockets(true);
+      return new Promise<void>((resolve) => void io.close(() => resolve()));
+    },
   };
 }
 

@@ -2,7 +2,7 @@
 // SQLite by default (a temp file); PostgreSQL when DATABASE_URL points at one (a fresh database per server).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +12,7 @@ import { createDb, type Database } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { insertApiToken } from "../db/tokens";
 import { insertUser } from "../db/users";
+import { buildIsCurrent } from "../../scripts/ensure-build";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -72,7 +73,7 @@ async function withPg(connectionString: string, work: (client: pg.Client) => Pro
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No Next.js build: run `npm run build` (npm test does it)");
+  if (!buildIsCurrent(ROOT)) throw new Error("The Next.js build is missing or older than the sources: run `npm run build` (npm test does it)");
   const database = await createTestDatabase();
   await migrateDatabase(database.url);
   const db = createDb(database.url);
