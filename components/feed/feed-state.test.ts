@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import type { BlogDTO, EntryDTO } from "@/server/contracts/dto";
+import type { BlogEvent } from "@/server/contracts/events";
+import { appendOlder, applyEvent, type FeedState } from "./feed-state";
+
+const blog: BlogDTO = { slug: "b", title: "B", summary: "", status: "LIVE", seq: 0, createdAt: "", updatedAt: "", endedAt: null };
+
+function entry(id: string, minute: number, extra: Partial<EntryDTO> = {}): EntryDTO {
+  const at = new Date(Date.UTC(2026, 10, 26, 12, minute)).toISOString();
+  return {
+    id, blog: "b", headline: null, body: `<p>${id}</p>`, author: { id: "u", name: "U" }, status: "PUBLISHED",
+    publishedAt: at, pinned: false, keyEvent: false, label: null, version: 1, createdAt: at, updatedAt: at, ...extra,
+  };
+}
+
+const state = (entries: EntryDTO[], pinned: EntryDTO[] = [], nextCursor: string | null = null): FeedState => ({ blog, entries, pinned, nextCursor, seq: 0 });
+const ids = (list: EntryDTO[]) => list.map((e) => e.id);
+const published = (e: EntryDTO, seq: number): BlogEvent => ({ type: "entry:published", payload: { blog: "b", seq, entry: e } });
+
+describe("applyEvent", () => {
+  it("puts a published entry on top, once, however often it arrives", () => {
+    const s1 = applyEvent(state([entry("a", 1)]), published(entry("b", 2), 1));
+    expect(ids(s1.entries)).toEqual(["b", "a"]);
+    expect(s1.seq).toBe(1);
+    expect(applyEvent(s1, published(entry("b", 2), 1))).toEqual(s1);
+  });
+
+  it("replaces an edited entry in place", () => {
+    const s = applyEvent(state([entry("b", 2), entry("a", 1)]), { type: "entry:updated", payload: { blog: "b", seq: 1, entry: entry("a", 1, { headline: "New", version: 2 }) } });
+    expect(ids(s.entries)).toEqual(["b", "a"]);
+    expect(s.entries[1]?.headline).toBe("New");
+  });
+
+  it("moves pinned entries to the pinned area and back into time order", () => {
+    const start = state([entry("c", 3), entry("b", 2), entry("a", 1)]);
+    const pinned = applyEvent(start, { type: "entry:pinned", payload: { blog: "b", seq: 1, entry: entry("b", 2, { pinned: true }) } });
+    expect(ids(pinned.pinned)).toEqual(["b"]);
+    expect(ids(pinned.entries)).toEqual(["c", "a"]);
+    const back = applyEvent(pinned, { type: "entry:unpinned", payload: { blog: "b", seq: 2, entry: entry("b", 2) } });
+    expect(ids(back.pinned)).toEqual([]);
+    expect(ids(back.entries)).toEqual(["c", "b", "a"]);
+  });
+
+  it("drops deleted and unpublished entries", () => {
+    const s = state([entry("b", 2), entry("a", 1)], [entry("p", 0, { pinned: true })]);
+    expect(ids(applyEvent(s, { type: "entry:deleted", payload: { blog: "b", seq: 1, id: "p" } }).pinned)).toEqual([]);
+    expect(ids(applyEvent(s, { type: "entry:updated", payload: { blog: "b", seq: 1, entry: entry("a", 1, { status: "DRAFT" }) } }).entries)).toEqual(["b"]);
+  });
+
+  it("leaves an entry older than the loaded pages to Load older", () => {
+    const s = state([entry("c", 30), entry("b", 20)], [], "cursor");
+    expect(ids(applyEvent(s, { type: "entry:unpinned", payload: { blog: "b", seq: 1, entry: entry("a", 10) } }).entries)).toEqual(["c", "b"]);
+  });
+
+  it("takes blog details from blog:updated", () => {
+    const s = applyEvent(state([]), { type: "blog:updated", payload: { blog: "b", seq: 4, details: { ...blog, status: "ENDED", seq: 4 } } });
+    expect(s.blog.status).toBe("ENDED");
+    expect(s.seq).toBe(4);
+  });
+});
+
+describe("appendOlder", () => {
+  it("adds an older page without repeating what is shown", () => {
+    const s = appendOlder(state([entry("c", 3), entry("b", 2)], [entry("p", 0, { pinned: true })]), [entry("b", 2), entry("a", 1), entry("p", 0, { pinned: true })], null);
+    expect(ids(s.entries)).toEqual(["c", "b", "a"]);
+    expect(s.nextCursor).toBeNull();
+  });
+});

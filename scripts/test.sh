@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# `npm test`: every test. Types, unit tests, integration tests against the real server with real
+# sockets, then end-to-end tests in Chromium. Set DATABASE_URL=postgresql://… to run them on PostgreSQL.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "[test] installing Debian's Chromium for the browser tests"
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  else
+    echo "[test] the browser tests need Chromium at /usr/bin/chromium: sudo apt-get install -y chromium" >&2
+    exit 1
+  fi
+fi
+
+echo "[test] database: ${DATABASE_URL:-SQLite (a temporary file per server)}"
+echo "[test] types"
+npx tsc --noEmit
+echo "[test] unit"
+npx vitest run --project unit
+echo "[test] integration"
+npx vitest run --project integration
+echo "[test] end-to-end"
+npx playwright test

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { createEntrySchema, describeZodError, entryListQuerySchema, joinRequestSchema, slugSchema, updateEntrySchema } from "./schemas";
+
+const errorOf = (result: { success: boolean; error?: import("zod").ZodError }) => (result.error ? describeZodError(result.error) : "");
+
+describe("schemas", () => {
+  it("accepts newsroom slugs and refuses the rest", () => {
+    for (const ok of ["storm-orla-live", "election-2026", "ab"]) expect(slugSchema.safeParse(ok).success).toBe(true);
+    for (const bad of ["A", "Has Space", "-lead", "trail-", "dou--ble", "x".repeat(81), "ünï"]) expect(slugSchema.safeParse(bad).success).toBe(false);
+  });
+
+  it("defaults a new entry to published, not a key event", () => {
+    expect(createEntrySchema.parse({ body: "<p>x</p>" })).toEqual({ body: "<p>x</p>", status: "PUBLISHED", keyEvent: false });
+  });
+
+  it("names the wrong field and refuses unknown ones", () => {
+    expect(errorOf(createEntrySchema.safeParse({ body: "" }))).toMatch(/^body: /);
+    expect(errorOf(createEntrySchema.safeParse({ body: "<p>x</p>", pinned: true }))).toMatch(/pinned/);
+    expect(errorOf(updateEntrySchema.safeParse({ headline: "x" }))).toMatch(/^version: version is required/);
+    expect(errorOf(joinRequestSchema.safeParse({ slug: "ok-slug", since: 1.5 }))).toMatch(/^since: /);
+  });
+
+  it("coerces and bounds list queries", () => {
+    expect(entryListQuerySchema.parse({ limit: "5", pinned: "false" })).toEqual({ limit: 5, pinned: false });
+    expect(entryListQuerySchema.parse({})).toEqual({ limit: 20 });
+    expect(errorOf(entryListQuerySchema.safeParse({ limit: "500" }))).toMatch(/^limit: /);
+  });
+});
