@@ -1,6 +1,6 @@
-// Usage: tsx scripts/migrate.ts deploy | status | new NAME
+// Usage: tsx scripts/migrate.ts deploy | status | new NAME | check
 // deploy and status act on DATABASE_URL; `new` writes a migration for both providers that
-// takes their existing migrations to prisma/models.prisma.
+// takes their existing migrations to prisma/models.prisma; `check` fails when such a migration is missing.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
@@ -117,6 +117,17 @@ async function createMigration(name: string | undefined): Promise<void> {
   }
 }
 
+async function checkInSync(): Promise<number> {
+  const changes = await Promise.all(PROVIDERS.map(pendingSchemaChange));
+  const behind = PROVIDERS.filter((_, index) => changes[index] !== null);
+  if (behind.length === 0) {
+    console.log("Migrations match prisma/models.prisma for every provider.");
+    return 0;
+  }
+  console.error(`prisma/models.prisma has changes with no migration (${behind.join(", ")}): run npm run migrate:new -- NAME`);
+  return 1;
+}
+
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
   switch (command) {
@@ -128,8 +139,10 @@ async function main(): Promise<number> {
     case "new":
       await createMigration(args[0]);
       return 0;
+    case "check":
+      return checkInSync();
     default:
-      console.error("Usage: tsx scripts/migrate.ts deploy | status | new NAME");
+      console.error("Usage: tsx scripts/migrate.ts deploy | status | new NAME | check");
       return 2;
   }
 }
