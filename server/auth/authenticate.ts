@@ -4,7 +4,7 @@ import { findSessionActor } from "../db/sessions";
 import { findTokenActor } from "../db/tokens";
 import type { Db } from "../db/types";
 import { AppError } from "../errors";
-import type { Actor } from "./permissions";
+import { requirePermission, type Action, type Actor } from "./permissions";
 
 export const SESSION_COOKIE = "liveline_session";
 
@@ -25,8 +25,18 @@ export async function authenticate(db: Db, request: Request): Promise<Actor | nu
   return findSessionActor(db, secret);
 }
 
-/** Cookie-authenticated writes must come from our own pages (CSRF). */
-function assertSameOrigin(request: Request): void {
+/**
+ * The caller, checked before the body is read: strangers get 401/403, not a validation error.
+ * Without an action it only requires someone signed in (ownership is checked later, with the entry).
+ */
+export async function authorize(db: Db, request: Request, action?: Action): Promise<Actor> {
+  const actor = await authenticate(db, request);
+  if (!actor) throw new AppError("UNAUTHENTICATED", "sign in or send an API token to do this");
+  return action ? requirePermission(actor, action) : actor;
+}
+
+/** Cookie-authenticated writes (and logins) must come from our own pages (CSRF). */
+export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (origin === null) return; // not a browser cross-site request: browsers send Origin on every cross-site POST/PATCH/PUT/DELETE
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");

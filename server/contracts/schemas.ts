@@ -96,6 +96,10 @@ export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 /** A zod error as one sentence naming each wrong field. */
 export function describeZodError(error: z.ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length ? `${issue.path.join(".")}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      const where = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys].join(", ") : issue.path.join(".");
+      const message = issue.code === "unrecognized_keys" ? "not a known field" : issue.message;
+      return where ? `${where}: ${message}` : message;
+    })
     .join("; ");
 }

@@ -4,7 +4,7 @@ import type { CreateBlogInput, UpdateBlogInput } from "../contracts/schemas";
 import type { BlogEvent } from "../contracts/events";
 import { requirePermission, type Actor } from "../auth/permissions";
 import { AppError } from "../errors";
-import { appendEvent } from "./events";
+import { recordEvent } from "./events";
 import { toBlogDTO } from "./to-dto";
 import type { Db } from "./types";
 import { isUniqueViolation } from "./unique-violation";
@@ -50,12 +50,10 @@ export async function updateBlog(
     if (!current) throw new AppError("NOT_FOUND", `no blog with slug "${slug}"`);
     const endedAt =
       input.status === "ENDED" ? (current.endedAt ?? new Date()) : input.status === "LIVE" ? null : current.endedAt;
-    const updated = await tx.blog.update({ where: { id: current.id }, data: { ...input, endedAt } });
-    const event = await appendEvent(tx, updated.id, "blog:updated", (seq) => ({
-      blog: slug,
-      seq,
-      details: toBlogDTO({ ...updated, seq }),
-    }));
-    return { blog: toBlogDTO({ ...updated, seq: event.payload.seq }), event };
+    // The change and the seq in one statement, so the event carries the row exactly as stored.
+    const updated = await tx.blog.update({ where: { id: current.id }, data: { ...input, endedAt, seq: { increment: 1 } } });
+    const blog = toBlogDTO(updated);
+    const event = await recordEvent(tx, updated.id, { type: "blog:updated", payload: { blog: slug, seq: updated.seq, details: blog } });
+    return { blog, event };
   });
 }

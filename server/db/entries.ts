@@ -111,6 +111,9 @@ export async function updateEntry(
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
     requirePermission(actor, "entry:edit", { authorId: current.authorId });
     const publishing = input.status === "PUBLISHED" && current.status === "DRAFT";
+    if (publishing && (await blogIdOf(tx, slug)).status === "ENDED") {
+      throw new AppError("CONFLICT", "this blog has ended; reopen it to publish entries");
+    }
     // The version check and the write are one statement, so two concurrent saves cannot both win.
     const { count } = await tx.entry.updateMany({
       where: { id, version: input.version },

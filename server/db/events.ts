@@ -14,9 +14,13 @@ export async function appendEvent<T extends BlogEventType>(
   build: (seq: number) => BlogEventPayload<T>,
 ): Promise<BlogEvent> {
   const { seq } = await tx.blog.update({ where: { id: blogId }, data: { seq: { increment: 1 } }, select: { seq: true } });
-  const payload = build(seq);
-  await tx.blogEvent.create({ data: { blogId, seq, type, payload: JSON.stringify(payload) } });
-  return { type, payload } as BlogEvent;
+  return recordEvent(tx, blogId, { type, payload: build(seq) } as BlogEvent);
+}
+
+/** Writes an event whose seq the caller already took from the blog row, in the same transaction. */
+export async function recordEvent(tx: Tx, blogId: string, event: BlogEvent): Promise<BlogEvent> {
+  await tx.blogEvent.create({ data: { blogId, seq: event.payload.seq, type: event.type, payload: JSON.stringify(event.payload) } });
+  return event;
 }
 
 export async function replayEventsSince(db: Db, slug: string, since: number, limit = 500): Promise<EventsPage> {

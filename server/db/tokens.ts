@@ -52,6 +52,10 @@ export async function findTokenActor(db: Db, token: string): Promise<Actor | nul
   if (!token.startsWith(TOKEN_PREFIX)) return null;
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashSecret(token) }, include: { user: true } });
   if (!row || row.revokedAt || !row.user.active) return null;
+  // Once a minute is enough to tell a live feed from a dead one, and keeps reads from writing.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
   return { id: row.user.id, role: row.user.role, name: row.user.displayName };
 }
 

@@ -49,6 +49,12 @@ export async function verifyPassword(db: Db, email: string, password: string): P
   return ok && user?.active ? user : null;
 }
 
+export async function getUser(db: Db, id: string): Promise<UserDTO> {
+  const row = await db.user.findUnique({ where: { id } });
+  if (!row) throw new AppError("NOT_FOUND", `no user with id "${id}"`);
+  return toUserDTO(row);
+}
+
 export async function countUsers(db: Db): Promise<number> {
   return db.user.count();
 }

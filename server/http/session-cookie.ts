@@ -2,8 +2,17 @@ import "server-only";
 import { SESSION_COOKIE } from "../auth/authenticate";
 import type { Config } from "../config";
 
-export function sessionCookie(secret: string, expiresAt: Date, config: Config): string {
-  const secure = config.production && !config.publicUrl?.startsWith("http://") ? "; Secure" : "";
+/** Secure whenever the browser reached us over HTTPS, directly or through a proxy, or the public URL says so. */
+function isHttps(request: Request, config: Config): boolean {
+  return (
+    new URL(request.url).protocol === "https:" ||
+    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ||
+    !!config.publicUrl?.startsWith("https://")
+  );
+}
+
+export function sessionCookie(secret: string, expiresAt: Date, request: Request, config: Config): string {
+  const secure = isHttps(request, config) ? "; Secure" : "";
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
   return `${SESSION_COOKIE}=${encodeURIComponent(secret)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${secure}`;
 }

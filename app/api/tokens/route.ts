@@ -1,4 +1,4 @@
-import { authenticate } from "@/server/auth/authenticate";
+import { authenticate, authorize } from "@/server/auth/authenticate";
 import { createTokenSchema } from "@/server/contracts/schemas";
 import { createApiToken, listApiTokens } from "@/server/db/tokens";
 import { json, readJson, route } from "@/server/http/route";
@@ -11,7 +11,7 @@ export const GET = route(async (request) => {
 
 export const POST = route(async (request) => {
   const { db } = getRuntime();
-  const actor = await authenticate(db, request);
+  const actor = await authorize(db, request, "token:manage");
   const input = await readJson(request, createTokenSchema);
   // The token itself is in this answer only; it cannot be shown again.
   return json(await createApiToken(db, actor, input), 201);

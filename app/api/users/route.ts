@@ -1,4 +1,4 @@
-import { authenticate } from "@/server/auth/authenticate";
+import { authenticate, authorize } from "@/server/auth/authenticate";
 import { createUserSchema } from "@/server/contracts/schemas";
 import { createUser, listUsers } from "@/server/db/users";
 import { json, readJson, route } from "@/server/http/route";
@@ -11,7 +11,7 @@ export const GET = route(async (request) => {
 
 export const POST = route(async (request) => {
   const { db } = getRuntime();
-  const actor = await authenticate(db, request);
+  const actor = await authorize(db, request, "user:manage");
   const input = await readJson(request, createUserSchema);
   return json({ user: await createUser(db, actor, input) }, 201);
 });

@@ -1,10 +1,12 @@
 import { authenticate } from "@/server/auth/authenticate";
+import { getUser } from "@/server/db/users";
 import { AppError } from "@/server/errors";
 import { json, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
 export const GET = route(async (request) => {
-  const actor = await authenticate(getRuntime().db, request);
+  const { db } = getRuntime();
+  const actor = await authenticate(db, request);
   if (!actor) throw new AppError("UNAUTHENTICATED", "not signed in");
-  return json({ user: actor });
+  return json({ user: await getUser(db, actor.id) });
 });

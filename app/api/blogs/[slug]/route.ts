@@ -1,4 +1,4 @@
-import { authenticate } from "@/server/auth/authenticate";
+import { authorize } from "@/server/auth/authenticate";
 import { updateBlogSchema } from "@/server/contracts/schemas";
 import { getBlog, updateBlog } from "@/server/db/blogs";
 import { json, readJson, route } from "@/server/http/route";
@@ -14,7 +14,7 @@ export const GET = route<Params>(async (_request, { params }) => {
 export const PATCH = route<Params>(async (request, { params }) => {
   const { slug } = await params;
   const { db, broadcast } = getRuntime();
-  const actor = await authenticate(db, request);
+  const actor = await authorize(db, request, "blog:edit");
   const input = await readJson(request, updateBlogSchema);
   const { blog, event } = await updateBlog(db, actor, slug, input);
   broadcast(event);

@@ -1,4 +1,4 @@
-import { authenticate } from "@/server/auth/authenticate";
+import { authorize } from "@/server/auth/authenticate";
 import { createEntrySchema, entryListQuerySchema } from "@/server/contracts/schemas";
 import { createEntry, listEntries } from "@/server/db/entries";
 import { json, readJson, readQuery, route } from "@/server/http/route";
@@ -14,7 +14,7 @@ export const GET = route<Params>(async (request, { params }) => {
 export const POST = route<Params>(async (request, { params }) => {
   const { slug } = await params;
   const { db, broadcast } = getRuntime();
-  const actor = await authenticate(db, request);
+  const actor = await authorize(db, request, "entry:create");
   const input = await readJson(request, createEntrySchema);
   const { entry, event } = await createEntry(db, actor, slug, input);
   if (event) broadcast(event);

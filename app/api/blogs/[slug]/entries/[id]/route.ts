@@ -1,4 +1,4 @@
-import { authenticate } from "@/server/auth/authenticate";
+import { authenticate, authorize } from "@/server/auth/authenticate";
 import { updateEntrySchema } from "@/server/contracts/schemas";
 import { deleteEntry, getEntry, updateEntry } from "@/server/db/entries";
 import { json, readJson, route } from "@/server/http/route";
@@ -15,7 +15,7 @@ export const GET = route<Params>(async (request, { params }) => {
 export const PATCH = route<Params>(async (request, { params }) => {
   const { slug, id } = await params;
   const { db, broadcast } = getRuntime();
-  const actor = await authenticate(db, request);
+  const actor = await authorize(db, request);
   const input = await readJson(request, updateEntrySchema);
   const { entry, event } = await updateEntry(db, actor, slug, id, input);
   if (event) broadcast(event);
