@@ -15,7 +15,7 @@ export function EntryArticle({ entry }: { entry: EntryDTO }) {
         {entry.label && (
           <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">{entry.label}</span>
         )}
-        {entry.keyEvent && <span className="text-xs font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>}
+        {entry.keyEvent && entry.label?.toLowerCase() !== "key event" && <span className="text-xs font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>}
       </header>
       {entry.headline && (
         <h3 id={headingId} className="mb-2 text-xl font-bold leading-snug">
