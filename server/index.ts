@@ -5,6 +5,7 @@ import { loadConfig } from "./config";
 import { createDb } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedDemoOnFirstStart } from "./demo/seed-demo";
+import { isUnknownBlogPage } from "./http/unknown-blog-page";
 import { createRealtimeServer } from "./realtime/create-realtime-server";
 import { installRuntime } from "./runtime";
 
@@ -28,11 +29,13 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
 
   const http = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      log(`request failed: ${req.method} ${req.url}`, error);
-      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-      res.end(JSON.stringify({ error: "internal error" }));
-    });
+    isUnknownBlogPage(db, req.method, req.url)
+      .then((unknown) => (unknown ? app.render404(req, res) : handle(req, res)))
+      .catch((error: unknown) => {
+        log(`request failed: ${req.method} ${req.url}`, error);
+        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+        res.end(JSON.stringify({ error: "internal error" }));
+      });
   });
   const realtime = createRealtimeServer(http, { db, log });
   installRuntime({ config, db, broadcast: realtime.broadcast });
