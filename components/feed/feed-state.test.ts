@@ -9,7 +9,7 @@ function entry(id: string, minute: number, extra: Partial<EntryDTO> = {}): Entry
   const at = new Date(Date.UTC(2026, 10, 26, 12, minute)).toISOString();
   return {
     id, blog: "b", headline: null, body: `<p>${id}</p>`, author: { id: "u", name: "U" }, status: "PUBLISHED",
-    publishedAt: at, pinned: false, keyEvent: false, label: null, version: 1, createdAt: at, updatedAt: at, ...extra,
+    publishedAt: at, scheduledAt: null, editedAt: null, pinned: false, keyEvent: false, label: null, version: 1, createdAt: at, updatedAt: at, ...extra,
   };
 }
 

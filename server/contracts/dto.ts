@@ -2,7 +2,8 @@
 
 export type Role = "ADMIN" | "EDITOR" | "JOURNALIST";
 export type BlogStatus = "LIVE" | "ENDED";
-export type EntryStatus = "DRAFT" | "PUBLISHED";
+/** SCHEDULED entries publish themselves at `scheduledAt`. */
+export type EntryStatus = "DRAFT" | "SCHEDULED" | "PUBLISHED";
 
 export interface AuthorDTO {
   id: string;
@@ -18,6 +19,10 @@ export interface EntryDTO {
   author: AuthorDTO;
   status: EntryStatus;
   publishedAt: string | null;
+  /** When a SCHEDULED entry will publish. */
+  scheduledAt: string | null;
+  /** Last change to the headline, body or label after publishing; readers see "Updated HH:MM". */
+  editedAt: string | null;
   pinned: boolean;
   keyEvent: boolean;
   label: string | null;
@@ -49,4 +54,55 @@ export interface EntryPage {
   entries: EntryDTO[];
   /** Pass as `before` to get the next (older) page; null when there is none. */
   nextCursor: string | null;
+}
+
+/** A blog as the newsroom dashboard lists it. */
+export interface BlogSummaryDTO extends BlogDTO {
+  /** Published entries, not deleted. */
+  entryCount: number;
+  /** Drafts and scheduled entries, not deleted. */
+  pendingCount: number;
+  lastPublishedAt: string | null;
+}
+
+/** Someone who may be named as an entry's author. */
+export interface ContributorDTO {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export type AuditAction =
+  | "blog.created"
+  | "blog.edited"
+  | "blog.ended"
+  | "blog.reopened"
+  | "entry.drafted"
+  | "entry.scheduled"
+  | "entry.published"
+  | "entry.edited"
+  | "entry.unpublished"
+  | "entry.deleted"
+  | "entry.pinned"
+  | "entry.unpinned"
+  | "entry.key-event-set"
+  | "entry.key-event-cleared";
+
+export interface AuditEventDTO {
+  id: string;
+  blog: string;
+  action: AuditAction;
+  /** Null when the system did it (the scheduler publishing on time). */
+  actor: AuthorDTO | null;
+  entryId: string | null;
+  /** One human line, e.g. the entry's headline or the fields that changed. */
+  summary: string;
+  createdAt: string;
+}
+
+export interface UploadDTO {
+  /** Path to use in an <img src>, e.g. /uploads/2f1c….webp */
+  url: string;
+  contentType: string;
+  bytes: number;
 }

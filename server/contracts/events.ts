@@ -55,11 +55,23 @@ export interface JoinRequest {
 export type Ack<T> = { data: T; error?: undefined } | { error: string; data?: undefined };
 export type JoinAck = { seq: number; error?: undefined } | { error: string; seq?: undefined };
 
+/** Events the newsroom's admin stream gets: every entry change, drafts and scheduled ones too. */
+export interface NewsroomEvents {
+  "admin:entry-saved": (payload: { blog: string; entry: EntryDTO }) => void;
+  "admin:entry-removed": (payload: { blog: string; id: string }) => void;
+}
+
+export type AdminJoinAck = { ok: true; error?: undefined } | { error: string; ok?: undefined };
+
 /** Events the client sends. */
 export interface ClientToServerEvents {
   "blog:join": (request: JoinRequest, ack: (answer: JoinAck) => void) => void;
   "blog:leave": (request: { slug: string }) => void;
+  /** Needs a signed-in journalist, editor or admin (session cookie on the socket's handshake). */
+  "admin:join": (request: { slug: string }, ack: (answer: AdminJoinAck) => void) => void;
 }
+
+export type AllServerToClientEvents = ServerToClientEvents & NewsroomEvents;
 
 export interface EventsPage {
   events: BlogEvent[];

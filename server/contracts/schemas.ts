@@ -36,10 +36,15 @@ const label = z.string().trim().max(40).nullable();
 // Raw HTML from the client; the server sanitizes it before it is stored.
 const body = z.string().min(1, "body is required").max(100_000, "body must be at most 100000 characters");
 
+const entryStatus = z.enum(["DRAFT", "SCHEDULED", "PUBLISHED"]);
+/** When a SCHEDULED entry publishes: an ISO 8601 time with an offset. */
+const scheduledAt = z.iso.datetime({ offset: true, error: "scheduledAt must be an ISO 8601 date-time" }).nullable();
+
 export const createEntrySchema = z.strictObject({
   headline: headline.optional(),
   body,
-  status: z.enum(["DRAFT", "PUBLISHED"]).default("PUBLISHED"),
+  status: entryStatus.default("PUBLISHED"),
+  scheduledAt: scheduledAt.optional(),
   keyEvent: z.boolean().default(false),
   label: label.optional(),
   /** Editors may post as another contributor. */
@@ -50,15 +55,28 @@ export const updateEntrySchema = z.strictObject({
   version: z.number({ error: "version is required (the version you edited)" }).int().positive(),
   headline: headline.optional(),
   body: body.optional(),
-  status: z.enum(["DRAFT", "PUBLISHED"]).optional(),
+  status: entryStatus.optional(),
+  scheduledAt: scheduledAt.optional(),
   keyEvent: z.boolean().optional(),
   label: label.optional(),
 });
+
+export const updateUserSchema = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(100),
+    role: roleSchema,
+    /** false deactivates: sessions end at once, tokens stop working, sign-in is refused. */
+    active: z.boolean(),
+  })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, "give at least one of displayName, role, active");
 
 export const entryListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(20),
   before: z.string().max(200).optional(),
   pinned: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  /** "all" adds drafts and scheduled entries (newsroom only), newest change first. */
+  status: z.enum(["published", "all"]).default("published"),
 });
 
 export const eventsQuerySchema = z.strictObject({
@@ -91,6 +109,7 @@ export type CreateEntryInput = z.infer<typeof createEntrySchema>;
 export type UpdateEntryInput = z.infer<typeof updateEntrySchema>;
 export type EntryListQuery = z.infer<typeof entryListQuerySchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
 /** A zod error as one sentence naming each wrong field. */

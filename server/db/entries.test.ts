@@ -80,9 +80,9 @@ describe("entries data layer", () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "cursor-blog", title: "C", summary: "" });
     for (let i = 0; i < 5; i++) await createEntry(db, editor, "cursor-blog", { body: `<p>${i}</p>`, status: "PUBLISHED", keyEvent: false });
-    const first = await listEntries(db, "cursor-blog", { limit: 2 });
-    const second = await listEntries(db, "cursor-blog", { limit: 2, before: first.nextCursor! });
-    const third = await listEntries(db, "cursor-blog", { limit: 2, before: second.nextCursor! });
+    const first = await listEntries(db, "cursor-blog", { limit: 2, status: "published" });
+    const second = await listEntries(db, "cursor-blog", { limit: 2, status: "published", before: first.nextCursor! });
+    const third = await listEntries(db, "cursor-blog", { limit: 2, status: "published", before: second.nextCursor! });
     expect([...first.entries, ...second.entries, ...third.entries].map((e) => e.body)).toEqual(["<p>4</p>", "<p>3</p>", "<p>2</p>", "<p>1</p>", "<p>0</p>"]);
     expect(third.nextCursor).toBeNull();
   });

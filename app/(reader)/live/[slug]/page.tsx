@@ -21,6 +21,6 @@ export default async function LiveBlogPage({ params }: Props) {
   // Read the blog (and its seq) first: anything that changes after this is replayed when the page joins.
   const blog = await findBlog(db, slug);
   if (!blog) notFound();
-  const [pinned, page] = await Promise.all([listPinnedEntries(db, slug), listEntries(db, slug, { limit: 20, pinned: false })]);
+  const [pinned, page] = await Promise.all([listPinnedEntries(db, slug), listEntries(db, slug, { limit: 20, pinned: false, status: "published" })]);
   return <LiveFeed initial={{ blog, pinned, entries: page.entries, nextCursor: page.nextCursor, seq: blog.seq }} />;
 }
