@@ -36,6 +36,17 @@ describe("can", () => {
     expect(can(admin, "user:manage")).toBe(true);
     expect(can(admin, "token:manage")).toBe(true);
   });
+
+  it("lets every writer into the newsroom and uploads, but only editors and admins read the audit log", () => {
+    for (const actor of [admin, editor, journalist]) {
+      expect(can(actor, "newsroom:read")).toBe(true);
+      expect(can(actor, "upload:create")).toBe(true);
+    }
+    expect(can(null, "newsroom:read")).toBe(false);
+    expect(can(admin, "audit:read")).toBe(true);
+    expect(can(editor, "audit:read")).toBe(true);
+    expect(can(journalist, "audit:read")).toBe(false);
+  });
 });
 
 describe("requirePermission", () => {

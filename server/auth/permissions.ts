@@ -16,6 +16,10 @@ export type Action =
   | "entry:post-as-other"
   | "blog:create"
   | "blog:edit"
+  /** Drafts, scheduled entries, the dashboard, the contributor list, the admin socket room. */
+  | "newsroom:read"
+  | "audit:read"
+  | "upload:create"
   | "user:manage"
   | "token:manage";
 
@@ -32,6 +36,9 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   "entry:post-as-other",
   "blog:create",
   "blog:edit",
+  "newsroom:read",
+  "audit:read",
+  "upload:create",
 ]);
 
 export function can(actor: Actor | null, action: Action, context: ActionContext = {}): boolean {
@@ -42,7 +49,7 @@ export function can(actor: Actor | null, action: Action, context: ActionContext 
     case "EDITOR":
       return EDITOR_ACTIONS.has(action);
     case "JOURNALIST":
-      if (action === "entry:create" || action === "entry:pin") return true;
+      if (action === "entry:create" || action === "entry:pin" || action === "newsroom:read" || action === "upload:create") return true;
       // Journalists own their entries and nobody else's.
       if (action === "entry:edit" || action === "entry:delete") return context.authorId === actor.id;
       return false;
@@ -67,6 +74,9 @@ function describe(action: Action): string {
     "entry:post-as-other": "post as another contributor",
     "blog:create": "create blogs",
     "blog:edit": "edit blogs",
+    "newsroom:read": "see the newsroom's work in progress",
+    "audit:read": "read the audit log",
+    "upload:create": "upload images",
     "user:manage": "manage users",
     "token:manage": "manage API tokens",
   };

@@ -21,8 +21,10 @@ describe("schemas", () => {
   });
 
   it("coerces and bounds list queries", () => {
-    expect(entryListQuerySchema.parse({ limit: "5", pinned: "false" })).toEqual({ limit: 5, pinned: false });
-    expect(entryListQuerySchema.parse({})).toEqual({ limit: 20 });
+    expect(entryListQuerySchema.parse({ limit: "5", pinned: "false" })).toEqual({ limit: 5, pinned: false, status: "published" });
+    expect(entryListQuerySchema.parse({})).toEqual({ limit: 20, status: "published" });
+    expect(entryListQuerySchema.parse({ status: "all" })).toMatchObject({ status: "all" });
+    expect(errorOf(entryListQuerySchema.safeParse({ status: "drafts" }))).toMatch(/^status: /);
     expect(errorOf(entryListQuerySchema.safeParse({ limit: "500" }))).toMatch(/^limit: /);
   });
 });

@@ -79,6 +79,19 @@ export const entryListQuerySchema = z.strictObject({
   status: z.enum(["published", "all"]).default("published"),
 });
 
+export const auditQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(50),
+  before: z.string().max(200).optional(),
+});
+
+export const blogListQuerySchema = z.strictObject({
+  /** "newsroom": the dashboard's list with entry counts (writers only). */
+  view: z.enum(["newsroom"]).optional(),
+});
+
+/** The admin socket's join request. */
+export const adminJoinRequestSchema = z.strictObject({ slug: slugSchema });
+
 export const eventsQuerySchema = z.strictObject({
   since: z.coerce.number({ error: "since must be a number" }).int().min(0, "since must be 0 or more"),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
@@ -109,6 +122,7 @@ export type CreateEntryInput = z.infer<typeof createEntrySchema>;
 export type UpdateEntryInput = z.infer<typeof updateEntrySchema>;
 export type EntryListQuery = z.infer<typeof entryListQuerySchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 

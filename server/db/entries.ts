@@ -1,12 +1,13 @@
 // Entries: every use case readers and writers have, with permission checks and the event log inside.
-import type { EntryDTO, EntryPage } from "../contracts/dto";
+import type { AuditAction, EntryDTO, EntryPage } from "../contracts/dto";
 import type { BlogEvent } from "../contracts/events";
 import type { CreateEntryInput, EntryListQuery, UpdateEntryInput } from "../contracts/schemas";
 import { requirePermission, type Actor } from "../auth/permissions";
 import { isBlankHtml, sanitizeEntryHtml } from "../content/sanitize";
 import { AppError } from "../errors";
-import { decodeEntryCursor, encodeEntryCursor } from "./entry-cursor";
+import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent } from "./events";
+import { decodePageCursor, encodePageCursor } from "./page-cursor";
 import { entryInclude, toEntryDTO, type EntryRow } from "./to-dto";
 import type { Db, Tx } from "./types";
 
@@ -16,6 +17,15 @@ export interface EntryChange {
   event: BlogEvent | null;
 }
 
+/** What a delete returns: which entry went, and the event readers get (null for drafts). */
+export interface EntryRemoval {
+  blog: string;
+  id: string;
+  event: BlogEvent | null;
+}
+
+type Status = EntryDTO["status"];
+
 const visibleToReaders = { status: "PUBLISHED", deletedAt: null } as const;
 
 async function blogIdOf(db: Db | Tx, slug: string): Promise<{ id: string; status: "LIVE" | "ENDED" }> {
@@ -24,18 +34,21 @@ async function blogIdOf(db: Db | Tx, slug: string): Promise<{ id: string; status
   return blog;
 }
 
-/** Published entries, newest first, one cursor page at a time. */
-export async function listEntries(db: Db, slug: string, query: EntryListQuery): Promise<EntryPage> {
+/**
+ * One cursor page of entries. `published` (anyone): what readers see, newest publication first.
+ * `all` (writers): drafts and scheduled entries too, most recently changed first; journalists get
+ * the published entries plus their own drafts and scheduled ones.
+ */
+export async function listEntries(db: Db, slug: string, query: EntryListQuery, actor: Actor | null = null): Promise<EntryPage> {
+  if (query.status === "all") return listNewsroomEntries(db, requirePermission(actor, "newsroom:read"), slug, query);
   const blog = await blogIdOf(db, slug);
-  const cursor = query.before === undefined ? null : decodeEntryCursor(query.before);
+  const cursor = query.before === undefined ? null : decodePageCursor("published", query.before);
   const rows = await db.entry.findMany({
     where: {
       blogId: blog.id,
       ...visibleToReaders,
       ...(query.pinned === undefined ? {} : { pinned: query.pinned }),
-      ...(cursor
-        ? { OR: [{ publishedAt: { lt: cursor.publishedAt } }, { publishedAt: cursor.publishedAt, id: { lt: cursor.id } }] }
-        : {}),
+      ...(cursor ? { OR: [{ publishedAt: { lt: cursor.at } }, { publishedAt: cursor.at, id: { lt: cursor.id } }] } : {}),
     },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
@@ -45,7 +58,32 @@ export async function listEntries(db: Db, slug: string, query: EntryListQuery): 
   const last = page.at(-1);
   return {
     entries: page.map(toEntryDTO),
-    nextCursor: rows.length > query.limit && last?.publishedAt ? encodeEntryCursor(last.publishedAt, last.id) : null,
+    nextCursor: rows.length > query.limit && last?.publishedAt ? encodePageCursor("published", last.publishedAt, last.id) : null,
+  };
+}
+
+async function listNewsroomEntries(db: Db, actor: Actor, slug: string, query: EntryListQuery): Promise<EntryPage> {
+  const blog = await blogIdOf(db, slug);
+  const cursor = query.before === undefined ? null : decodePageCursor("changed", query.before);
+  const rows = await db.entry.findMany({
+    where: {
+      blogId: blog.id,
+      deletedAt: null,
+      ...(query.pinned === undefined ? {} : { pinned: query.pinned }),
+      AND: [
+        actor.role === "JOURNALIST" ? { OR: [{ status: "PUBLISHED" }, { authorId: actor.id }] } : {},
+        cursor ? { OR: [{ updatedAt: { lt: cursor.at } }, { updatedAt: cursor.at, id: { lt: cursor.id } }] } : {},
+      ],
+    },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    include: entryInclude,
+  });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    entries: page.map(toEntryDTO),
+    nextCursor: rows.length > query.limit && last ? encodePageCursor("changed", last.updatedAt, last.id) : null,
   };
 }
 
@@ -60,12 +98,18 @@ export async function listPinnedEntries(db: Db, slug: string): Promise<EntryDTO[
   return rows.map(toEntryDTO);
 }
 
-/** One entry; drafts only for those who may edit them. */
+/** One entry; drafts and scheduled ones only for those who may edit them. */
 export async function getEntry(db: Db, actor: Actor | null, slug: string, id: string): Promise<EntryDTO> {
   const row = await findEntryRow(db, slug, id);
   if (row.status !== "PUBLISHED" && !canSeeDraft(actor, row)) throw notFound(id);
   return toEntryDTO(row);
 }
+
+const CREATED_ACTION: Record<Status, AuditAction> = {
+  DRAFT: "entry.drafted",
+  SCHEDULED: "entry.scheduled",
+  PUBLISHED: "entry.published",
+};
 
 export async function createEntry(db: Db, actor: Actor | null, slug: string, input: CreateEntryInput): Promise<EntryChange> {
   const writer = requirePermission(actor, "entry:create");
@@ -76,6 +120,8 @@ export async function createEntry(db: Db, actor: Actor | null, slug: string, inp
     if (!author?.active) throw new AppError("BAD_REQUEST", "authorId: no active user with this id");
   }
   const body = cleanBody(input.body);
+  const now = new Date();
+  const scheduledAt = scheduleOf(input.status, input.scheduledAt, { status: null, scheduledAt: null }, now);
   return db.$transaction(async (tx) => {
     const blog = await blogIdOf(tx, slug);
     if (blog.status === "ENDED") throw new AppError("CONFLICT", "this blog has ended; reopen it to add entries");
@@ -87,11 +133,19 @@ export async function createEntry(db: Db, actor: Actor | null, slug: string, inp
         headline: input.headline || null,
         body,
         status: input.status,
-        publishedAt: published ? new Date() : null,
+        publishedAt: published ? now : null,
+        scheduledAt,
         keyEvent: input.keyEvent,
         label: input.label || null,
       },
       include: entryInclude,
+    });
+    await recordAudit(tx, {
+      blogId: blog.id,
+      actorId: writer.id,
+      action: CREATED_ACTION[input.status],
+      entryId: row.id,
+      summary: describeEntry(row) + (scheduledAt ? ` (for ${formatTime(scheduledAt)})` : ""),
     });
     return withEvent(tx, row, published ? "entry:published" : null);
   });
@@ -109,21 +163,31 @@ export async function updateEntry(
   return db.$transaction(async (tx) => {
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
-    requirePermission(actor, "entry:edit", { authorId: current.authorId });
-    const publishing = input.status === "PUBLISHED" && current.status === "DRAFT";
-    if (publishing && (await blogIdOf(tx, slug)).status === "ENDED") {
-      throw new AppError("CONFLICT", "this blog has ended; reopen it to publish entries");
+    const editor = requirePermission(actor, "entry:edit", { authorId: current.authorId });
+    const now = new Date();
+    const status = input.status ?? current.status;
+    const scheduledAt = scheduleOf(status, input.scheduledAt, current, now);
+    const goingPublic = status !== current.status && status !== "DRAFT";
+    if (goingPublic && (await blogIdOf(tx, slug)).status === "ENDED") {
+      throw new AppError("CONFLICT", "this blog has ended; reopen it to publish or schedule entries");
     }
+    const next = {
+      headline: input.headline === undefined ? current.headline : input.headline || null,
+      body: body ?? current.body,
+      label: input.label === undefined ? current.label : input.label || null,
+      keyEvent: input.keyEvent ?? current.keyEvent,
+    };
+    const edited = (["headline", "body", "label"] as const).filter((field) => next[field] !== current[field]);
+    const stillPublic = current.status === "PUBLISHED" && status === "PUBLISHED";
     // The version check and the write are one statement, so two concurrent saves cannot both win.
     const { count } = await tx.entry.updateMany({
       where: { id, version: input.version },
       data: {
-        ...(input.headline !== undefined && { headline: input.headline || null }),
-        ...(body !== undefined && { body }),
-        ...(input.status !== undefined && { status: input.status }),
-        ...(input.keyEvent !== undefined && { keyEvent: input.keyEvent }),
-        ...(input.label !== undefined && { label: input.label || null }),
-        ...(publishing && !current.publishedAt && { publishedAt: new Date() }),
+        ...next,
+        status,
+        scheduledAt,
+        ...(status === "PUBLISHED" && !current.publishedAt && { publishedAt: now }),
+        ...(stillPublic && edited.length > 0 && { editedAt: now }),
         version: { increment: 1 },
       },
     });
@@ -133,6 +197,7 @@ export async function updateEntry(
       });
     }
     const row = await tx.entry.findUniqueOrThrow({ where: { id }, include: entryInclude });
+    await recordAudit(tx, auditOfUpdate(editor, current, row, edited));
     const wasPublic = current.status === "PUBLISHED";
     const isPublic = row.status === "PUBLISHED";
     const type = isPublic ? (wasPublic ? "entry:updated" : "entry:published") : wasPublic ? "entry:deleted" : null;
@@ -140,16 +205,58 @@ export async function updateEntry(
   });
 }
 
+/** The audit rows one PATCH makes: a status change, an edit naming its fields, a key-event change. */
+function auditOfUpdate(actor: Actor, before: EntryRow, after: EntryRow, edited: readonly string[]): AuditRecord[] {
+  const base = { blogId: after.blogId, actorId: actor.id, entryId: after.id };
+  const what = describeEntry(after);
+  const records: AuditRecord[] = [];
+  if (before.status === "PUBLISHED" && after.status !== "PUBLISHED") records.push({ ...base, action: "entry.unpublished", summary: what });
+  if (after.status === "PUBLISHED" && before.status !== "PUBLISHED") records.push({ ...base, action: "entry.published", summary: what });
+  if (after.status === "SCHEDULED" && (before.status !== "SCHEDULED" || before.scheduledAt?.getTime() !== after.scheduledAt?.getTime())) {
+    records.push({ ...base, action: "entry.scheduled", summary: `${what} (for ${formatTime(after.scheduledAt!)})` });
+  }
+  if (after.status === "DRAFT" && before.status === "SCHEDULED") records.push({ ...base, action: "entry.drafted", summary: `${what} (no longer scheduled)` });
+  if (edited.length > 0) records.push({ ...base, action: "entry.edited", summary: `${edited.join(", ")}: ${what}` });
+  if (after.keyEvent !== before.keyEvent) {
+    records.push({ ...base, action: after.keyEvent ? "entry.key-event-set" : "entry.key-event-cleared", summary: what });
+  }
+  return records;
+}
+
+/**
+ * The scheduledAt an entry gets for its (new) status. Only SCHEDULED entries have one; a new one
+ * must lie in the future. Keeping an already scheduled entry as it is does not re-check the time,
+ * so an edit a moment before it is due still saves (the scheduler then publishes it).
+ */
+function scheduleOf(
+  status: Status,
+  given: string | null | undefined,
+  current: { status: Status | null; scheduledAt: Date | null },
+  now: Date,
+): Date | null {
+  if (status !== "SCHEDULED") {
+    if (given) throw new AppError("BAD_REQUEST", "scheduledAt: only a SCHEDULED entry has one (send status SCHEDULED with it)");
+    return null;
+  }
+  const at = given === undefined ? current.scheduledAt : given === null ? null : new Date(given);
+  if (!at) throw new AppError("BAD_REQUEST", "scheduledAt: a SCHEDULED entry needs the time to publish it (ISO 8601, in the future)");
+  if ((given || current.status !== "SCHEDULED") && at.getTime() <= now.getTime()) {
+    throw new AppError("BAD_REQUEST", "scheduledAt: must be in the future (to publish now, send status PUBLISHED)");
+  }
+  return at;
+}
+
 /** Soft delete: the row stays for the audit trail, readers see it go. */
-export async function deleteEntry(db: Db, actor: Actor | null, slug: string, id: string): Promise<{ event: BlogEvent | null }> {
+export async function deleteEntry(db: Db, actor: Actor | null, slug: string, id: string): Promise<EntryRemoval> {
   if (!actor) requirePermission(actor, "entry:delete");
   return db.$transaction(async (tx) => {
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
-    requirePermission(actor, "entry:delete", { authorId: current.authorId });
+    const writer = requirePermission(actor, "entry:delete", { authorId: current.authorId });
     const row = await tx.entry.update({ where: { id }, data: { deletedAt: new Date() }, include: entryInclude });
+    await recordAudit(tx, { blogId: row.blogId, actorId: writer.id, action: "entry.deleted", entryId: id, summary: describeEntry(row) });
     const { event } = await withEvent(tx, row, current.status === "PUBLISHED" ? "entry:deleted" : null);
-    return { event };
+    return { blog: row.blog.slug, id, event };
   });
 }
 
@@ -161,14 +268,51 @@ export async function setEntryPinned(
   id: string,
   pinned: boolean,
 ): Promise<EntryChange> {
-  requirePermission(actor, "entry:pin");
+  const writer = requirePermission(actor, "entry:pin");
   return db.$transaction(async (tx) => {
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
     if (current.pinned === pinned) return { entry: toEntryDTO(current), event: null };
     const row = await tx.entry.update({ where: { id }, data: { pinned }, include: entryInclude });
+    await recordAudit(tx, {
+      blogId: row.blogId,
+      actorId: writer.id,
+      action: pinned ? "entry.pinned" : "entry.unpinned",
+      entryId: id,
+      summary: describeEntry(row),
+    });
     const type = row.status !== "PUBLISHED" ? null : pinned ? "entry:pinned" : "entry:unpinned";
     return withEvent(tx, row, type);
+  });
+}
+
+/** SCHEDULED entries due at `now` in live blogs, oldest first (an ended blog's wait until it reopens). */
+export async function findDueEntryIds(db: Db, now: Date, limit = 100): Promise<string[]> {
+  const rows = await db.entry.findMany({
+    where: { status: "SCHEDULED", deletedAt: null, scheduledAt: { lte: now }, blog: { status: "LIVE" } },
+    orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Publishes one due SCHEDULED entry, or returns null when it is no longer due or scheduled (another
+ * node published it, someone edited or deleted it). The claim is one conditional statement, so of two
+ * schedulers racing for the entry exactly one gets count 1; its event and audit row are in the same
+ * transaction.
+ */
+export async function publishScheduledEntry(db: Db, id: string, now: Date): Promise<EntryChange | null> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.entry.updateMany({
+      where: { id, status: "SCHEDULED", deletedAt: null, scheduledAt: { lte: now } },
+      data: { status: "PUBLISHED", publishedAt: now, scheduledAt: null, version: { increment: 1 } },
+    });
+    if (count === 0) return null;
+    const row = await tx.entry.findUniqueOrThrow({ where: { id }, include: entryInclude });
+    await recordAudit(tx, { blogId: row.blogId, actorId: null, action: "entry.published", entryId: id, summary: `${describeEntry(row)} (on schedule)` });
+    return withEvent(tx, row, "entry:published");
   });
 }
 
@@ -205,4 +349,9 @@ function cleanBody(html: string): string {
   const clean = sanitizeEntryHtml(html);
   if (isBlankHtml(clean)) throw new AppError("BAD_REQUEST", "body: nothing is left to show once disallowed HTML is removed");
   return clean;
+}
+
+/** A time as the newsroom reads it in the audit log: UTC, to the minute. */
+function formatTime(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }

@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase, migrationStatus, readMigrations } from "./migrate.ts";
 
-const TABLES = ["ApiToken", "Blog", "BlogEvent", "Entry", "Session", "User", "_prisma_migrations"];
+const TABLES = ["ApiToken", "AuditEvent", "Blog", "BlogEvent", "Entry", "Session", "User", "_prisma_migrations"];
 
 describe("migrateDatabase on SQLite", () => {
   let dir: string;

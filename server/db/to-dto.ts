@@ -1,6 +1,6 @@
 // Rows to the shapes the API answers. One place, so the page, the API and events agree.
-import type { BlogDTO, EntryDTO, UserDTO } from "../contracts/dto";
-import type { Blog, Entry, User } from "./types";
+import type { AuditAction, AuditEventDTO, BlogDTO, EntryDTO, UserDTO } from "../contracts/dto";
+import type { AuditEvent, Blog, Entry, User } from "./types";
 
 export type EntryRow = Entry & { author: Pick<User, "id" | "displayName">; blog: Pick<Blog, "slug"> };
 
@@ -18,6 +18,8 @@ export function toEntryDTO(row: EntryRow): EntryDTO {
     author: { id: row.author.id, name: row.author.displayName },
     status: row.status,
     publishedAt: row.publishedAt?.toISOString() ?? null,
+    scheduledAt: row.scheduledAt?.toISOString() ?? null,
+    editedAt: row.editedAt?.toISOString() ?? null,
     pinned: row.pinned,
     keyEvent: row.keyEvent,
     label: row.label,
@@ -42,4 +44,24 @@ export function toBlogDTO(row: Blog): BlogDTO {
 
 export function toUserDTO(row: User): UserDTO {
   return { id: row.id, email: row.email, displayName: row.displayName, role: row.role, active: row.active };
+}
+
+export type AuditRow = AuditEvent & { actor: Pick<User, "id" | "displayName"> | null; blog: Pick<Blog, "slug"> };
+
+export const auditInclude = {
+  actor: { select: { id: true, displayName: true } },
+  blog: { select: { slug: true } },
+} as const;
+
+export function toAuditEventDTO(row: AuditRow): AuditEventDTO {
+  return {
+    id: row.id,
+    blog: row.blog.slug,
+    // Only recordAudit writes this column, always with an AuditAction.
+    action: row.action as AuditAction,
+    actor: row.actor ? { id: row.actor.id, name: row.actor.displayName } : null,
+    entryId: row.entryId,
+    summary: row.summary,
+    createdAt: row.createdAt.toISOString(),
+  };
 }

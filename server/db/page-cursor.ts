@@ -1,0 +1,21 @@
+// Opaque "before" cursors for newest-first pages: the position (time, id) of the last row seen.
+// The kind names the ordering (entries by publishedAt, by updatedAt, audit events by createdAt),
+// so a cursor from one list is refused by another instead of silently skipping rows.
+import { AppError } from "../errors";
+
+export type CursorKind = "published" | "changed" | "audit";
+
+const PREFIX: Record<CursorKind, string> = { published: "", changed: "u", audit: "a" };
+
+export function encodePageCursor(kind: CursorKind, at: Date, id: string): string {
+  return Buffer.from(`${PREFIX[kind]}${at.getTime()}.${id}`).toString("base64url");
+}
+
+export function decodePageCursor(kind: CursorKind, cursor: string): { at: Date; id: string } {
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  const match = /^([a-z]?)(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/.exec(text);
+  if (!match?.[2] || !match[3] || match[1] !== PREFIX[kind]) {
+    throw new AppError("BAD_REQUEST", "before: not a valid cursor (use nextCursor from the previous page)");
+  }
+  return { at: new Date(Number(match[2])), id: match[3] };
+}
