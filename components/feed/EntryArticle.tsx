@@ -1,12 +1,18 @@
 import type { EntryDTO } from "@/server/contracts/dto";
 import { EntryTime } from "./EntryTime";
 
-export function EntryArticle({ entry }: { entry: EntryDTO }) {
-  const headingId = `entry-${entry.id}-headline`;
+/**
+ * One entry as readers see it. The newsroom's composer renders its preview with this same component
+ * (`preview`), so what an editor checks is what readers get; a preview has no element id, so it never
+ * collides with the real entry on the same page.
+ */
+export function EntryArticle({ entry, preview = false }: { entry: EntryDTO; preview?: boolean }) {
+  const headingId = `${preview ? "preview" : "entry"}-${entry.id}-headline`;
   return (
     <article
-      id={`entry-${entry.id}`}
+      id={preview ? undefined : `entry-${entry.id}`}
       aria-labelledby={entry.headline ? headingId : undefined}
+      aria-label={entry.headline ? undefined : preview ? "Preview" : undefined}
       data-pinned={entry.pinned || undefined}
       className="border-l-4 border-neutral-200 py-4 pl-4 dark:border-neutral-700 data-[pinned]:border-red-600"
     >
@@ -24,8 +30,15 @@ export function EntryArticle({ entry }: { entry: EntryDTO }) {
       )}
       {/* The body was sanitized on the server before it was stored. */}
       <div className="entry-body" dangerouslySetInnerHTML={{ __html: entry.body }} />
-      <footer className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
-        By <span className="font-medium">{entry.author.name}</span>
+      <footer className="mt-2 flex flex-wrap gap-x-3 text-sm text-neutral-600 dark:text-neutral-400">
+        <span>
+          By <span className="font-medium">{entry.author.name}</span>
+        </span>
+        {entry.editedAt && (
+          <span data-testid="entry-updated">
+            Updated <EntryTime iso={entry.editedAt} />
+          </span>
+        )}
       </footer>
     </article>
   );
