@@ -1,0 +1,78 @@
+// Every keystroke in a composer is kept in localStorage, so a reload, a crash or a lost connection never
+// loses typed text. One slot per blog and entry ("new" for the composer that creates entries).
+
+export interface ComposerFields {
+  headline: string;
+  /** The editor's HTML. */
+  body: string;
+  label: string;
+  keyEvent: boolean;
+  authorId: string;
+}
+
+export interface StoredDraft {
+  fields: ComposerFields;
+  /** For an existing entry: the version the text was based on (a save with it may conflict, never overwrite). */
+  baseVersion: number | null;
+  savedAt: string;
+}
+
+const PREFIX = "liveline:composer:";
+
+export function draftKey(slug: string, entryId: string | null): string {
+  return `${PREFIX}${slug}:${entryId ?? "new"}`;
+}
+
+function storage(): Storage | null {
+  try {
+    return typeof window === "undefined" ? null : window.localStorage;
+  } catch {
+    return null; // storage disabled (privacy mode); the composer still works, just without the safety net
+  }
+}
+
+export function readDraft(key: string): StoredDraft | null {
+  const raw = storage()?.getItem(key);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as StoredDraft;
+    return parsed && typeof parsed.fields?.body === "string" ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeDraft(key: string, draft: StoredDraft): void {
+  try {
+    storage()?.setItem(key, JSON.stringify(draft));
+  } catch {
+    // Quota exceeded: nothing better to do than keep the text on screen.
+  }
+}
+
+export function clearDraft(key: string): void {
+  storage()?.removeItem(key);
+}
+
+/** Ids of this blog's entries with unsaved edits in this browser, so their editors reopen after a reload. */
+export function entriesWithStoredEdits(slug: string): string[] {
+  const store = storage();
+  if (!store) return [];
+  const prefix = `${PREFIX}${slug}:`;
+  const ids: string[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key?.startsWith(prefix) && key !== `${prefix}new`) ids.push(key.slice(prefix.length));
+  }
+  return ids;
+}
+
+/** True when the editor holds no text and no media (TipTap's empty document is "<p></p>"). */
+export function isBlankBody(html: string): boolean {
+  if (/<(img|iframe|figure)\b/i.test(html)) return false;
+  return html.replace(/<[^>]*>/g, "").replace(/&nbsp;|\s/g, "") === "";
+}
+
+export function sameFields(a: ComposerFields, b: ComposerFields): boolean {
+  return a.headline === b.headline && a.body === b.body && a.label === b.label && a.keyEvent === b.keyEvent && a.authorId === b.authorId;
+}
