@@ -1,0 +1,49 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import type { UserDTO } from "@/server/contracts/dto";
+import { ApiError, apiRequest } from "./api-request";
+import { FormAlert } from "./FormAlert";
+import { buttonStyles, inputStyles, labelStyles } from "./styles";
+
+export function LoginForm({ next }: { next: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    try {
+      await apiRequest<{ user: UserDTO }>("POST", "/api/auth/login", { email: form.get("email"), password: form.get("password") });
+      // A full load: the panel's header is rendered on the server and must learn who signed in.
+      window.location.assign(next);
+    } catch (caught) {
+      setBusy(false);
+      if (caught instanceof ApiError && caught.status === 401) setError("The email or password is wrong.");
+      else if (caught instanceof ApiError && caught.status === 400) setError("Enter a valid email address and your password.");
+      else setError("Signing in failed. Check your connection and try again.");
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4">
+      <FormAlert message={error} />
+      <div>
+        <label htmlFor="login-email" className={labelStyles}>
+          Email
+        </label>
+        <input id="login-email" name="email" type="email" autoComplete="username" required autoFocus className={inputStyles} aria-invalid={!!error} />
+      </div>
+      <div>
+        <label htmlFor="login-password" className={labelStyles}>
+          Password
+        </label>
+        <input id="login-password" name="password" type="password" autoComplete="current-password" required className={inputStyles} aria-invalid={!!error} />
+      </div>
+      <button type="submit" disabled={busy} className={`${buttonStyles.primary} w-full`}>
+        {busy ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

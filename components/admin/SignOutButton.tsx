@@ -1,0 +1,26 @@
+"use client";
+import { useState } from "react";
+import { apiRequest } from "./api-request";
+
+export function SignOutButton() {
+  const [busy, setBusy] = useState(false);
+  async function signOut() {
+    setBusy(true);
+    try {
+      await apiRequest("POST", "/api/auth/logout");
+    } finally {
+      // A full load, so every server-rendered part of the panel forgets the user.
+      window.location.assign("/admin/login");
+    }
+  }
+  return (
+    <button
+      type="button"
+      onClick={signOut}
+      disabled={busy}
+      className="rounded border border-neutral-600 px-2 py-1 text-sm font-medium text-neutral-100 hover:bg-neutral-800 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+    >
+      Sign out
+    </button>
+  );
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { safeReturnPath } from "./return-path";
+
+describe("safeReturnPath", () => {
+  it("keeps paths on this site", () => {
+    expect(safeReturnPath("/admin/users")).toBe("/admin/users");
+    expect(safeReturnPath("/admin/blogs/x/settings?tab=1#top")).toBe("/admin/blogs/x/settings?tab=1#top");
+  });
+
+  it("falls back to the dashboard for anything that could leave the site", () => {
+    for (const next of [null, undefined, "", "admin", "https://evil.example/", "//evil.example", "/\\evil.example", "/\tevil", "javascript:alert(1)"]) {
+      expect(safeReturnPath(next)).toBe("/admin");
+    }
+  });
+});
