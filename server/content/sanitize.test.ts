@@ -39,10 +39,63 @@ describe("sanitizeEntryHtml", () => {
   });
 });
 
+describe("embeds", () => {
+  const FRAME_ATTRIBUTES =
+    'loading="lazy" referrerpolicy="strict-origin-when-cross-origin" sandbox="allow-scripts allow-same-origin allow-presentation"';
+
+  it("keeps a YouTube frame, moved to the no-cookie host, with only src, title and allowfullscreen of its own", () => {
+    const clean = sanitizeEntryHtml(
+      '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ?autoplay=1" title="Storm footage" allowfullscreen width="560" ' +
+        'onload="alert(1)" sandbox="allow-top-navigation" srcdoc="&lt;script&gt;">fallback <b>text</b></iframe>',
+    );
+    expect(clean).toBe(
+      `<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="Storm footage" allowfullscreen ${FRAME_ATTRIBUTES}></iframe>`,
+    );
+  });
+
+  it("keeps a youtube-nocookie frame as it is, plus the fixed attributes", () => {
+    expect(sanitizeEntryHtml('<p>Watch:</p><iframe src="https://www.youtube-nocookie.com/embed/abc_DEF-12"></iframe>')).toBe(
+      `<p>Watch:</p><iframe src="https://www.youtube-nocookie.com/embed/abc_DEF-12" ${FRAME_ATTRIBUTES}></iframe>`,
+    );
+  });
+
+  it.each([
+    ['<iframe src="https://evil.example/embed/dQw4w9WgXcQ">x</iframe><p>after</p>', "<p>after</p>"],
+    ['<iframe src="http://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>', ""],
+    ['<iframe src="https://youtube.com/embed/dQw4w9WgXcQ"></iframe>', ""],
+    ['<iframe src="https://www.youtube.com.evil.example/embed/dQw4w9WgXcQ"></iframe>', ""],
+    ['<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ/../../redirect"></iframe>', ""],
+    ['<iframe src="https://www.youtube.com/watch?v=dQw4w9WgXcQ"></iframe>', ""],
+    ['<iframe src="https://www.youtube.com/embed/abc"></iframe>', ""],
+    ['<iframe src="//www.youtube-nocookie.com/embed/dQw4w9WgXcQ"></iframe>', ""],
+    ['<iframe srcdoc="<script>alert(1)</script>"></iframe>', ""],
+    ['<iframe src="javascript:alert(1)"></iframe>', ""],
+  ])("drops the frame %s", (input, expected) => {
+    expect(sanitizeEntryHtml(input)).toBe(expected);
+  });
+
+  it("keeps a link card with its link, quote and caption", () => {
+    const html =
+      '<figure data-embed="x" class="tweet" data-id="1"><blockquote><p>Roads closed</p></blockquote>' +
+      '<figcaption>@roads</figcaption><a href="https://x.com/roads/status/1" onclick="x()">Open</a></figure>';
+    expect(sanitizeEntryHtml(html)).toBe(
+      '<figure data-embed="x"><blockquote><p>Roads closed</p></blockquote><figcaption>@roads</figcaption>' +
+        '<a href="https://x.com/roads/status/1" rel="noopener noreferrer nofollow" target="_blank">Open</a></figure>',
+    );
+    expect(sanitizeEntryHtml('<figure data-embed="link"><a href="https://example.org">E</a></figure>')).toContain('<figure data-embed="link">');
+  });
+
+  it("drops any other data-embed value but keeps the figure", () => {
+    expect(sanitizeEntryHtml('<figure data-embed="script"><figcaption>c</figcaption></figure>')).toBe("<figure><figcaption>c</figcaption></figure>");
+    expect(sanitizeEntryHtml('<p data-embed="x">p</p>')).toBe("<p>p</p>");
+  });
+});
+
 describe("isBlankHtml", () => {
   it("treats markup without text as blank", () => {
     expect(isBlankHtml("<p> </p><br>")).toBe(true);
     expect(isBlankHtml("<p>hi</p>")).toBe(false);
     expect(isBlankHtml('<img src="https://example.org/a.jpg">')).toBe(false);
+    expect(isBlankHtml('<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"></iframe>')).toBe(false);
   });
 });
