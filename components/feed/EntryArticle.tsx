@@ -1,6 +1,10 @@
 import type { EntryDTO } from "@/server/contracts/dto";
 import { EntryTime } from "./EntryTime";
 
+/** YouTube frames fill the column at 16:9; link and X cards are boxed quotes with their source below. */
+export const EMBED_STYLES =
+  "[&_iframe]:aspect-video [&_iframe]:w-full [&_iframe]:rounded [&_figure[data-embed]]:rounded [&_figure[data-embed]]:border [&_figure[data-embed]]:border-neutral-300 [&_figure[data-embed]]:p-3 dark:[&_figure[data-embed]]:border-neutral-700 [&_figure[data-embed]_blockquote]:border-l-0 [&_figure[data-embed]_blockquote]:pl-0 [&_figure[data-embed]_blockquote]:not-italic";
+
 /**
  * One entry as readers see it. The newsroom's composer renders its preview with this same component
  * (`preview`), so what an editor checks is what readers get; a preview has no element id, so it never
@@ -29,7 +33,7 @@ export function EntryArticle({ entry, preview = false }: { entry: EntryDTO; prev
         </h3>
       )}
       {/* The body was sanitized on the server before it was stored. */}
-      <div className="entry-body" dangerouslySetInnerHTML={{ __html: entry.body }} />
+      <div className={`entry-body ${EMBED_STYLES}`} dangerouslySetInnerHTML={{ __html: entry.body }} />
       <footer className="mt-2 flex flex-wrap gap-x-3 text-sm text-neutral-600 dark:text-neutral-400">
         <span>
           By <span className="font-medium">{entry.author.name}</span>

@@ -1,0 +1,150 @@
+"use client";
+// The newsroom's live island for one blog: the composer, and every entry (drafts, scheduled, published)
+// kept current from the newsroom socket room, so colleagues' work shows up without a reload.
+import Link from "next/link";
+import { useCallback, useEffect, useState } from "react";
+import type { BlogDTO, ContributorDTO, EntryDTO, EntryPage } from "@/server/contracts/dto";
+import { can, type Actor } from "@/server/auth/permissions";
+import { apiRequest } from "@/components/admin/api-request";
+import { buttonStyles } from "@/components/admin/styles";
+import { Composer } from "@/components/admin/composer/Composer";
+import { entriesWithStoredEdits } from "@/components/admin/composer/draft-storage";
+import { appendOlderEntries, removeEntry, replaceFirstPage, STREAM_PAGE_SIZE, upsertEntry, type StreamState } from "./stream-state";
+import { StreamItem } from "./StreamItem";
+import { useNewsroomEvents, type NewsroomConnection } from "./use-newsroom-events";
+
+const CONNECTION_TEXT: Record<NewsroomConnection, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  refused: "Not connected",
+};
+
+export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: Actor; initial: StreamState }) {
+  const [state, setState] = useState(initial);
+  const [editing, setEditing] = useState<ReadonlySet<string>>(new Set());
+  const [contributors, setContributors] = useState<ContributorDTO[]>([]);
+  const [loadingOlder, setLoadingOlder] = useState(false);
+  const [olderError, setOlderError] = useState<string | null>(null);
+  const listPath = `/api/blogs/${encodeURIComponent(blog.slug)}/entries`;
+
+  // Journalists see colleagues' published entries only, never their drafts.
+  const visible = useCallback(
+    (entry: EntryDTO) => actor.role !== "JOURNALIST" || entry.status === "PUBLISHED" || entry.author.id === actor.id,
+    [actor],
+  );
+  const saved = useCallback((entry: EntryDTO) => setState((current) => (visible(entry) ? upsertEntry(current, entry) : removeEntry(current, entry.id))), [visible]);
+  const removed = useCallback((id: string) => setState((current) => removeEntry(current, id)), []);
+  const reload = useCallback(async () => {
+    try {
+      const page = await apiRequest<EntryPage>("GET", `${listPath}?status=all&limit=${STREAM_PAGE_SIZE}`);
+      setState((current) => replaceFirstPage(current, page.entries, page.nextCursor));
+    } catch {
+      // The next reconnect tries again; what is on screen stays.
+    }
+  }, [listPath]);
+  const { connection, refusal } = useNewsroomEvents(blog.slug, { onSaved: saved, onRemoved: removed, onJoined: reload });
+
+  useEffect(() => {
+    if (!can(actor, "entry:post-as-other")) return;
+    apiRequest<{ contributors: ContributorDTO[] }>("GET", "/api/contributors")
+      .then((answer) => setContributors(answer.contributors))
+      .catch(() => setContributors([])); // the author select then offers only the signed-in user
+  }, [actor]);
+
+  // Edits left unsaved in this browser (a reload, a crash) reopen in their editors.
+  useEffect(() => {
+    const pending = entriesWithStoredEdits(blog.slug).filter((id) => initial.entries.some((entry) => entry.id === id));
+    if (pending.length) setEditing((current) => new Set([...current, ...pending]));
+  }, [blog.slug, initial.entries]);
+
+  const setEditingOf = (id: string, on: boolean) =>
+    setEditing((current) => {
+      const next = new Set(current);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const loadOlder = async () => {
+    if (!state.nextCursor) return;
+    setLoadingOlder(true);
+    setOlderError(null);
+    try {
+      const query = new URLSearchParams({ status: "all", limit: String(STREAM_PAGE_SIZE), before: state.nextCursor });
+      const page = await apiRequest<EntryPage>("GET", `${listPath}?${query}`);
+      setState((current) => appendOlderEntries(current, page.entries, page.nextCursor));
+    } catch {
+      setOlderError("Could not load older entries. Try again.");
+    } finally {
+      setLoadingOlder(false);
+    }
+  };
+
+  const entries = state.entries.filter(visible);
+
+  return (
+    <div className="space-y-4">
+      <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h1 className="text-2xl font-extrabold">{blog.title}</h1>
+        <span className="text-xs font-semibold uppercase text-neutral-600 dark:text-neutral-400">{blog.status === "LIVE" ? "Live" : "Ended"}</span>
+        <span className="flex-1" />
+        <Link href={`/live/${blog.slug}`} target="_blank" className={buttonStyles.link}>
+          Open the reader page
+        </Link>
+        {can(actor, "blog:edit") && (
+          <Link href={`/admin/blogs/${blog.slug}/settings`} className={buttonStyles.link}>
+            Blog settings
+          </Link>
+        )}
+      </header>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
+        <section aria-labelledby="composer-heading" className="self-start rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900 lg:sticky lg:top-4">
+          <h2 id="composer-heading" className="mb-3 text-lg font-bold">
+            New entry
+          </h2>
+          <Composer blog={blog} actor={actor} contributors={contributors} onSaved={saved} />
+        </section>
+
+        <section aria-labelledby="stream-heading" data-testid="newsroom-stream" className="space-y-3">
+          <div className="flex items-center gap-3">
+            <h2 id="stream-heading" className="text-lg font-bold">
+              All entries
+            </h2>
+            <span role="status" data-connection={connection} title={refusal ?? undefined} className="text-xs text-neutral-600 dark:text-neutral-400">
+              {CONNECTION_TEXT[connection]}
+            </span>
+          </div>
+          {entries.length === 0 && <p className="text-neutral-600 dark:text-neutral-400">No entries yet. What you and your colleagues write appears here.</p>}
+          {entries.map((entry) => (
+            <StreamItem
+              key={entry.id}
+              entry={entry}
+              blog={blog}
+              actor={actor}
+              contributors={contributors}
+              editing={editing.has(entry.id)}
+              onEdit={() => setEditingOf(entry.id, true)}
+              onCloseEditor={() => setEditingOf(entry.id, false)}
+              onChanged={saved}
+              onRemoved={removed}
+            />
+          ))}
+          {state.nextCursor && (
+            <div className="text-center">
+              <button type="button" disabled={loadingOlder} onClick={() => void loadOlder()} className={buttonStyles.secondary}>
+                {loadingOlder ? "Loading…" : "Load older"}
+              </button>
+              {olderError && (
+                <p role="alert" className="mt-1 text-xs text-red-700">
+                  {olderError}
+                </p>
+              )}
+            </div>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

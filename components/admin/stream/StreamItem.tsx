@@ -1,0 +1,189 @@
+"use client";
+// One entry in the newsroom stream, with what the signed-in writer may do to it.
+import { useEffect, useRef, useState } from "react";
+import type { BlogStatus, ContributorDTO, EntryDTO } from "@/server/contracts/dto";
+import { can, type Actor } from "@/server/auth/permissions";
+import { apiRequest, ApiError } from "@/components/admin/api-request";
+import { buttonStyles } from "@/components/admin/styles";
+import { Composer } from "@/components/admin/composer/Composer";
+import { EMBED_STYLES } from "@/components/feed/EntryArticle";
+import { EntryTime } from "@/components/feed/EntryTime";
+
+const STATUS_STYLE: Record<EntryDTO["status"], string> = {
+  DRAFT: "bg-neutral-200 text-neutral-800 dark:bg-neutral-800 dark:text-neutral-200",
+  SCHEDULED: "bg-blue-100 text-blue-900 dark:bg-blue-950 dark:text-blue-100",
+  PUBLISHED: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-100",
+};
+const STATUS_TEXT: Record<EntryDTO["status"], string> = { DRAFT: "Draft", SCHEDULED: "Scheduled", PUBLISHED: "Published" };
+
+const smallButton =
+  "rounded border border-neutral-300 px-2 py-1 text-xs font-medium hover:bg-neutral-100 disabled:opacity-50 aria-pressed:bg-amber-100 aria-pressed:border-amber-500 dark:border-neutral-700 dark:hover:bg-neutral-800 dark:aria-pressed:bg-amber-950 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
+
+export interface StreamItemProps {
+  entry: EntryDTO;
+  blog: { slug: string; status: BlogStatus };
+  actor: Actor;
+  contributors: ContributorDTO[];
+  editing: boolean;
+  onEdit: () => void;
+  onCloseEditor: () => void;
+  onChanged: (entry: EntryDTO) => void;
+  onRemoved: (id: string) => void;
+}
+
+export function StreamItem({ entry, blog, actor, contributors, editing, onEdit, onCloseEditor, onChanged, onRemoved }: StreamItemProps) {
+  const [busy, setBusy] = useState<"pin" | "key" | "delete" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const entryPath = `/api/blogs/${encodeURIComponent(blog.slug)}/entries/${encodeURIComponent(entry.id)}`;
+  const context = { authorId: entry.author.id };
+  const mayEdit = can(actor, "entry:edit", context);
+  const mayDelete = can(actor, "entry:delete", context);
+  const mayPin = can(actor, "entry:pin", context);
+  const headingId = `stream-${entry.id}-headline`;
+
+  useEffect(() => setError(null), [entry.version]);
+
+  const run = async (what: "pin" | "key" | "delete", action: () => Promise<void>) => {
+    if (busy) return;
+    setBusy(what);
+    setError(null);
+    try {
+      await action();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.message : "Could not reach the server. Try again.");
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const togglePin = () =>
+    run("pin", async () => {
+      const answer = await apiRequest<{ entry: EntryDTO }>(entry.pinned ? "DELETE" : "PUT", `${entryPath}/pin`);
+      onChanged(answer.entry);
+    });
+
+  const toggleKeyEvent = () =>
+    run("key", async () => {
+      const keyEvent = !entry.keyEvent;
+      try {
+        onChanged((await apiRequest<{ entry: EntryDTO }>("PATCH", entryPath, { version: entry.version, keyEvent })).entry);
+      } catch (caught) {
+        // Only this one field is sent, so someone else's newer text is never touched: retry on their version.
+        const current = caught instanceof ApiError && caught.status === 409 ? (caught.details.current as EntryDTO | undefined) : undefined;
+        if (!current) throw caught;
+        if (current.keyEvent === keyEvent) return onChanged(current);
+        onChanged((await apiRequest<{ entry: EntryDTO }>("PATCH", entryPath, { version: current.version, keyEvent })).entry);
+      }
+    });
+
+  const remove = () =>
+    run("delete", async () => {
+      dialogRef.current?.close();
+      await apiRequest<void>("DELETE", entryPath);
+      onRemoved(entry.id);
+    });
+
+  return (
+    <article
+      aria-labelledby={headingId}
+      data-testid="stream-entry"
+      data-entry-id={entry.id}
+      data-status={entry.status}
+      data-pinned={entry.pinned || undefined}
+      className="rounded border border-neutral-200 bg-white p-3 data-[pinned]:border-l-4 data-[pinned]:border-l-red-600 dark:border-neutral-800 dark:bg-neutral-900"
+    >
+      <header className="flex flex-wrap items-center gap-2 text-xs text-neutral-600 dark:text-neutral-400">
+        <span data-testid="status-badge" className={`rounded px-1.5 py-0.5 font-semibold uppercase tracking-wide ${STATUS_STYLE[entry.status]}`}>
+          {STATUS_TEXT[entry.status]}
+          {entry.status === "SCHEDULED" && entry.scheduledAt && (
+            <>
+              {" for "}
+              <EntryTime iso={entry.scheduledAt} />
+            </>
+          )}
+        </span>
+        {entry.pinned && <span className="font-semibold uppercase text-red-700 dark:text-red-400">Pinned</span>}
+        {entry.label && <span className="rounded bg-red-700 px-1.5 py-0.5 font-semibold uppercase text-white">{entry.label}</span>}
+        {entry.keyEvent && <span className="font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>}
+        <span className="ml-auto">
+          By <span className="font-medium text-neutral-800 dark:text-neutral-200">{entry.author.name}</span>
+          {" · "}
+          <EntryTime iso={entry.publishedAt ?? entry.updatedAt} />
+          {entry.editedAt && (
+            <>
+              {" · updated "}
+              <EntryTime iso={entry.editedAt} />
+            </>
+          )}
+        </span>
+      </header>
+
+      <h3 id={headingId} className={entry.headline ? "mt-2 text-base font-bold" : "sr-only"}>
+        {entry.headline ?? `Entry by ${entry.author.name}`}
+      </h3>
+
+      {editing ? (
+        <div className="mt-3">
+          <Composer blog={blog} actor={actor} contributors={contributors} entry={entry} onSaved={onChanged} onClose={onCloseEditor} />
+        </div>
+      ) : (
+        <>
+          {/* Sanitized on the server. */}
+          <div className={`entry-body mt-1 max-h-48 overflow-hidden text-sm ${EMBED_STYLES}`} dangerouslySetInnerHTML={{ __html: entry.body }} />
+          <div className="mt-3 flex flex-wrap gap-2">
+            {mayEdit && (
+              <button type="button" onClick={onEdit} className={smallButton}>
+                Edit
+              </button>
+            )}
+            {mayPin && (
+              <button type="button" disabled={busy !== null} onClick={() => void togglePin()} className={smallButton}>
+                {entry.pinned ? "Unpin" : "Pin"}
+              </button>
+            )}
+            {mayEdit && (
+              <button type="button" aria-pressed={entry.keyEvent} disabled={busy !== null} onClick={() => void toggleKeyEvent()} className={smallButton}>
+                Key event
+              </button>
+            )}
+            {mayDelete && (
+              <button type="button" disabled={busy !== null} onClick={() => dialogRef.current?.showModal()} className={`${smallButton} text-red-700 dark:text-red-400`}>
+                Delete
+              </button>
+            )}
+          </div>
+        </>
+      )}
+      {error && (
+        <p role="alert" className="mt-2 text-xs text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+
+      {mayDelete && (
+        <dialog
+          ref={dialogRef}
+          aria-labelledby={`delete-${entry.id}-title`}
+          className="m-auto max-w-sm rounded-lg p-4 shadow-xl backdrop:bg-black/40 dark:bg-neutral-900 dark:text-neutral-100"
+        >
+          <h4 id={`delete-${entry.id}-title`} className="font-bold">
+            Delete this entry?
+          </h4>
+          <p className="mt-2 text-sm">
+            “{entry.headline ?? entry.body.replace(/<[^>]+>/g, " ").trim().slice(0, 80)}”
+            {entry.status === "PUBLISHED" ? " disappears from the live page at once." : " is removed from the newsroom."}
+          </p>
+          <div className="mt-4 flex justify-end gap-2">
+            <button type="button" autoFocus onClick={() => dialogRef.current?.close()} className={buttonStyles.secondary}>
+              Cancel
+            </button>
+            <button type="button" onClick={() => void remove()} className={buttonStyles.danger}>
+              Delete entry
+            </button>
+          </div>
+        </dialog>
+      )}
+    </article>
+  );
+}
