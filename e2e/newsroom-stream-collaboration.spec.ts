@@ -1,0 +1,117 @@
+// Several people work on one blog at once: the workspace stream shows each other's work live, rights
+// follow roles, and two edits of the same entry never silently overwrite each other.
+import { apiClient } from "../server/test/harness.ts";
+import { expect, test } from "./fixtures/server.ts";
+import { entryOf, entryText, newsroomStream, openContext, openReader, openWorkspace, signIn, streamEntry } from "./fixtures/newsroom.ts";
+
+const uid = () => Math.random().toString(36).slice(2, 8);
+
+test("a journalist pins the editor's entry from the stream and the reader sees it pinned; a colleague's entry cannot be deleted", async ({ page, browser, server, newsroom }) => {
+  const blog = await newsroom.createBlog({ prefix: "pin" });
+  const key = await newsroom.publish(blog.slug, { headline: `How to follow tonight ${uid()}`, body: "<p>Everything you need to know.</p>" });
+  const later = await newsroom.publish(blog.slug, { headline: `Recount ordered ${uid()}`, body: "<p>A recount in the north.</p>" });
+  const reader = await openContext(browser, server);
+  await openReader(reader.page, blog.slug);
+  await expect(reader.page.getByTestId("pinned")).toHaveCount(0);
+
+  await signIn(page.context(), server.users.journalist);
+  await openWorkspace(page, blog.slug);
+  const item = streamEntry(page, key.id);
+  await expect(item.getByRole("heading", { level: 3 })).toHaveText(key.headline!);
+  // Someone else's entry: a journalist may pin it, not edit or delete it.
+  await expect(item.getByRole("button", { name: "Pin" })).toBeVisible();
+  await expect(item.getByRole("button", { name: "Edit" })).toHaveCount(0);
+  await expect(item.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await expect(item.getByRole("button", { name: "Key event" })).toHaveCount(0);
+  const refused = await apiClient(server.url, server.users.journalist.token)("DELETE", `/api/blogs/${blog.slug}/entries/${key.id}`);
+  expect(refused.status).toBe(403);
+
+  await item.getByRole("button", { name: "Pin" }).click();
+  await expect(item.getByRole("button", { name: "Unpin" })).toBeVisible();
+  await expect(item).toHaveAttribute("data-pinned", "true");
+
+  const pinned = reader.page.getByTestId("pinned");
+  await expect(pinned.locator(`article#entry-${key.id}`)).toContainText("Everything you need to know.");
+  await expect(reader.page.getByTestId("stream").locator(`article#entry-${key.id}`)).toHaveCount(0);
+  await expect(reader.page.getByTestId("stream").locator(`article#entry-${later.id}`)).toBeVisible();
+  expect((await entryOf(server, blog.slug, key.id)).pinned).toBe(true);
+  await reader.context.close();
+});
+
+test("two editors edit the same entry: the second save shows both versions and overwrites nothing until asked", async ({ page, browser, server, newsroom }) => {
+  const blog = await newsroom.createBlog({ prefix: "conflict" });
+  const entry = await newsroom.publish(blog.slug, { headline: "Turnout at 60%", body: "<p>Early figures.</p>" });
+  const other = await openContext(browser, server, server.users.admin);
+  await signIn(page.context(), server.users.editor);
+  await Promise.all([openWorkspace(page, blog.slug), openWorkspace(other.page, blog.slug)]);
+
+  // Both open the entry for editing, at version 1.
+  const mine = streamEntry(page, entry.id);
+  const theirs = streamEntry(other.page, entry.id);
+  await mine.getByRole("button", { name: "Edit" }).click();
+  await theirs.getByRole("button", { name: "Edit" }).click();
+  const myEditor = mine.getByTestId("entry-editor");
+  const theirEditor = theirs.getByTestId("entry-editor");
+
+  await theirEditor.getByLabel("Headline (optional)").fill("Turnout corrected to 64%");
+  await theirEditor.getByRole("button", { name: "Save changes" }).click();
+  await expect(theirEditor).toHaveCount(0);
+  await expect.poll(async () => (await entryOf(server, blog.slug, entry.id)).headline).toBe("Turnout corrected to 64%");
+
+  await myEditor.getByLabel("Headline (optional)").fill("Turnout at 61%");
+  await entryText(myEditor).click();
+  await entryText(myEditor).pressSequentially(" More to come.");
+  await myEditor.getByRole("button", { name: "Save changes" }).click();
+
+  const conflict = myEditor.getByRole("alert").filter({ hasText: "Someone else changed this entry" });
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByTestId("conflict-mine")).toContainText("Turnout at 61%");
+  await expect(conflict.getByTestId("conflict-mine")).toContainText("More to come.");
+  await expect(conflict.getByTestId("conflict-theirs")).toContainText("Turnout corrected to 64%");
+  await expect(conflict.getByTestId("conflict-theirs")).not.toContainText("More to come.");
+  let stored = await entryOf(server, blog.slug, entry.id);
+  expect(stored).toMatchObject({ headline: "Turnout corrected to 64%", version: 2 });
+  expect(stored.body).not.toContain("More to come.");
+
+  await conflict.getByRole("button", { name: "Keep mine (overwrite)" }).click();
+  await expect(myEditor).toHaveCount(0);
+  stored = await entryOf(server, blog.slug, entry.id);
+  expect(stored).toMatchObject({ headline: "Turnout at 61%", version: 3 });
+  expect(stored.body).toContain("More to come.");
+  // The colleague's stream follows, live.
+  await expect(theirs.getByRole("heading", { level: 3 })).toHaveText("Turnout at 61%");
+  await other.context.close();
+});
+
+test("the editor's stream shows a colleague's new draft, edit and deletion live", async ({ page, server, newsroom }) => {
+  const blog = await newsroom.createBlog({ prefix: "live" });
+  await signIn(page.context(), server.users.editor);
+  await openWorkspace(page, blog.slug);
+  await page.evaluate(() => ((window as Window & { __noReload?: boolean }).__noReload = true));
+
+  const journalist = apiClient(server.url, server.users.journalist.token);
+  const created = await journalist<{ entry: { id: string; version: number } }>("POST", `/api/blogs/${blog.slug}/entries`, {
+    headline: "Sketch from the count",
+    body: "<p>First impressions.</p>",
+    status: "DRAFT",
+  });
+  expect(created.status).toBe(201);
+  const item = streamEntry(page, created.body.entry.id);
+  await expect(item).toHaveAttribute("data-status", "DRAFT");
+  await expect(item.getByTestId("status-badge")).toHaveText("Draft");
+  await expect(item).toContainText("By Test journalist");
+  await expect(newsroomStream(page).getByTestId("stream-entry").first()).toHaveAttribute("data-entry-id", created.body.entry.id);
+
+  const edited = await journalist("PATCH", `/api/blogs/${blog.slug}/entries/${created.body.entry.id}`, {
+    version: created.body.entry.version,
+    status: "PUBLISHED",
+    body: "<p>First impressions, now published.</p>",
+  });
+  expect(edited.status).toBe(200);
+  await expect(item).toHaveAttribute("data-status", "PUBLISHED");
+  await expect(item).toContainText("First impressions, now published.");
+
+  expect((await journalist("DELETE", `/api/blogs/${blog.slug}/entries/${created.body.entry.id}`)).status).toBe(204);
+  await expect(item).toHaveCount(0);
+  expect(await page.evaluate(() => (window as Window & { __noReload?: boolean }).__noReload)).toBe(true);
+});
