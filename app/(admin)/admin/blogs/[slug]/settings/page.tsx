@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BlogSettingsForm } from "@/components/admin/BlogSettingsForm";
+import { requirePageActor } from "@/server/auth/current-actor";
+import { findBlog } from "@/server/db/blogs";
+import { getRuntime } from "@/server/runtime";
+
+export const metadata: Metadata = { title: "Blog settings" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+export default async function BlogSettingsPage({ params }: Props) {
+  const { slug } = await params;
+  await requirePageActor(`/admin/blogs/${slug}/settings`, ["EDITOR", "ADMIN"]);
+  const blog = await findBlog(getRuntime().db, slug);
+  if (!blog) notFound();
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-neutral-500">
+        <Link href="/admin" className="hover:underline">
+          Dashboard
+        </Link>{" "}
+        /{" "}
+        <Link href={`/admin/blogs/${blog.slug}`} className="hover:underline">
+          {blog.title}
+        </Link>{" "}
+        / Settings
+      </nav>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-bold">Settings: {blog.title}</h1>
+        <Link href={`/admin/blogs/${blog.slug}/audit`} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+          Audit log
+        </Link>
+      </div>
+      <BlogSettingsForm initial={blog} />
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import { StatusBadge } from "@/components/ui/StatusBadge";
+import type { BlogDTO } from "@/server/contracts/dto";
+import type { UpdateBlogInput } from "@/server/contracts/schemas";
+import { ApiError, apiRequest } from "./api-request";
+import { ConfirmButton } from "./ConfirmButton";
+import { FormAlert } from "./FormAlert";
+import { Timestamp } from "./Timestamp";
+import { buttonStyles, inputStyles, labelStyles } from "./styles";
+
+export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
+  const [blog, setBlog] = useState(initial);
+  const [title, setTitle] = useState(initial.title);
+  const [summary, setSummary] = useState(initial.summary);
+  const [notice, setNotice] = useState<{ tone: "error" | "success"; message: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function patch(change: UpdateBlogInput, done: string): Promise<void> {
+    setBusy(true);
+    setNotice(null);
+    try {
+      const answer = await apiRequest<{ blog: BlogDTO }>("PATCH", `/api/blogs/${encodeURIComponent(blog.slug)}`, change);
+      setBlog(answer.blog);
+      setTitle(answer.blog.title);
+      setSummary(answer.blog.summary);
+      setNotice({ tone: "success", message: done });
+    } catch (caught) {
+      const message = caught instanceof ApiError && caught.status < 500 ? caught.message : "The change could not be saved. Try again.";
+      setNotice({ tone: "error", message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function save(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    void patch({ title, summary }, "Saved.");
+  }
+
+  const unchanged = title === blog.title && summary === blog.summary;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <section aria-labelledby="details-heading" className="rounded border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900">
+        <h2 id="details-heading" className="mb-3 text-base font-bold">
+          Details
+        </h2>
+        <form onSubmit={save} className="space-y-4">
+          <div>
+            <label htmlFor="settings-title" className={labelStyles}>
+              Title
+            </label>
+            <input id="settings-title" name="title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} className={inputStyles} />
+          </div>
+          <div>
+            <label htmlFor="settings-summary" className={labelStyles}>
+              Summary
+            </label>
+            <textarea id="settings-summary" name="summary" rows={4} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} className={inputStyles} />
+          </div>
+          <button type="submit" disabled={busy || unchanged} className={buttonStyles.primary}>
+            Save changes
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="status-heading" className="space-y-3 rounded border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900">
+        <h2 id="status-heading" className="text-base font-bold">
+          Status
+        </h2>
+        <p className="flex items-center gap-2" data-testid="blog-status">
+          <StatusBadge status={blog.status} />
+          {blog.status === "ENDED" && blog.endedAt && (
+            <span>
+              Ended <Timestamp iso={blog.endedAt} />
+            </span>
+          )}
+          {blog.status === "LIVE" && <span>Readers see new entries as they are published.</span>}
+        </p>
+        {blog.status === "LIVE" ? (
+          <ConfirmButton
+            label="End live blog"
+            title="End this live blog?"
+            message="Readers will see it as ended and nobody can publish new entries. You can reopen it later."
+            confirmLabel="End live blog"
+            disabled={busy}
+            onConfirm={() => patch({ status: "ENDED" }, "The live blog has ended.")}
+          />
+        ) : (
+          <button type="button" className={buttonStyles.secondary} disabled={busy} onClick={() => void patch({ status: "LIVE" }, "The live blog is live again.")}>
+            Reopen
+          </button>
+        )}
+        <p>
+          <a href={`/live/${blog.slug}`} className={buttonStyles.link}>
+            Reader page
+          </a>{" "}
+          <span className="font-mono text-xs text-neutral-500">/live/{blog.slug}</span>
+        </p>
+      </section>
+      <div className="lg:col-span-2" aria-live="polite">
+        {notice && <FormAlert tone={notice.tone} message={notice.message} />}
+      </div>
+    </div>
+  );
+}
