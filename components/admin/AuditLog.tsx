@@ -1,0 +1,96 @@
+"use client";
+import { useState } from "react";
+import type { AuditAction, AuditEventDTO } from "@/server/contracts/dto";
+import { ApiError, apiRequest } from "./api-request";
+import { FormAlert } from "./FormAlert";
+import { Timestamp } from "./Timestamp";
+import { buttonStyles } from "./styles";
+
+export interface AuditPage {
+  events: AuditEventDTO[];
+  nextCursor: string | null;
+}
+
+const ACTION_NAMES: Record<AuditAction, string> = {
+  "blog.created": "created the blog",
+  "blog.edited": "edited the blog",
+  "blog.ended": "ended the blog",
+  "blog.reopened": "reopened the blog",
+  "entry.drafted": "saved a draft",
+  "entry.scheduled": "scheduled an entry",
+  "entry.published": "published an entry",
+  "entry.edited": "edited an entry",
+  "entry.unpublished": "unpublished an entry",
+  "entry.deleted": "deleted an entry",
+  "entry.pinned": "pinned an entry",
+  "entry.unpinned": "unpinned an entry",
+  "entry.key-event-set": "marked a key event",
+  "entry.key-event-cleared": "cleared a key event",
+};
+
+/** The audit log, newest first; older pages are fetched from the API on request. */
+export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: AuditPage; pageSize: number }) {
+  const [events, setEvents] = useState(initial.events);
+  const [cursor, setCursor] = useState(initial.nextCursor);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function loadMore() {
+    if (!cursor) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const query = new URLSearchParams({ before: cursor, limit: String(pageSize) });
+      const page = await apiRequest<AuditPage>("GET", `/api/blogs/${encodeURIComponent(slug)}/audit?${query}`);
+      setEvents((shown) => {
+        const seen = new Set(shown.map((event) => event.id));
+        return [...shown, ...page.events.filter((event) => !seen.has(event.id))];
+      });
+      setCursor(page.nextCursor);
+    } catch (caught) {
+      setError(caught instanceof ApiError && caught.status < 500 ? caught.message : "Older events could not be loaded. Try again.");
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (events.length === 0) {
+    return <p className="rounded border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700">Nothing has happened in this blog yet.</p>;
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto rounded border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
+        <table className="w-full border-collapse text-left">
+          <caption className="sr-only">Audit log, newest first</caption>
+          <thead className="bg-neutral-100 text-xs uppercase tracking-wide text-neutral-600 dark:bg-neutral-800 dark:text-neutral-400">
+            <tr>
+              <th scope="col" className="px-3 py-2 font-semibold">When</th>
+              <th scope="col" className="px-3 py-2 font-semibold">Who</th>
+              <th scope="col" className="px-3 py-2 font-semibold">What</th>
+              <th scope="col" className="px-3 py-2 font-semibold">Details</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
+            {events.map((event) => (
+              <tr key={event.id} data-action={event.action}>
+                <td className="px-3 py-1.5 whitespace-nowrap">
+                  <Timestamp iso={event.createdAt} />
+                </td>
+                <td className="px-3 py-1.5 whitespace-nowrap">{event.actor?.name ?? <span className="italic text-neutral-500">System</span>}</td>
+                <td className="px-3 py-1.5 whitespace-nowrap">{ACTION_NAMES[event.action] ?? event.action}</td>
+                <td className="px-3 py-1.5 text-neutral-700 dark:text-neutral-300">{event.summary}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <FormAlert message={error} />
+      {cursor && (
+        <button type="button" className={buttonStyles.secondary} disabled={busy} onClick={loadMore}>
+          {busy ? "Loading…" : "Load more"}
+        </button>
+      )}
+    </div>
+  );
+}
