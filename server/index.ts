@@ -8,6 +8,7 @@ import { seedDemoOnFirstStart } from "./demo/seed-demo";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
 import { createRealtimeServer } from "./realtime/create-realtime-server";
 import { installRuntime } from "./runtime";
+import { startScheduler } from "./scheduler/scheduler";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -38,12 +39,20 @@ async function main(): Promise<void> {
       });
   });
   const realtime = createRealtimeServer(http, { db, log });
-  installRuntime({ config, db, broadcast: realtime.broadcast });
+  installRuntime({
+    config,
+    db,
+    broadcast: realtime.broadcast,
+    notifyEntryChange: realtime.notifyEntryChange,
+    disconnectUser: realtime.disconnectUser,
+  });
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const address = http.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   console.log(`[liveline] listening on http://localhost:${port} (database: ${database.provider})`);
+  // Started after listen, so entries that fell due while the process was down publish now, to connected readers.
+  const scheduler = startScheduler({ db, onPublished: realtime.notifyEntryChange, log });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -53,6 +62,7 @@ async function main(): Promise<void> {
     // A stuck connection must not keep the process alive forever.
     setTimeout(() => process.exit(1), 10_000).unref();
     http.closeIdleConnections();
+    await scheduler.stop(); // before the database closes; an entry it already claimed is committed or rolled back
     await realtime.close(); // stops accepting and disconnects every socket (closes the HTTP server too)
     installRuntime(undefined);
     await app.close?.().catch(() => undefined);

@@ -3,6 +3,7 @@
 // created twice; a globalThis slot set once by server/index.ts is the one both sides see.
 import type { Config } from "./config";
 import type { BlogEvent } from "./contracts/events";
+import type { EntryChange, EntryRemoval } from "./db/entries";
 import type { Db } from "./db/types";
 
 export interface Runtime {
@@ -10,6 +11,13 @@ export interface Runtime {
   db: Db;
   /** Sends a committed event to every reader of its blog. */
   broadcast(event: BlogEvent): void;
+  /**
+   * After a committed entry change, the one call that tells everyone: its reader event (if any) to the
+   * blog's readers, and the entry (drafts and scheduled ones too) or its removal to the blog's newsroom.
+   */
+  notifyEntryChange(change: EntryChange | EntryRemoval): void;
+  /** Ends a user's live newsroom connections (after deactivation). */
+  disconnectUser(userId: string): void;
 }
 
 const SLOT = Symbol.for("liveline.runtime");

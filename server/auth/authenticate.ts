@@ -5,8 +5,9 @@ import { findTokenActor } from "../db/tokens";
 import type { Db } from "../db/types";
 import { AppError } from "../errors";
 import { requirePermission, type Action, type Actor } from "./permissions";
+import { cookieFromHeader, SESSION_COOKIE } from "./session-cookie-name";
 
-export const SESSION_COOKIE = "liveline_session";
+export { SESSION_COOKIE } from "./session-cookie-name";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -50,11 +51,5 @@ export function assertSameOrigin(request: Request): void {
 }
 
 export function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("cookie");
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const [key, ...rest] = part.trim().split("=");
-    if (key === name) return decodeURIComponent(rest.join("="));
-  }
-  return null;
+  return cookieFromHeader(request.headers.get("cookie"), name);
 }

@@ -2,9 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/permissions";
 import { createTestDatabase } from "../test/harness";
-import { createBlog } from "./blogs";
+import { listAuditEvents } from "./audit";
+import { createBlog, listBlogs, listNewsroomBlogs, updateBlog } from "./blogs";
 import { createDb, type Database } from "./client";
-import { createEntry, deleteEntry, listEntries, setEntryPinned, updateEntry } from "./entries";
+import { createEntry, deleteEntry, getEntry, listEntries, setEntryPinned, updateEntry } from "./entries";
 import { replayEventsSince } from "./events";
 import { migrateDatabase } from "./migrate";
 import { insertUser } from "./users";
@@ -13,6 +14,7 @@ let database: Database;
 let drop: () => Promise<void>;
 let editor: Actor;
 let journalist: Actor;
+let journalist2: Actor;
 
 beforeAll(async () => {
   const fresh = await createTestDatabase();
@@ -23,6 +25,8 @@ beforeAll(async () => {
   const j = await insertUser(database.prisma, { email: "j@x.org", role: "JOURNALIST", password: "password1" });
   editor = { id: e.id, role: e.role, name: e.displayName };
   journalist = { id: j.id, role: j.role, name: j.displayName };
+  const j2 = await insertUser(database.prisma, { email: "j2@x.org", role: "JOURNALIST", password: "password1" });
+  journalist2 = { id: j2.id, role: j2.role, name: j2.displayName };
   await createBlog(database.prisma, editor, { slug: "data-blog", title: "Data", summary: "" });
 });
 
@@ -85,5 +89,198 @@ describe("entries data layer", () => {
     const third = await listEntries(db, "cursor-blog", { limit: 2, status: "published", before: second.nextCursor! });
     expect([...first.entries, ...second.entries, ...third.entries].map((e) => e.body)).toEqual(["<p>4</p>", "<p>3</p>", "<p>2</p>", "<p>1</p>", "<p>0</p>"]);
     expect(third.nextCursor).toBeNull();
+  });
+});
+
+describe("scheduled entries", () => {
+  const inAMinute = () => new Date(Date.now() + 60_000).toISOString();
+
+  it("needs a future scheduledAt and stays invisible to readers until it publishes", async () => {
+    const db = database.prisma;
+    await createBlog(db, editor, { slug: "sched-blog", title: "S", summary: "" });
+    await expect(createEntry(db, journalist, "sched-blog", { body: "<p>s</p>", status: "SCHEDULED", keyEvent: false })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^scheduledAt: /),
+    });
+    await expect(
+      createEntry(db, journalist, "sched-blog", { body: "<p>s</p>", status: "SCHEDULED", scheduledAt: new Date(Date.now() - 1000).toISOString(), keyEvent: false }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^scheduledAt: .*future/) });
+    await expect(
+      createEntry(db, journalist, "sched-blog", { body: "<p>s</p>", status: "PUBLISHED", scheduledAt: inAMinute(), keyEvent: false }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^scheduledAt: /) });
+
+    const at = inAMinute();
+    const { entry, event } = await createEntry(db, journalist, "sched-blog", { body: "<p>later</p>", status: "SCHEDULED", scheduledAt: at, keyEvent: false });
+    expect(event).toBeNull();
+    expect(entry).toMatchObject({ status: "SCHEDULED", scheduledAt: new Date(at).toISOString(), publishedAt: null, editedAt: null });
+    expect((await listEntries(db, "sched-blog", { limit: 20, status: "published" })).entries).toEqual([]);
+    await expect(getEntry(db, null, "sched-blog", entry.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getEntry(db, journalist2, "sched-blog", entry.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getEntry(db, editor, "sched-blog", entry.id)).status).toBe("SCHEDULED");
+
+    // Editing keeps it scheduled (and its time); going back to draft clears the time.
+    const edited = await updateEntry(db, journalist, "sched-blog", entry.id, { version: 1, headline: "Later" });
+    expect(edited.entry).toMatchObject({ status: "SCHEDULED", scheduledAt: entry.scheduledAt, headline: "Later", editedAt: null });
+    expect(edited.event).toBeNull();
+    await expect(updateEntry(db, journalist, "sched-blog", entry.id, { version: 2, scheduledAt: null })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const draft = await updateEntry(db, journalist, "sched-blog", entry.id, { version: 2, status: "DRAFT" });
+    expect(draft.entry).toMatchObject({ status: "DRAFT", scheduledAt: null });
+    await expect(updateEntry(db, journalist, "sched-blog", entry.id, { version: 3, status: "SCHEDULED" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringMatching(/^scheduledAt: /),
+    });
+    const rescheduled = await updateEntry(db, journalist, "sched-blog", entry.id, { version: 3, status: "SCHEDULED", scheduledAt: at });
+    expect(rescheduled.entry.status).toBe("SCHEDULED");
+    // Publishing it by hand now works like publishing a draft.
+    const published = await updateEntry(db, journalist, "sched-blog", entry.id, { version: 4, status: "PUBLISHED" });
+    expect(published.entry).toMatchObject({ status: "PUBLISHED", scheduledAt: null });
+    expect(published.event?.type).toBe("entry:published");
+  });
+
+  it("sets editedAt only when a published entry's headline, body or label changes", async () => {
+    const db = database.prisma;
+    await createBlog(db, editor, { slug: "edit-blog", title: "E", summary: "" });
+    const { entry } = await createEntry(db, editor, "edit-blog", { body: "<p>a</p>", status: "PUBLISHED", keyEvent: false });
+    expect(entry.editedAt).toBeNull();
+    const keyEvent = await updateEntry(db, editor, "edit-blog", entry.id, { version: 1, keyEvent: true });
+    expect(keyEvent.entry.editedAt).toBeNull();
+    const sameBody = await updateEntry(db, editor, "edit-blog", entry.id, { version: 2, body: "<p>a</p>" });
+    expect(sameBody.entry.editedAt).toBeNull();
+    const changed = await updateEntry(db, editor, "edit-blog", entry.id, { version: 3, label: "Update" });
+    expect(changed.entry.editedAt).not.toBeNull();
+    expect(changed.event).toMatchObject({ type: "entry:updated", payload: { entry: { editedAt: changed.entry.editedAt } } });
+    const { entry: draft } = await createEntry(db, editor, "edit-blog", { body: "<p>d</p>", status: "DRAFT", keyEvent: false });
+    expect((await updateEntry(db, editor, "edit-blog", draft.id, { version: 1, body: "<p>d2</p>" })).entry.editedAt).toBeNull();
+  });
+
+  it("refuses to schedule into an ended blog", async () => {
+    const db = database.prisma;
+    await createBlog(db, editor, { slug: "ended-sched", title: "E", summary: "" });
+    const { entry } = await createEntry(db, editor, "ended-sched", { body: "<p>d</p>", status: "DRAFT", keyEvent: false });
+    await updateBlog(db, editor, "ended-sched", { status: "ENDED" });
+    await expect(
+      updateEntry(db, editor, "ended-sched", entry.id, { version: 1, status: "SCHEDULED", scheduledAt: inAMinute() }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("the newsroom's entry list", () => {
+  it("shows drafts and scheduled entries to writers, most recently changed first, with a cursor", async () => {
+    const db = database.prisma;
+    await createBlog(db, editor, { slug: "all-blog", title: "A", summary: "" });
+    // A few milliseconds apart, so the order is by time and not by id.
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+    const a = (await createEntry(db, editor, "all-blog", { body: "<p>a</p>", status: "PUBLISHED", keyEvent: false })).entry;
+    await tick();
+    const b = (await createEntry(db, journalist, "all-blog", { body: "<p>b</p>", status: "DRAFT", keyEvent: false })).entry;
+    await tick();
+    const c = (await createEntry(db, journalist2, "all-blog", { body: "<p>c</p>", status: "SCHEDULED", scheduledAt: new Date(Date.now() + 60_000).toISOString(), keyEvent: false })).entry;
+    await tick();
+    const d = (await createEntry(db, editor, "all-blog", { body: "<p>d</p>", status: "DRAFT", keyEvent: false })).entry;
+    // Touch a: it becomes the most recently changed.
+    await tick();
+    await updateEntry(db, editor, "all-blog", a.id, { version: 1, headline: "A" });
+
+    await expect(listEntries(db, "all-blog", { limit: 20, status: "all" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    const all = await listEntries(db, "all-blog", { limit: 20, status: "all" }, editor);
+    expect(all.entries.map((e) => e.id)).toEqual([a.id, d.id, c.id, b.id]);
+
+    const pages: string[] = [];
+    let before: string | undefined;
+    do {
+      const page = await listEntries(db, "all-blog", { limit: 3, status: "all", before }, editor);
+      pages.push(...page.entries.map((e) => e.id));
+      before = page.nextCursor ?? undefined;
+    } while (before);
+    expect(pages).toEqual([a.id, d.id, c.id, b.id]);
+
+    // Journalists: published entries and their own work.
+    const mine = await listEntries(db, "all-blog", { limit: 20, status: "all" }, journalist);
+    expect(mine.entries.map((e) => e.id)).toEqual([a.id, b.id]);
+    // A cursor of one list is refused by the other.
+    const readerPage = await listEntries(db, "all-blog", { limit: 1, status: "published" });
+    expect(readerPage.entries.map((e) => e.id)).toEqual([a.id]);
+    const firstAll = await listEntries(db, "all-blog", { limit: 1, status: "all" }, editor);
+    await expect(listEntries(db, "all-blog", { limit: 1, status: "published", before: firstAll.nextCursor! })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+  });
+
+  it("counts each blog's published and pending entries for the dashboard", async () => {
+    const db = database.prisma;
+    await expect(listNewsroomBlogs(db, null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    const blogs = await listNewsroomBlogs(db, journalist);
+    const all = blogs.find((blog) => blog.slug === "all-blog")!;
+    expect(all).toMatchObject({ entryCount: 1, pendingCount: 3, title: "A" });
+    expect(all.lastPublishedAt).not.toBeNull();
+    await createBlog(db, editor, { slug: "empty-blog", title: "Empty", summary: "" });
+    expect((await listNewsroomBlogs(db, editor)).find((blog) => blog.slug === "empty-blog")).toMatchObject({
+      entryCount: 0,
+      pendingCount: 0,
+      lastPublishedAt: null,
+    });
+    expect((await listNewsroomBlogs(db, editor)).map((blog) => blog.slug)).toEqual((await listBlogs(db)).map((blog) => blog.slug));
+  });
+});
+
+describe("the audit log", () => {
+  it("records who did what to entries and blogs, newest first, for editors and admins", async () => {
+    const db = database.prisma;
+    await createBlog(db, editor, { slug: "audit-blog", title: "Audit", summary: "" });
+    const { entry } = await createEntry(db, journalist, "audit-blog", { headline: "Bridge closed", body: "<p>x</p>", status: "DRAFT", keyEvent: false });
+    await updateEntry(db, journalist, "audit-blog", entry.id, { version: 1, status: "PUBLISHED" });
+    await updateEntry(db, journalist, "audit-blog", entry.id, { version: 2, body: "<p>y</p>", label: "Update", keyEvent: true });
+    await setEntryPinned(db, journalist, "audit-blog", entry.id, true);
+    await setEntryPinned(db, journalist, "audit-blog", entry.id, false);
+    await updateEntry(db, editor, "audit-blog", entry.id, { version: 3, status: "DRAFT", keyEvent: false });
+    await deleteEntry(db, editor, "audit-blog", entry.id);
+    const { entry: words } = await createEntry(db, editor, "audit-blog", {
+      body: `<p>${"Many words about the storm and the rain and the wind ".repeat(4)}</p>`,
+      status: "PUBLISHED",
+      keyEvent: false,
+    });
+    await updateBlog(db, editor, "audit-blog", { title: "Audit log", summary: "s" });
+    await updateBlog(db, editor, "audit-blog", { status: "ENDED" });
+    await updateBlog(db, editor, "audit-blog", { status: "LIVE" });
+
+    await expect(listAuditEvents(db, null, "audit-blog", { limit: 50 })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(listAuditEvents(db, journalist, "audit-blog", { limit: 50 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const { events, nextCursor } = await listAuditEvents(db, editor, "audit-blog", { limit: 50 });
+    expect(nextCursor).toBeNull();
+    const log = events.map((e) => [e.action, e.actor?.id, e.summary]).reverse();
+    expect(log).toEqual([
+      ["blog.created", editor.id, "Audit"],
+      ["entry.drafted", journalist.id, "Bridge closed"],
+      ["entry.published", journalist.id, "Bridge closed"],
+      ["entry.edited", journalist.id, "body, label: Bridge closed"],
+      ["entry.key-event-set", journalist.id, "Bridge closed"],
+      ["entry.pinned", journalist.id, "Bridge closed"],
+      ["entry.unpinned", journalist.id, "Bridge closed"],
+      ["entry.unpublished", editor.id, "Bridge closed"],
+      ["entry.key-event-cleared", editor.id, "Bridge closed"],
+      ["entry.deleted", editor.id, "Bridge closed"],
+      ["entry.published", editor.id, expect.stringMatching(/^Many words about the storm .*…$/)],
+      ["blog.edited", editor.id, "title, summary: Audit log"],
+      ["blog.ended", editor.id, "Audit log"],
+      ["blog.reopened", editor.id, "Audit log"],
+    ]);
+    expect(events.find((e) => e.action === "entry.published" && e.entryId === words.id)!.summary.length).toBeLessThanOrEqual(81);
+    expect(events.every((e) => e.blog === "audit-blog")).toBe(true);
+
+    // Pages of 4 walk the same log.
+    const walked: string[] = [];
+    let before: string | undefined;
+    do {
+      const page = await listAuditEvents(db, editor, "audit-blog", { limit: 4, before });
+      walked.push(...page.events.map((e) => e.id));
+      before = page.nextCursor ?? undefined;
+    } while (before);
+    expect(walked).toEqual(events.map((e) => e.id));
+  });
+
+  it("writes no audit row when the change is refused", async () => {
+    const db = database.prisma;
+    const before = await db.auditEvent.count();
+    const { entry } = await createEntry(db, editor, "data-blog", { body: "<p>v</p>", status: "PUBLISHED", keyEvent: false });
+    await expect(updateEntry(db, editor, "data-blog", entry.id, { version: 7, body: "<p>w</p>" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.auditEvent.count()).toBe(before + 1);
   });
 });

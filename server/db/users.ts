@@ -1,7 +1,7 @@
 // Users: creation (CLI, admin API, demo) and the password check at login.
 import bcrypt from "bcryptjs";
-import type { UserDTO } from "../contracts/dto";
-import type { CreateUserInput } from "../contracts/schemas";
+import type { ContributorDTO, UserDTO } from "../contracts/dto";
+import type { CreateUserInput, UpdateUserInput } from "../contracts/schemas";
 import { requirePermission, type Actor } from "../auth/permissions";
 import { AppError } from "../errors";
 import { toUserDTO } from "./to-dto";
@@ -40,6 +40,39 @@ export async function listUsers(db: Db, actor: Actor | null): Promise<UserDTO[]>
   requirePermission(actor, "user:manage");
   const rows = await db.user.findMany({ orderBy: { createdAt: "asc" } });
   return rows.map(toUserDTO);
+}
+
+/**
+ * Changes a user's name, role or active flag. Deactivating ends every session of theirs in the same
+ * transaction; their API tokens stop working because each use checks `active`. Admins cannot
+ * deactivate or demote themselves, so there is always an admin left to undo a mistake.
+ */
+export async function updateUser(db: Db, actor: Actor | null, id: string, input: UpdateUserInput): Promise<UserDTO> {
+  const admin = requirePermission(actor, "user:manage");
+  if (id === admin.id && input.active === false) {
+    throw new AppError("CONFLICT", "you cannot deactivate yourself; ask another admin to do it");
+  }
+  if (id === admin.id && input.role !== undefined && input.role !== "ADMIN") {
+    throw new AppError("CONFLICT", "you cannot take away your own admin role; ask another admin to do it");
+  }
+  return db.$transaction(async (tx) => {
+    const current = await tx.user.findUnique({ where: { id } });
+    if (!current) throw new AppError("NOT_FOUND", `no user with id "${id}"`);
+    const row = await tx.user.update({ where: { id }, data: input });
+    if (input.active === false) await tx.session.deleteMany({ where: { userId: id } });
+    return toUserDTO(row);
+  });
+}
+
+/** Everyone who may be named as an entry's author: active users, by name. */
+export async function listContributors(db: Db, actor: Actor | null): Promise<ContributorDTO[]> {
+  requirePermission(actor, "newsroom:read");
+  const rows = await db.user.findMany({
+    where: { active: true },
+    orderBy: [{ displayName: "asc" }, { id: "asc" }],
+    select: { id: true, displayName: true, role: true },
+  });
+  return rows.map((row) => ({ id: row.id, name: row.displayName, role: row.role }));
 }
 
 /** The user behind an email and password, or null. Inactive users cannot sign in. */

@@ -1,10 +1,22 @@
-// socket.io on the app's HTTP server: readers join one blog's room, get missed events replayed, then live ones.
-import type { Server as HttpServer } from "node:http";
+// socket.io on the app's HTTP server. Readers join one blog's room (`blog:{slug}`), get missed events
+// replayed, then live ones. Signed-in writers may also join a blog's newsroom room (`newsroom:{slug}`),
+// which gets every entry change, drafts and scheduled entries included.
+import type { Server as HttpServer, IncomingHttpHeaders } from "node:http";
 import { Server } from "socket.io";
-import type { BlogEvent, ClientToServerEvents, JoinAck, ServerToClientEvents } from "../contracts/events";
-import { describeZodError, joinRequestSchema } from "../contracts/schemas";
+import { cookieFromHeader, SESSION_COOKIE } from "../auth/session-cookie-name";
+import { can } from "../auth/permissions";
+import type {
+  AdminJoinAck,
+  AllServerToClientEvents,
+  BlogEvent,
+  ClientToServerEvents,
+  JoinAck,
+} from "../contracts/events";
+import { adminJoinRequestSchema, describeZodError, joinRequestSchema } from "../contracts/schemas";
 import { findBlog } from "../db/blogs";
+import type { EntryChange, EntryRemoval } from "../db/entries";
 import { replayEventsSince } from "../db/events";
+import { findSessionActor } from "../db/sessions";
 import type { Db } from "../db/types";
 
 export interface RealtimeDeps {
@@ -12,24 +24,42 @@ export interface RealtimeDeps {
   log?: (message: string, error?: unknown) => void;
 }
 
+/** What the server remembers about a socket: only what came with its handshake, never what it sent. */
+interface SocketData {
+  /** The session cookie's secret, re-checked against the database on every admin:join. */
+  sessionSecret: string | null;
+  /** False when the handshake came from another site's page (cross-site WebSocket hijacking). */
+  sameOrigin: boolean;
+}
+
 export interface RealtimeServer {
-  io: Server<ClientToServerEvents, ServerToClientEvents>;
+  io: Server<ClientToServerEvents, AllServerToClientEvents, Record<string, never>, SocketData>;
+  /** Sends a committed event to every reader of its blog. */
   broadcast(event: BlogEvent): void;
+  /** After a committed entry change: its reader event (if any) to the blog room, the entry to the newsroom room. */
+  notifyEntryChange(change: EntryChange | EntryRemoval): void;
+  /** Ends every newsroom connection of a user (on deactivation). */
+  disconnectUser(userId: string): void;
   close(): Promise<void>;
 }
 
 const ROOM_PREFIX = "blog:";
 const roomOf = (slug: string) => ROOM_PREFIX + slug;
+const newsroomOf = (slug: string) => `newsroom:${slug}`;
+const userRoomOf = (userId: string) => `user:${userId}`;
 
 export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): RealtimeServer {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(http, {
+  const io = new Server<ClientToServerEvents, AllServerToClientEvents, Record<string, never>, SocketData>(http, {
     serveClient: false,
-    // Readers only send small join requests; anything bigger is not ours.
+    // Clients only send small join requests; anything bigger is not ours.
     maxHttpBufferSize: 16 * 1024,
     perMessageDeflate: false,
   });
 
   io.on("connection", (socket) => {
+    socket.data.sessionSecret = cookieFromHeader(socket.handshake.headers.cookie, SESSION_COOKIE);
+    socket.data.sameOrigin = isSameOrigin(socket.handshake.headers);
+
     socket.on("blog:join", async (request, ack) => {
       if (typeof ack !== "function") return;
       const answer = (value: JoinAck) => ack(value);
@@ -65,12 +95,44 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       const slug = typeof request?.slug === "string" ? request.slug : "";
       void socket.leave(roomOf(slug));
     });
+
+    socket.on("admin:join", async (request, ack) => {
+      if (typeof ack !== "function") return;
+      const answer = (value: AdminJoinAck) => ack(value);
+      const parsed = adminJoinRequestSchema.safeParse(request);
+      if (!parsed.success) return answer({ error: describeZodError(parsed.error) });
+      const { slug } = parsed.data;
+      try {
+        // The session is checked now, not at connection time: it may have ended or its user been deactivated since.
+        const secret = socket.data.sessionSecret;
+        const actor = secret && socket.data.sameOrigin ? await findSessionActor(deps.db, secret) : null;
+        if (!actor) return answer({ error: "sign in to follow the newsroom" });
+        if (!can(actor, "newsroom:read")) return answer({ error: "only journalists, editors and admins may follow the newsroom" });
+        if (!(await findBlog(deps.db, slug))) return answer({ error: `no blog with slug "${slug}"` });
+        await socket.join([newsroomOf(slug), userRoomOf(actor.id)]);
+        answer({ ok: true });
+      } catch (error) {
+        deps.log?.("admin:join failed", error);
+        answer({ error: "could not join the newsroom right now; try again" });
+      }
+    });
   });
+
+  const broadcast = (event: BlogEvent) => emitEvent(io.to(roomOf(event.payload.blog)), event);
 
   return {
     io,
-    broadcast(event) {
-      emitEvent(io.to(roomOf(event.payload.blog)), event);
+    broadcast,
+    notifyEntryChange(change) {
+      if (change.event) broadcast(change.event);
+      if ("entry" in change) {
+        io.to(newsroomOf(change.entry.blog)).emit("admin:entry-saved", { blog: change.entry.blog, entry: change.entry });
+      } else {
+        io.to(newsroomOf(change.blog)).emit("admin:entry-removed", { blog: change.blog, id: change.id });
+      }
+    },
+    disconnectUser(userId) {
+      io.in(userRoomOf(userId)).disconnectSockets(true);
     },
     close() {
       // Tell every client the server ended the connection (they reconnect elsewhere or later), then stop.
@@ -85,4 +147,16 @@ type Emitter = { emit: (type: BlogEvent["type"], payload: never) => unknown };
 /** One typed emit for every event kind: the payload always matches its type by construction of BlogEvent. */
 function emitEvent(target: unknown, event: BlogEvent): void {
   (target as Emitter).emit(event.type, event.payload as never);
+}
+
+/** Browsers send Origin on WebSocket and polling handshakes; it must name this host, like a cookie-authenticated write. */
+function isSameOrigin(headers: IncomingHttpHeaders): boolean {
+  const origin = headers.origin;
+  if (!origin) return true;
+  const host = headers["x-forwarded-host"] ?? headers.host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
 }

@@ -1,0 +1,77 @@
+// User administration against a real database: role and name changes, deactivation ending sessions at once.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../auth/permissions";
+import { createTestDatabase } from "../test/harness";
+import { createDb, type Database } from "./client";
+import { migrateDatabase } from "./migrate";
+import { createSession, findSessionActor } from "./sessions";
+import { findTokenActor, insertApiToken } from "./tokens";
+import { insertUser, listContributors, updateUser } from "./users";
+
+let database: Database;
+let drop: () => Promise<void>;
+let admin: Actor;
+let editor: Actor;
+
+beforeAll(async () => {
+  const fresh = await createTestDatabase();
+  drop = fresh.drop;
+  await migrateDatabase(fresh.url);
+  database = createDb(fresh.url);
+  const a = await insertUser(database.prisma, { email: "a@x.org", role: "ADMIN", password: "password1", displayName: "Ada" });
+  const e = await insertUser(database.prisma, { email: "e@x.org", role: "EDITOR", password: "password1", displayName: "Eve" });
+  admin = { id: a.id, role: a.role, name: a.displayName };
+  editor = { id: e.id, role: e.role, name: e.displayName };
+});
+
+afterAll(async () => {
+  await database?.close();
+  await drop?.();
+});
+
+describe("updateUser", () => {
+  it("changes name and role, admins only", async () => {
+    const db = database.prisma;
+    const j = await insertUser(db, { email: "j@x.org", role: "JOURNALIST", password: "password1" });
+    await expect(updateUser(db, editor, j.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateUser(db, null, j.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    expect(await updateUser(db, admin, j.id, { role: "EDITOR", displayName: "Jo" })).toMatchObject({ role: "EDITOR", displayName: "Jo", active: true });
+    await expect(updateUser(db, admin, "nobody", { displayName: "X" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("ends every session of a deactivated user at once; tokens stop too; reactivating needs a new sign-in", async () => {
+    const db = database.prisma;
+    const j = await insertUser(db, { email: "j2@x.org", role: "JOURNALIST", password: "password1" });
+    const one = await createSession(db, j.id, 60_000);
+    const two = await createSession(db, j.id, 60_000);
+    const { token } = await insertApiToken(db, j.id, "feed");
+    expect(await findSessionActor(db, one.secret)).not.toBeNull();
+
+    expect(await updateUser(db, admin, j.id, { active: false })).toMatchObject({ active: false });
+    expect(await db.session.count({ where: { userId: j.id } })).toBe(0);
+    expect(await findSessionActor(db, two.secret)).toBeNull();
+    expect(await findTokenActor(db, token)).toBeNull();
+    expect((await listContributors(db, editor)).map((c) => c.id)).not.toContain(j.id);
+
+    expect(await updateUser(db, admin, j.id, { active: true })).toMatchObject({ active: true });
+    expect(await findSessionActor(db, one.secret)).toBeNull();
+    expect(await findTokenActor(db, token)).not.toBeNull();
+  });
+
+  it("does not let admins deactivate or demote themselves", async () => {
+    const db = database.prisma;
+    await expect(updateUser(db, admin, admin.id, { active: false })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/deactivate yourself/) });
+    await expect(updateUser(db, admin, admin.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/own admin role/) });
+    expect(await updateUser(db, admin, admin.id, { role: "ADMIN", displayName: "Ada L." })).toMatchObject({ role: "ADMIN", displayName: "Ada L." });
+  });
+});
+
+describe("listContributors", () => {
+  it("lists active users by name for writers", async () => {
+    const db = database.prisma;
+    await expect(listContributors(db, null)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    const contributors = await listContributors(db, editor);
+    expect(contributors.map((c) => c.name)).toEqual(expect.arrayContaining(["Ada L.", "Eve", "Jo"]));
+    expect(contributors).toContainEqual({ id: editor.id, name: "Eve", role: "EDITOR" });
+  });
+});

@@ -1,0 +1,60 @@
+// Publishes SCHEDULED entries when they are due. Every node runs one; each entry still publishes
+// exactly once, because publishing it is a conditional claim (see publishScheduledEntry).
+import { findDueEntryIds, publishScheduledEntry, type EntryChange } from "../db/entries";
+import type { Db } from "../db/types";
+
+/** Publishes every entry due at `now` and returns what changed, for the caller to broadcast after the commits. */
+export async function publishDueEntries(db: Db, now: Date = new Date()): Promise<EntryChange[]> {
+  const published: EntryChange[] = [];
+  for (;;) {
+    const ids = await findDueEntryIds(db, now);
+    let claimed = 0;
+    for (const id of ids) {
+      const change = await publishScheduledEntry(db, id, now);
+      if (change) {
+        published.push(change);
+        claimed++;
+      }
+    }
+    // A full batch may mean more are due (a node that was down for a while); lost claims mean another node has them.
+    if (ids.length < 100 || claimed === 0) return published;
+  }
+}
+
+export interface SchedulerOptions {
+  db: Db;
+  /** Called with each published entry once its transaction has committed. */
+  onPublished: (change: EntryChange) => void;
+  intervalMs?: number;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface Scheduler {
+  /** Stops ticking and waits for a run in progress, so the database can be closed after it. */
+  stop(): Promise<void>;
+}
+
+/** Runs publishDueEntries at once (overdue entries from before a restart go out now) and then every intervalMs. */
+export function startScheduler({ db, onPublished, intervalMs = 1000, log }: SchedulerOptions): Scheduler {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const tick = () => {
+    running = publishDueEntries(db)
+      .then((changes) => changes.forEach(onPublished))
+      .catch((error: unknown) => log?.("scheduler: publishing due entries failed; retrying", error))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, intervalMs);
+      });
+  };
+  tick();
+
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// A second Liveline node for the scheduler's race test: connects, prints "ready", waits for a line
+// on stdin, runs publishDueEntries once against DATABASE_URL and prints the ids it published as JSON.
+// Usage: tsx server/scheduler/testing/publish-due-node.ts <now-iso>
+import { once } from "node:events";
+import { createDb } from "../../db/client";
+import { publishDueEntries } from "../scheduler";
+
+const database = createDb(process.env.DATABASE_URL ?? "");
+try {
+  await database.prisma.entry.count(); // connected and warm before the start signal
+  console.log("ready");
+  await once(process.stdin, "data");
+  const changes = await publishDueEntries(database.prisma, new Date(process.argv[2] ?? ""));
+  console.log(JSON.stringify(changes.map((change) => change.entry.id)));
+} finally {
+  await database.close();
+}
