@@ -104,3 +104,36 @@ test("a journalist sees no way to create or configure blogs, and is turned away 
   const answer = await page.request.post("/api/blogs", { data: { slug: `sneaky-${uid()}`, title: "Sneaky" } });
   expect(answer.status()).toBe(403);
 });
+
+test("an editor reads a blog's audit log, newest first, and loads older events", async ({ page, context, server, newsroom }) => {
+  const blog = await newsroom.createBlog({ prefix: "audit", title: `Flood watch ${uid()}` });
+  await newsroom.publish(blog.slug, { headline: "River rising", body: "<p>Levels are up a metre.</p>" });
+  // 55 summary edits: more than the first page of 50.
+  for (let n = 1; n <= 55; n++) {
+    const answer = await fetch(`${server.url}/api/blogs/${blog.slug}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${server.users.editor.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ summary: `Update number ${n}` }),
+    });
+    expect(answer.status).toBe(200);
+  }
+
+  await signInThroughApi(context, server.users.editor);
+  await page.goto("/admin");
+  const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: blog.title }) });
+  await row.getByRole("link", { name: "Audit log" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Audit log: ${blog.title}`);
+
+  const events = page.getByRole("table", { name: "Audit log, newest first" }).locator("tbody tr");
+  await expect(events).toHaveCount(50);
+  await expect(events.first()).toContainText("Test editor");
+  await expect(events.first()).toContainText("edited the blog");
+  await expect(events.first().locator("time")).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Load more" }).click();
+  await expect(events).toHaveCount(57);
+  await expect(page.getByRole("button", { name: "Load more" })).toHaveCount(0);
+  await expect(events.nth(55)).toContainText("published an entry");
+  await expect(events.nth(55)).toContainText("River rising");
+  await expect(events.last()).toContainText("created the blog");
+});
