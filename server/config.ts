@@ -1,4 +1,5 @@
 // Environment variables are read and validated here, once. Nothing else reads process.env.
+import path from "node:path";
 import { z } from "zod";
 
 const boolFlag = z
@@ -17,6 +18,7 @@ const envSchema = z.object({
   LIVELINE_DEMO: boolFlag.default(true),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
+  UPLOADS_DIR: z.string().min(1).default("data/uploads"),
 });
 
 export type Config = {
@@ -29,6 +31,8 @@ export type Config = {
   demo: boolean;
   sessionTtlMs: number;
   logLevel: "silent" | "info" | "debug";
+  /** Absolute path of the folder uploaded images are stored in. */
+  uploadsDir: string;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +52,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.LIVELINE_DEMO,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     logLevel: e.LOG_LEVEL,
+    uploadsDir: path.resolve(e.UPLOADS_DIR),
   };
 }

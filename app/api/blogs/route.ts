@@ -1,10 +1,14 @@
-import { authorize } from "@/server/auth/authenticate";
-import { createBlogSchema } from "@/server/contracts/schemas";
-import { createBlog, listBlogs } from "@/server/db/blogs";
-import { json, readJson, route } from "@/server/http/route";
+import { authenticate, authorize } from "@/server/auth/authenticate";
+import { blogListQuerySchema, createBlogSchema } from "@/server/contracts/schemas";
+import { createBlog, listBlogs, listNewsroomBlogs } from "@/server/db/blogs";
+import { json, readJson, readQuery, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
-export const GET = route(async () => json({ blogs: await listBlogs(getRuntime().db) }));
+export const GET = route(async (request) => {
+  const { db } = getRuntime();
+  const { view } = readQuery(request, blogListQuerySchema);
+  return json({ blogs: view === "newsroom" ? await listNewsroomBlogs(db, await authenticate(db, request)) : await listBlogs(db) });
+});
 
 export const POST = route(async (request) => {
   const { db } = getRuntime();

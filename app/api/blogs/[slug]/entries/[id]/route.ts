@@ -14,18 +14,16 @@ export const GET = route<Params>(async (request, { params }) => {
 
 export const PATCH = route<Params>(async (request, { params }) => {
   const { slug, id } = await params;
-  const { db, broadcast } = getRuntime();
+  const { db, notifyEntryChange } = getRuntime();
   const actor = await authorize(db, request);
-  const input = await readJson(request, updateEntrySchema);
-  const { entry, event } = await updateEntry(db, actor, slug, id, input);
-  if (event) broadcast(event);
-  return json({ entry });
+  const change = await updateEntry(db, actor, slug, id, await readJson(request, updateEntrySchema));
+  notifyEntryChange(change);
+  return json({ entry: change.entry });
 });
 
 export const DELETE = route<Params>(async (request, { params }) => {
   const { slug, id } = await params;
-  const { db, broadcast } = getRuntime();
-  const { event } = await deleteEntry(db, await authenticate(db, request), slug, id);
-  if (event) broadcast(event);
+  const { db, notifyEntryChange } = getRuntime();
+  notifyEntryChange(await deleteEntry(db, await authenticate(db, request), slug, id));
   return new Response(null, { status: 204 });
 });

@@ -8,10 +8,10 @@ type Params = { slug: string; id: string };
 function pinRoute(pinned: boolean) {
   return route<Params>(async (request, { params }) => {
     const { slug, id } = await params;
-    const { db, broadcast } = getRuntime();
-    const { entry, event } = await setEntryPinned(db, await authenticate(db, request), slug, id, pinned);
-    if (event) broadcast(event);
-    return json({ entry });
+    const { db, notifyEntryChange } = getRuntime();
+    const change = await setEntryPinned(db, await authenticate(db, request), slug, id, pinned);
+    notifyEntryChange(change);
+    return json({ entry: change.entry });
   });
 }
 

@@ -1,0 +1,104 @@
+// Uploaded images: checked by their bytes (never by what the client says they are), stored under a
+// random name in config.uploadsDir, served back read-only by app/uploads/[name]/route.ts.
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { UploadDTO } from "../contracts/dto";
+import { AppError } from "../errors";
+
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+// Room for the multipart boundaries and part headers around the file.
+const MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
+
+interface ImageType {
+  extension: "jpg" | "png" | "webp" | "gif";
+  contentType: string;
+  matches(bytes: Uint8Array): boolean;
+}
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((byte, i) => bytes[at + i] === byte);
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+const IMAGE_TYPES: readonly ImageType[] = [
+  { extension: "jpg", contentType: "image/jpeg", matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+  { extension: "png", contentType: "image/png", matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
+  { extension: "webp", contentType: "image/webp", matches: (b) => startsWith(b, ascii("RIFF")) && startsWith(b, ascii("WEBP"), 8) },
+  { extension: "gif", contentType: "image/gif", matches: (b) => startsWith(b, ascii("GIF87a")) || startsWith(b, ascii("GIF89a")) },
+];
+
+/** The only names ever written, so the only ones ever served: no dots, slashes or anything else to traverse with. */
+const STORED_NAME = /^[a-f0-9]{32}\.(jpg|png|webp|gif)$/;
+
+export function imageTypeOf(bytes: Uint8Array): ImageType | null {
+  return IMAGE_TYPES.find((type) => type.matches(bytes)) ?? null;
+}
+
+/** The `file` field of a multipart/form-data request: 415 for another body type, 413 when too big, 400 without a file. */
+export async function readUploadedFile(request: Request): Promise<Uint8Array> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^multipart\/form-data\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the image as multipart/form-data in a field named file");
+  if (Number(request.headers.get("content-length") ?? "0") > MAX_REQUEST_BYTES) throw tooLarge();
+  const body = await readCapped(request, MAX_REQUEST_BYTES);
+  let form: FormData;
+  try {
+    form = await new Response(body, { headers: { "content-type": type } }).formData();
+  } catch {
+    throw new AppError("BAD_REQUEST", "the body is not valid multipart/form-data");
+  }
+  const file = form.get("file");
+  if (!file || typeof file === "string") throw new AppError("BAD_REQUEST", "file: attach the image as a file in a field named file");
+  if (file.size > MAX_UPLOAD_BYTES) throw tooLarge();
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** Stores an image under a new random name; 415 unless its bytes are a JPEG, PNG, WebP or GIF. */
+export async function storeUpload(dir: string, bytes: Uint8Array): Promise<UploadDTO> {
+  if (bytes.byteLength > MAX_UPLOAD_BYTES) throw tooLarge();
+  const type = imageTypeOf(bytes);
+  if (!type) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "file: only JPEG, PNG, WebP and GIF images can be uploaded");
+  const name = `${randomBytes(16).toString("hex")}.${type.extension}`;
+  await mkdir(dir, { recursive: true });
+  await writeFile(path.join(dir, name), bytes, { flag: "wx" });
+  return { url: `/uploads/${name}`, contentType: type.contentType, bytes: bytes.byteLength };
+}
+
+/** A stored upload by name, or null for a name we never write or a file that is not there. */
+export async function readUpload(dir: string, name: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: string } | null> {
+  const match = STORED_NAME.exec(name);
+  if (!match) return null;
+  const type = IMAGE_TYPES.find((t) => t.extension === match[1]);
+  try {
+    return { bytes: new Uint8Array(await readFile(path.join(dir, name))), contentType: type!.contentType };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+async function readCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = request.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function tooLarge(): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `file: an image may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+}
