@@ -1,4 +1,5 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import type { BlogDTO } from "@/server/contracts/dto";
@@ -10,6 +11,7 @@ import { Timestamp } from "./Timestamp";
 import { buttonStyles, inputStyles, labelStyles } from "./styles";
 
 export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
+  const router = useRouter();
   const [blog, setBlog] = useState(initial);
   const [title, setTitle] = useState(initial.title);
   const [summary, setSummary] = useState(initial.summary);
@@ -25,6 +27,8 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
       setTitle(answer.blog.title);
       setSummary(answer.blog.summary);
       setNotice({ tone: "success", message: done });
+      // The page heading and breadcrumb are server-rendered and name the blog.
+      router.refresh();
     } catch (caught) {
       const message = caught instanceof ApiError && caught.status < 500 ? caught.message : "The change could not be saved. Try again.";
       setNotice({ tone: "error", message });

@@ -8,6 +8,6 @@ export const buttonStyles = {
   link: `font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-400 ${focus}`,
 } as const;
 
-export const inputStyles = `block w-full rounded border border-neutral-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600 dark:border-neutral-700 dark:bg-neutral-900 ${focus}`;
+export const inputStyles = `block w-full rounded border disabled:opacity-60 border-neutral-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600 dark:border-neutral-700 dark:bg-neutral-900 ${focus}`;
 
 export const labelStyles = "mb-1 block text-xs font-semibold uppercase tracking-wide text-neutral-600 dark:text-neutral-400";
