@@ -3,7 +3,7 @@ import { EntryTime } from "./EntryTime";
 
 /** YouTube frames fill the column at 16:9; link and X cards are boxed quotes with their source below. */
 export const EMBED_STYLES =
-  "[&_iframe]:aspect-video [&_iframe]:w-full [&_iframe]:rounded [&_figure[data-embed]]:rounded [&_figure[data-embed]]:border [&_figure[data-embed]]:border-neutral-300 [&_figure[data-embed]]:p-3 dark:[&_figure[data-embed]]:border-neutral-700 [&_figure[data-embed]_blockquote]:border-l-0 [&_figure[data-embed]_blockquote]:pl-0 [&_figure[data-embed]_blockquote]:not-italic";
+  "[&_iframe]:aspect-video [&_iframe]:w-full [&_iframe]:rounded [&_figure[data-embed]]:rounded [&_figure[data-embed]]:border [&_figure[data-embed]]:border-neutral-300 [&_figure[data-embed]]:p-3 dark:[&_figure[data-embed]]:border-neutral-700 [&_figure[data-embed]_blockquote]:border-l-0! [&_figure[data-embed]_blockquote]:pl-0! [&_figure[data-embed]_blockquote]:not-italic!";
 
 /**
  * One entry as readers see it. The newsroom's composer renders its preview with this same component

@@ -12,7 +12,7 @@ import { EMBED_STYLES, EntryArticle } from "@/components/feed/EntryArticle";
 import { cleanPastedHtml } from "./clean-pasted-html";
 import { ConflictPanel } from "./ConflictPanel";
 import { clearDraft, draftKey, isBlankBody, readDraft, sameFields, writeDraft, type ComposerFields } from "./draft-storage";
-import { composerExtensions } from "./editor-extensions";
+import { bodyHtml, composerExtensions, insertBlock } from "./editor-extensions";
 import { EmbedInserter } from "./EmbedInserter";
 import { ImageInserter } from "./ImageInserter";
 import { Toolbar } from "./Toolbar";
@@ -107,7 +107,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
       transformPastedHTML: cleanPastedHtml,
     },
     onUpdate: ({ editor: current }) => {
-      const body = current.getHTML();
+      const body = bodyHtml(current);
       setFields((previous) => (previous.body === body ? previous : { ...previous, body }));
     },
   });
@@ -115,12 +115,12 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
   // Once the editor exists: normalize the server copy to the editor's HTML, then bring back unsaved text.
   useEffect(() => {
     if (!editor || ready) return;
-    serverFieldsRef.current = { ...initialFields, body: isBlankBody(initialFields.body) ? "" : editor.getHTML() };
+    serverFieldsRef.current = { ...initialFields, body: isBlankBody(initialFields.body) ? "" : bodyHtml(editor) };
     const stored = readDraft(storageKey);
     if (stored && !sameFields(stored.fields, serverFieldsRef.current)) {
       editor.commands.setContent(stored.fields.body, { emitUpdate: false });
       const authorId = can(actor, "entry:post-as-other") ? stored.fields.authorId : actor.id;
-      setFields({ ...stored.fields, authorId, body: editor.getHTML() });
+      setFields({ ...stored.fields, authorId, body: bodyHtml(editor) });
       if (entry && stored.baseVersion !== null) baseVersionRef.current = stored.baseVersion;
       setRestored(true);
     } else {
@@ -177,7 +177,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
 
   const save = async (intent: Intent, version?: number) => {
     if (busyRef.current || !editor) return;
-    const sent = { ...fieldsRef.current, body: editor.getHTML() };
+    const sent = { ...fieldsRef.current, body: bodyHtml(editor) };
     if (isBlankBody(sent.body)) {
       if (intent.kind !== "autosave") setError("Write something before saving.");
       return;
@@ -265,7 +265,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
     if (!conflict || !editor) return;
     const { theirs } = conflict;
     editor.commands.setContent(theirs.body, { emitUpdate: false });
-    const next = { ...fieldsOf(theirs), body: editor.getHTML() };
+    const next = { ...fieldsOf(theirs), body: bodyHtml(editor) };
     baseVersionRef.current = theirs.version;
     serverFieldsRef.current = next;
     setServerStatus(theirs.status);
@@ -409,21 +409,15 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
       </div>
       {previewing && (
         <div data-testid="preview" aria-label="Preview as readers will see it" role="region" className="rounded border border-dashed border-neutral-400 bg-white px-3 dark:bg-neutral-950">
-          <EntryArticle entry={asEntry({ ...fields, body: editor?.getHTML() ?? fields.body }, previewTime)} preview />
+          <EntryArticle entry={asEntry({ ...fields, body: editor ? bodyHtml(editor) : fields.body }, previewTime)} preview />
         </div>
       )}
 
       {!previewing && editor && (
         <div className="flex flex-wrap items-start gap-2">
-          <ImageInserter onInsert={(image) => editor.chain().focus().insertContent({ type: "imageFigure", attrs: image }).run()} />
+          <ImageInserter onInsert={(image) => insertBlock(editor, { type: "imageFigure", attrs: image })} />
           <EmbedInserter
-            onInsert={(embed) =>
-              editor
-                .chain()
-                .focus()
-                .insertContent({ type: "embed", attrs: embed.kind === "youtube" ? { kind: "youtube", videoId: embed.videoId, url: embed.url } : embed })
-                .run()
-            }
+            onInsert={(embed) => insertBlock(editor, { type: "embed", attrs: embed })}
           />
         </div>
       )}

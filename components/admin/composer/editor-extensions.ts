@@ -1,6 +1,7 @@
 // The composer's TipTap schema: exactly what an entry body may hold (the server's allowlist), so whatever
 // is typed or pasted is reduced to it, and an existing entry's HTML loads without losing anything.
-import { Node, type Extensions } from "@tiptap/react";
+import { TextSelection } from "@tiptap/pm/state";
+import { Node, type Editor, type Extensions, type JSONContent } from "@tiptap/react";
 import Image from "@tiptap/extension-image";
 import Link from "@tiptap/extension-link";
 import Placeholder from "@tiptap/extension-placeholder";
@@ -118,4 +119,29 @@ export function composerExtensions(placeholder: string): Extensions {
     Embed,
     Placeholder.configure({ placeholder }),
   ];
+}
+
+/**
+ * Inserts a picture or an embed at the cursor and puts the cursor in a paragraph after it, so typing
+ * goes on below it and the next insert does not replace it (ProseMirror leaves the new node selected).
+ */
+export function insertBlock(editor: Editor, content: JSONContent): void {
+  editor
+    .chain()
+    .focus()
+    .insertContent(content)
+    .command(({ tr }) => {
+      const { selection } = tr;
+      if (selection instanceof TextSelection && selection.$from.parent.isTextblock) return true;
+      const after = selection.to;
+      if (!tr.doc.resolve(after).nodeAfter?.isTextblock) tr.insert(after, tr.doc.type.schema.nodes.paragraph!.create());
+      tr.setSelection(TextSelection.create(tr.doc, after + 1));
+      return true;
+    })
+    .run();
+}
+
+/** The editor's HTML without the empty paragraphs the editor keeps at the end for the cursor. */
+export function bodyHtml(editor: Editor): string {
+  return editor.getHTML().replace(/(?:<p><\/p>)+$/, "");
 }

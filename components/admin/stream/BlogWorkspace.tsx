@@ -2,7 +2,7 @@
 // The newsroom's live island for one blog: the composer, and every entry (drafts, scheduled, published)
 // kept current from the newsroom socket room, so colleagues' work shows up without a reload.
 import Link from "next/link";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { BlogDTO, ContributorDTO, EntryDTO, EntryPage } from "@/server/contracts/dto";
 import { can, type Actor } from "@/server/auth/permissions";
 import { apiRequest } from "@/components/admin/api-request";
@@ -12,6 +12,8 @@ import { entriesWithStoredEdits } from "@/components/admin/composer/draft-storag
 import { appendOlderEntries, removeEntry, replaceFirstPage, STREAM_PAGE_SIZE, upsertEntry, type StreamState } from "./stream-state";
 import { StreamItem } from "./StreamItem";
 import { useNewsroomEvents, type NewsroomConnection } from "./use-newsroom-events";
+
+type Change = { kind: "saved"; entry: EntryDTO } | { kind: "removed"; id: string };
 
 const CONNECTION_TEXT: Record<NewsroomConnection, string> = {
   connecting: "Connecting…",
@@ -33,16 +35,35 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
     (entry: EntryDTO) => actor.role !== "JOURNALIST" || entry.status === "PUBLISHED" || entry.author.id === actor.id,
     [actor],
   );
-  const saved = useCallback((entry: EntryDTO) => setState((current) => (visible(entry) ? upsertEntry(current, entry) : removeEntry(current, entry.id))), [visible]);
-  const removed = useCallback((id: string) => setState((current) => removeEntry(current, id)), []);
+  const apply = useCallback(
+    (state: StreamState, change: Change) =>
+      change.kind === "removed" ? removeEntry(state, change.id) : visible(change.entry) ? upsertEntry(state, change.entry) : removeEntry(state, change.entry.id),
+    [visible],
+  );
+  // Changes that arrive while the first page is being reloaded are applied again on top of it, so a
+  // page read just before a colleague's change cannot hide that change.
+  const changesDuringReload = useRef<Change[] | null>(null);
+  const receive = useCallback(
+    (change: Change) => {
+      changesDuringReload.current?.push(change);
+      setState((current) => apply(current, change));
+    },
+    [apply],
+  );
+  const saved = useCallback((entry: EntryDTO) => receive({ kind: "saved", entry }), [receive]);
+  const removed = useCallback((id: string) => receive({ kind: "removed", id }), [receive]);
   const reload = useCallback(async () => {
+    const changes: Change[] = [];
+    changesDuringReload.current = changes;
     try {
       const page = await apiRequest<EntryPage>("GET", `${listPath}?status=all&limit=${STREAM_PAGE_SIZE}`);
-      setState((current) => replaceFirstPage(current, page.entries, page.nextCursor));
+      setState((current) => changes.reduce(apply, replaceFirstPage(current, page.entries, page.nextCursor)));
     } catch {
       // The next reconnect tries again; what is on screen stays.
+    } finally {
+      if (changesDuringReload.current === changes) changesDuringReload.current = null;
     }
-  }, [listPath]);
+  }, [listPath, apply]);
   const { connection, refusal } = useNewsroomEvents(blog.slug, { onSaved: saved, onRemoved: removed, onJoined: reload });
 
   useEffect(() => {
