@@ -172,3 +172,26 @@ async function localTimeIn(page: Page, offsetMs: number): Promise<string> {
     return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
   }, offsetMs);
 }
+
+test("publishing while offline keeps the text, and it publishes once the connection is back", async ({ page, server, newsroom }) => {
+  const blog = await newsroom.createBlog({ prefix: "offline" });
+  await signIn(page.context(), server.users.editor);
+  await openWorkspace(page, blog.slug);
+  const form = composer(page);
+  await form.getByLabel("Headline (optional)").fill("Written on the train");
+  await entryText(form).click();
+  await entryText(form).pressSequentially("The signal comes and goes.");
+
+  await page.context().setOffline(true);
+  await form.getByRole("button", { name: "Publish now" }).click();
+  await expect(form.getByRole("alert")).toContainText("Could not reach the server");
+  await expect(form.getByLabel("Headline (optional)")).toHaveValue("Written on the train");
+  await expect(entryText(form)).toHaveText("The signal comes and goes.");
+  expect(await entriesOf(server, blog.slug)).toEqual([]);
+
+  await page.context().setOffline(false);
+  await form.getByRole("button", { name: "Publish now" }).click();
+  await expect(form.getByText("Published.")).toBeVisible();
+  const entries = await entriesOf(server, blog.slug);
+  expect(entries.map((entry) => [entry.headline, entry.status])).toEqual([["Written on the train", "PUBLISHED"]]);
+});

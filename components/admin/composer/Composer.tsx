@@ -463,6 +463,8 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
             type="button"
             disabled={busy !== null && busy !== "autosave"}
             onClick={() => {
+              const dirty = !sameFields(fieldsRef.current, serverFieldsRef.current);
+              if (dirty && !window.confirm("Close the editor and discard your unsaved changes?")) return;
               clearDraft(storageKey);
               onClose();
             }}
