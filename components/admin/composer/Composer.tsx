@@ -67,7 +67,8 @@ function localInputValue(date: Date): string {
 export function Composer({ blog, actor, contributors, entry, onSaved, onClose }: ComposerProps) {
   const id = useId();
   const storageKey = draftKey(blog.slug, entry?.id ?? null);
-  const initialFields = useMemo(() => (entry ? fieldsOf(entry) : emptyFields(actor)), [entry?.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Only a different entry resets the form; newer copies of the same entry (colleagues, autosave) must not.
+  const initialFields = useMemo(() => (entry ? fieldsOf(entry) : emptyFields(actor)), [entry?.id]);
 
   const [fields, setFields] = useState<ComposerFields>(initialFields);
   const fieldsRef = useRef(fields);

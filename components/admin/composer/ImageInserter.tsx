@@ -67,7 +67,6 @@ export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; a
       )}
       {upload && (
         <div role="group" aria-label="Image details" className="mt-2 flex flex-wrap gap-3 rounded border border-neutral-300 p-2 dark:border-neutral-700">
-          {/* eslint-disable-next-line @next/next/no-img-element -- a local upload preview */}
           <img src={upload.url} alt="" className="h-20 w-20 rounded object-cover" />
           <div className="min-w-48 flex-1 space-y-2">
             <div>
