@@ -45,6 +45,7 @@ async function main(): Promise<void> {
     broadcast: realtime.broadcast,
     notifyEntryChange: realtime.notifyEntryChange,
     disconnectUser: realtime.disconnectUser,
+    disconnectSession: realtime.disconnectSession,
   });
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));

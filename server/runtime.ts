@@ -18,6 +18,8 @@ export interface Runtime {
   notifyEntryChange(change: EntryChange | EntryRemoval): void;
   /** Ends a user's live newsroom connections (after deactivation). */
   disconnectUser(userId: string): void;
+  /** Ends the live newsroom connections opened with one session (after sign-out). */
+  disconnectSession(secret: string): void;
 }
 
 const SLOT = Symbol.for("liveline.runtime");

@@ -16,7 +16,7 @@ import { adminJoinRequestSchema, describeZodError, joinRequestSchema } from "../
 import { findBlog } from "../db/blogs";
 import type { EntryChange, EntryRemoval } from "../db/entries";
 import { replayEventsSince } from "../db/events";
-import { findSessionActor } from "../db/sessions";
+import { findSessionActor, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
 
 export interface RealtimeDeps {
@@ -40,6 +40,8 @@ export interface RealtimeServer {
   notifyEntryChange(change: EntryChange | EntryRemoval): void;
   /** Ends every newsroom connection of a user (on deactivation). */
   disconnectUser(userId: string): void;
+  /** Ends the newsroom connections opened with one session (on sign-out). */
+  disconnectSession(secret: string): void;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ const ROOM_PREFIX = "blog:";
 const roomOf = (slug: string) => ROOM_PREFIX + slug;
 const newsroomOf = (slug: string) => `newsroom:${slug}`;
 const userRoomOf = (userId: string) => `user:${userId}`;
+const sessionRoomOf = (secret: string) => `session:${hashSecret(secret)}`;
 
 export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): RealtimeServer {
   const io = new Server<ClientToServerEvents, AllServerToClientEvents, Record<string, never>, SocketData>(http, {
@@ -106,10 +109,10 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
         // The session is checked now, not at connection time: it may have ended or its user been deactivated since.
         const secret = socket.data.sessionSecret;
         const actor = secret && socket.data.sameOrigin ? await findSessionActor(deps.db, secret) : null;
-        if (!actor) return answer({ error: "sign in to follow the newsroom" });
+        if (!actor || !secret) return answer({ error: "sign in to follow the newsroom" });
         if (!can(actor, "newsroom:read")) return answer({ error: "only journalists, editors and admins may follow the newsroom" });
         if (!(await findBlog(deps.db, slug))) return answer({ error: `no blog with slug "${slug}"` });
-        await socket.join([newsroomOf(slug), userRoomOf(actor.id)]);
+        await socket.join([newsroomOf(slug), userRoomOf(actor.id), sessionRoomOf(secret)]);
         answer({ ok: true });
       } catch (error) {
         deps.log?.("admin:join failed", error);
@@ -133,6 +136,9 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     },
     disconnectUser(userId) {
       io.in(userRoomOf(userId)).disconnectSockets(true);
+    },
+    disconnectSession(secret) {
+      io.in(sessionRoomOf(secret)).disconnectSockets(true);
     },
     close() {
       // Tell every client the server ended the connection (they reconnect elsewhere or later), then stop.

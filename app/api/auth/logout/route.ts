@@ -7,6 +7,10 @@ import { getRuntime } from "@/server/runtime";
 export const POST = route(async (request) => {
   assertSameOrigin(request);
   const secret = readCookie(request, SESSION_COOKIE);
-  if (secret) await deleteSession(getRuntime().db, secret);
+  if (secret) {
+    const { db, disconnectSession } = getRuntime();
+    await deleteSession(db, secret);
+    disconnectSession(secret);
+  }
   return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookie() } });
 });
