@@ -4,7 +4,7 @@ import type { AuditAction, AuditEventDTO } from "../contracts/dto";
 import type { AuditQuery } from "../contracts/schemas";
 import { requirePermission, type Actor } from "../auth/permissions";
 import { AppError } from "../errors";
-import { decodePageCursor, encodePageCursor } from "./page-cursor";
+import { decodePageCursor, toPage } from "./page-cursor";
 import { auditInclude, toAuditEventDTO } from "./to-dto";
 import type { Db, Tx } from "./types";
 
@@ -45,12 +45,8 @@ export async function listAuditEvents(
     take: query.limit + 1,
     include: auditInclude,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    events: page.map(toAuditEventDTO),
-    nextCursor: rows.length > query.limit && last ? encodePageCursor("audit", last.createdAt, last.id) : null,
-  };
+  const { page, nextCursor } = toPage(rows, query.limit, "audit", (row) => row.createdAt);
+  return { events: page.map(toAuditEventDTO), nextCursor };
 }
 
 const SUMMARY_MAX = 80;

@@ -7,7 +7,7 @@ import { isBlankHtml, sanitizeEntryHtml } from "../content/sanitize";
 import { AppError } from "../errors";
 import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent } from "./events";
-import { decodePageCursor, encodePageCursor } from "./page-cursor";
+import { decodePageCursor, toPage } from "./page-cursor";
 import { entryInclude, toEntryDTO, type EntryRow } from "./to-dto";
 import type { Db, Tx } from "./types";
 
@@ -54,12 +54,8 @@ export async function listEntries(db: Db, slug: string, query: EntryListQuery, a
     take: query.limit + 1,
     include: entryInclude,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    entries: page.map(toEntryDTO),
-    nextCursor: rows.length > query.limit && last?.publishedAt ? encodePageCursor("published", last.publishedAt, last.id) : null,
-  };
+  const { page, nextCursor } = toPage(rows, query.limit, "published", (row) => row.publishedAt);
+  return { entries: page.map(toEntryDTO), nextCursor };
 }
 
 async function listNewsroomEntries(db: Db, actor: Actor, slug: string, query: EntryListQuery): Promise<EntryPage> {
@@ -79,12 +75,8 @@ async function listNewsroomEntries(db: Db, actor: Actor, slug: string, query: En
     take: query.limit + 1,
     include: entryInclude,
   });
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    entries: page.map(toEntryDTO),
-    nextCursor: rows.length > query.limit && last ? encodePageCursor("changed", last.updatedAt, last.id) : null,
-  };
+  const { page, nextCursor } = toPage(rows, query.limit, "changed", (row) => row.updatedAt);
+  return { entries: page.map(toEntryDTO), nextCursor };
 }
 
 /** The entries pinned to the top of the reader page, newest first. */

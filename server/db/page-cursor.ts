@@ -19,3 +19,16 @@ export function decodePageCursor(kind: CursorKind, cursor: string): { at: Date; 
   }
   return { at: new Date(Number(match[2])), id: match[3] };
 }
+
+/** Cuts the `limit + 1` rows a newest-first query fetched into one page and the cursor of the next. */
+export function toPage<Row extends { id: string }>(
+  rows: Row[],
+  limit: number,
+  kind: CursorKind,
+  positionOf: (row: Row) => Date | null,
+): { page: Row[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const at = last ? positionOf(last) : null;
+  return { page, nextCursor: rows.length > limit && last && at ? encodePageCursor(kind, at, last.id) : null };
+}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BlogBreadcrumb } from "@/components/admin/BlogBreadcrumb";
 import { BlogWorkspace } from "@/components/admin/stream/BlogWorkspace";
 import { STREAM_PAGE_SIZE } from "@/components/admin/stream/stream-state";
 import { requirePageActor } from "@/server/auth/current-actor";
@@ -26,12 +26,7 @@ export default async function BlogWorkspacePage({ params }: Props) {
   const page = await listEntries(db, slug, { limit: STREAM_PAGE_SIZE, status: "all" }, actor);
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-neutral-500">
-        <Link href="/admin" className="hover:underline">
-          Dashboard
-        </Link>{" "}
-        / {blog.title}
-      </nav>
+      <BlogBreadcrumb blog={blog} />
       <BlogWorkspace
         blog={blog}
         actor={{ id: actor.id, role: actor.role, name: actor.name }}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BlogBreadcrumb } from "@/components/admin/BlogBreadcrumb";
 import { AuditLog } from "@/components/admin/AuditLog";
 import { requirePageActor } from "@/server/auth/current-actor";
 import { listAuditEvents } from "@/server/db/audit";
@@ -22,16 +22,7 @@ export default async function AuditPage({ params }: Props) {
   const first = await listAuditEvents(db, actor, slug, { limit: PAGE_SIZE });
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-neutral-500">
-        <Link href="/admin" className="hover:underline">
-          Dashboard
-        </Link>{" "}
-        /{" "}
-        <Link href={`/admin/blogs/${blog.slug}`} className="hover:underline">
-          {blog.title}
-        </Link>{" "}
-        / Audit log
-      </nav>
+      <BlogBreadcrumb blog={blog} page="Audit log" />
       <h1 className="text-xl font-bold">Audit log: {blog.title}</h1>
       <AuditLog slug={blog.slug} initial={first} pageSize={PAGE_SIZE} />
     </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BlogBreadcrumb } from "@/components/admin/BlogBreadcrumb";
 import { BlogSettingsForm } from "@/components/admin/BlogSettingsForm";
 import { requirePageActor } from "@/server/auth/current-actor";
 import { findBlog } from "@/server/db/blogs";
@@ -17,16 +18,7 @@ export default async function BlogSettingsPage({ params }: Props) {
   if (!blog) notFound();
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-neutral-500">
-        <Link href="/admin" className="hover:underline">
-          Dashboard
-        </Link>{" "}
-        /{" "}
-        <Link href={`/admin/blogs/${blog.slug}`} className="hover:underline">
-          {blog.title}
-        </Link>{" "}
-        / Settings
-      </nav>
+      <BlogBreadcrumb blog={blog} page="Settings" />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-bold">Settings: {blog.title}</h1>
         <Link href={`/admin/blogs/${blog.slug}/audit`} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
