@@ -1,5 +1,6 @@
 import type { EntryDTO } from "@/server/contracts/dto";
 import { EntryTime } from "./EntryTime";
+import { showsKeyEventFlag } from "./key-event-flag";
 
 /** YouTube frames fill the column at 16:9; link and X cards are boxed quotes with their source below. */
 export const EMBED_STYLES =
@@ -25,7 +26,7 @@ export function EntryArticle({ entry, preview = false }: { entry: EntryDTO; prev
         {entry.label && (
           <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">{entry.label}</span>
         )}
-        {entry.keyEvent && entry.label?.toLowerCase() !== "key event" && <span className="text-xs font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>}
+        {showsKeyEventFlag(entry) && <span className="text-xs font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>}
       </header>
       {entry.headline && (
         <h3 id={headingId} className="mb-2 text-xl font-bold leading-snug">

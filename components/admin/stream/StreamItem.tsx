@@ -1,5 +1,6 @@
 "use client";
 // One entry in the newsroom stream, with what the signed-in writer may do to it.
+import { showsKeyEventFlag } from "@/components/feed/key-event-flag";
 import { useEffect, useRef, useState } from "react";
 import type { BlogStatus, ContributorDTO, EntryDTO } from "@/server/contracts/dto";
 import { can, type Actor } from "@/server/auth/permissions";
@@ -105,7 +106,7 @@ export function StreamItem({ entry, blog, actor, contributors, editing, onEdit, 
         </span>
         {entry.pinned && <span className="font-semibold uppercase text-red-700 dark:text-red-400">Pinned</span>}
         {entry.label && <span className="rounded bg-red-700 px-1.5 py-0.5 font-semibold uppercase text-white">{entry.label}</span>}
-        {entry.keyEvent && <span className="font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>}
+        {showsKeyEventFlag(entry) && <span className="font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>}
         <span className="ml-auto">
           By <span className="font-medium text-neutral-800 dark:text-neutral-200">{entry.author.name}</span>
           {" · "}
