@@ -77,7 +77,7 @@ export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: A
                 <td className="px-3 py-1.5 whitespace-nowrap">
                   <Timestamp iso={event.createdAt} />
                 </td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{event.actor?.name ?? <span className="italic text-neutral-500">System</span>}</td>
+                <td className="px-3 py-1.5 whitespace-nowrap">{event.actor?.name ?? <span className="italic text-neutral-600 dark:text-neutral-400">System</span>}</td>
                 <td className="px-3 py-1.5 whitespace-nowrap">{ACTION_NAMES[event.action] ?? event.action}</td>
                 <td className="px-3 py-1.5 text-neutral-700 dark:text-neutral-300">{event.summary}</td>
               </tr>

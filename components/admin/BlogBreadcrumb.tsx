@@ -4,7 +4,7 @@ import type { BlogDTO } from "@/server/contracts/dto";
 /** Dashboard / blog / page: where a blog's admin page sits. Without `page`, the blog itself is current. */
 export function BlogBreadcrumb({ blog, page }: { blog: Pick<BlogDTO, "slug" | "title">; page?: string }) {
   return (
-    <nav aria-label="Breadcrumb" className="text-neutral-500">
+    <nav aria-label="Breadcrumb" className="text-neutral-600 dark:text-neutral-400">
       <Link href="/admin" className="hover:underline">
         Dashboard
       </Link>{" "}

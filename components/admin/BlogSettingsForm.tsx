@@ -100,7 +100,7 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
           <a href={`/live/${blog.slug}`} className={buttonStyles.link}>
             Reader page
           </a>{" "}
-          <span className="font-mono text-xs text-neutral-500">/live/{blog.slug}</span>
+          <span className="font-mono text-xs text-neutral-600 dark:text-neutral-400">/live/{blog.slug}</span>
         </p>
       </section>
       <div className="lg:col-span-2" aria-live="polite">

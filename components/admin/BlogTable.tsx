@@ -30,7 +30,7 @@ export function BlogTable({ blogs, canEdit, canAudit }: { blogs: BlogSummaryDTO[
                 <Link href={`/admin/blogs/${blog.slug}`} className="font-semibold hover:underline">
                   {blog.title}
                 </Link>
-                <div className="font-mono text-xs text-neutral-500">{blog.slug}</div>
+                <div className="font-mono text-xs text-neutral-600 dark:text-neutral-400">{blog.slug}</div>
               </th>
               <td className="px-3 py-2">
                 <StatusBadge status={blog.status} />

@@ -61,7 +61,7 @@ export function NewBlogForm() {
           Slug
         </label>
         <div className="flex items-center gap-1">
-          <span className="text-neutral-500" aria-hidden>
+          <span className="text-neutral-600 dark:text-neutral-400" aria-hidden>
             /live/
           </span>
           <input
@@ -81,7 +81,7 @@ export function NewBlogForm() {
             className={`${inputStyles} font-mono`}
           />
         </div>
-        <p id="blog-slug-hint" className="mt-1 text-xs text-neutral-500">
+        <p id="blog-slug-hint" className="mt-1 text-xs text-neutral-600 dark:text-neutral-400">
           The reader page&apos;s address: lowercase letters, digits and single hyphens. It cannot be changed later.
         </p>
         {slugError && (

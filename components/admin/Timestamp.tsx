@@ -9,7 +9,7 @@ function format(iso: string, timeZone?: string): string {
 export function Timestamp({ iso, empty = "—" }: { iso: string | null; empty?: string }) {
   const [label, setLabel] = useState(() => (iso ? `${format(iso, "UTC")} UTC` : empty));
   useEffect(() => setLabel(iso ? format(iso) : empty), [iso, empty]);
-  if (!iso) return <span className="text-neutral-500">{empty}</span>;
+  if (!iso) return <span className="text-neutral-600 dark:text-neutral-400">{empty}</span>;
   return (
     <time dateTime={iso} title={new Date(iso).toISOString().replace("T", " ").slice(0, 19) + " UTC"} className="tabular-nums">
       {label}

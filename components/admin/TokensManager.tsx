@@ -68,7 +68,7 @@ export function TokensManager({ initial, users, selfId }: { initial: ApiTokenDTO
               </thead>
               <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
                 {tokens.map((token) => (
-                  <tr key={token.id} data-token-id={token.id} className={token.revokedAt ? "text-neutral-500" : ""}>
+                  <tr key={token.id} data-token-id={token.id} className={token.revokedAt ? "text-neutral-600 dark:text-neutral-400" : ""}>
                     <th scope="row" className="px-3 py-1.5 font-semibold">{token.name}</th>
                     <td className="px-3 py-1.5">{nameOf(token.userId)}</td>
                     <td className="px-3 py-1.5 whitespace-nowrap"><Timestamp iso={token.createdAt} /></td>

@@ -34,7 +34,7 @@ export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: 
       <CreateUserForm onCreated={(user) => setUsers((list) => [...list, user])} />
       <section aria-labelledby="users-heading" className="space-y-3">
         <h2 id="users-heading" className="text-base font-bold">
-          Everyone with access <span className="font-normal text-neutral-500">({users.length})</span>
+          Everyone with access <span className="font-normal text-neutral-600 dark:text-neutral-400">({users.length})</span>
         </h2>
         <div aria-live="polite">{notice && <FormAlert tone={notice.tone} message={notice.message} />}</div>
         <div className="overflow-x-auto rounded border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
@@ -53,10 +53,10 @@ export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: 
               {users.map((user) => {
                 const self = user.id === selfId;
                 return (
-                  <tr key={user.id} data-email={user.email} className={user.active ? "" : "text-neutral-500"}>
+                  <tr key={user.id} data-email={user.email} className={user.active ? "" : "text-neutral-600 dark:text-neutral-400"}>
                     <th scope="row" className="px-3 py-1.5 font-semibold">
                       {user.displayName}
-                      {self && <span className="ml-1 font-normal text-neutral-500">(you)</span>}
+                      {self && <span className="ml-1 font-normal text-neutral-600 dark:text-neutral-400">(you)</span>}
                     </th>
                     <td className="px-3 py-1.5">{user.email}</td>
                     <td className="px-3 py-1.5">

@@ -54,7 +54,7 @@ export function EmbedInserter({ onInsert }: { onInsert: (embed: Embed) => void }
           }}
           className={inputStyles}
         />
-        <p className="mt-1 text-xs text-neutral-500" aria-live="polite">
+        <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400" aria-live="polite">
           {error ? <span className="text-red-700 dark:text-red-400">{error}</span> : detected ? `Will insert: ${KIND_TEXT[detected.kind]}` : "\u00a0"}
         </p>
       </div>

@@ -83,7 +83,7 @@ export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; a
                 onChange={(event) => setAlt(event.target.value)}
                 className={inputStyles}
               />
-              <p id={`${id}-alt-help`} className={`mt-1 text-xs ${altMissing && !alt.trim() ? "text-red-700 dark:text-red-400" : "text-neutral-500"}`}>
+              <p id={`${id}-alt-help`} className={`mt-1 text-xs ${altMissing && !alt.trim() ? "text-red-700 dark:text-red-400" : "text-neutral-600 dark:text-neutral-400"}`}>
                 {altMissing && !alt.trim() ? "Describe the image for readers who cannot see it." : "What the image shows, for screen readers."}
               </p>
             </div>

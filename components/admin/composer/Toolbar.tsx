@@ -8,6 +8,7 @@ import { normalizeLinkUrl } from "./link-rules";
 const toolButton =
   "inline-flex h-8 min-w-8 items-center justify-center rounded px-2 text-sm hover:bg-neutral-200 aria-pressed:bg-neutral-900 aria-pressed:text-white disabled:opacity-40 dark:hover:bg-neutral-800 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
 
+// Each name contains what the button shows (WCAG 2.5.3), so speech users can say what they see.
 function ToolButton({ label, pressed, onClick, children }: { label: string; pressed: boolean; onClick: () => void; children: ReactNode }) {
   return (
     <button
@@ -83,13 +84,13 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled?: boole
         <ToolButton label="Bulleted list" pressed={state.bulletList} onClick={() => editor.chain().focus().toggleBulletList().run()}>
           • List
         </ToolButton>
-        <ToolButton label="Numbered list" pressed={state.orderedList} onClick={() => editor.chain().focus().toggleOrderedList().run()}>
+        <ToolButton label="1. List (numbered list)" pressed={state.orderedList} onClick={() => editor.chain().focus().toggleOrderedList().run()}>
           1. List
         </ToolButton>
         <ToolButton label="Block quote" pressed={state.blockquote} onClick={() => editor.chain().focus().toggleBlockquote().run()}>
           “ ”
         </ToolButton>
-        <ToolButton label="Subheading" pressed={state.subheading} onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()}>
+        <ToolButton label="H3 (subheading)" pressed={state.subheading} onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()}>
           H3
         </ToolButton>
       </div>

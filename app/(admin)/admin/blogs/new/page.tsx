@@ -9,7 +9,7 @@ export default async function NewBlogPage() {
   await requirePageActor("/admin/blogs/new", ["EDITOR", "ADMIN"]);
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-neutral-500">
+      <nav aria-label="Breadcrumb" className="text-neutral-600 dark:text-neutral-400">
         <Link href="/admin" className="hover:underline">
           Dashboard
         </Link>{" "}
