@@ -1,0 +1,93 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { describe, expect, it } from "vitest";
+import type { BlogDTO, EntryDTO } from "../contracts/dto";
+import { atomFeedOf, xmlEscape } from "./atom-feed";
+import { embedSnippetOf } from "./embed-snippet";
+import { jsonLdText, liveBlogPostingOf } from "./live-blog-posting";
+import { permalinkOf } from "./urls";
+
+const blog: BlogDTO = {
+  slug: "storm",
+  title: 'Storm & "floods" <live>',
+  summary: "",
+  status: "ENDED",
+  seq: 3,
+  createdAt: "2026-01-01T10:00:00.000Z",
+  updatedAt: "2026-01-01T12:00:00.000Z",
+  endedAt: "2026-01-01T12:00:00.000Z",
+};
+
+const entry = (id: string, over: Partial<EntryDTO> = {}): EntryDTO => ({
+  id,
+  blog: "storm",
+  headline: null,
+  body: "<p>text</p>",
+  author: { id: "u1", name: "Ana <Reporter>" },
+  status: "PUBLISHED",
+  publishedAt: "2026-01-01T11:00:00.000Z",
+  scheduledAt: null,
+  editedAt: null,
+  pinned: false,
+  keyEvent: false,
+  label: null,
+  version: 1,
+  createdAt: "2026-01-01T11:00:00.000Z",
+  updatedAt: "2026-01-01T11:00:00.000Z",
+  ...over,
+});
+
+describe("atom feed", () => {
+  it("escapes markup and drops characters XML cannot hold", () => {
+    expect(xmlEscape(`a<b>&"c"'\u0001]]>`)).toBe("a&lt;b&gt;&amp;&quot;c&quot;&apos;]]&gt;");
+  });
+
+  it("is well-formed with hostile headlines and bodies, and makes same-site paths absolute", () => {
+    const hostile = entry("e1", {
+      headline: "]]> <script>alert(1)</script> & co",
+      body: '<p>a ]]> b &amp; <img src="/uploads/x.png" alt=""></p>',
+      editedAt: "2026-01-01T11:30:00.000Z",
+      label: "Breaking & <now>",
+    });
+    const xml = atomFeedOf({ blog, entries: [hostile], origin: "https://news.example" });
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const feed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml).feed;
+    expect(feed.title["#text"]).toBe(blog.title);
+    expect(feed.entry.title["#text"]).toBe(hostile.headline);
+    expect(feed.entry.content["#text"]).toBe('<p>a ]]> b &amp; <img src="https://news.example/uploads/x.png" alt=""></p>');
+    expect(feed.entry.updated).toBe("2026-01-01T11:30:00.000Z");
+    expect(feed.entry.id).toBe(`https://news.example${permalinkOf("storm", "e1")}`);
+  });
+});
+
+describe("LiveBlogPosting", () => {
+  it("describes the blog and its updates with absolute URLs, and ends coverage when the blog ended", () => {
+    const data = liveBlogPostingOf({ blog, updates: [entry("e2", { headline: "Two" })], origin: "https://news.example" }) as Record<string, any>;
+    expect(data).toMatchObject({
+      "@type": "LiveBlogPosting",
+      url: "https://news.example/live/storm",
+      coverageStartTime: blog.createdAt,
+      coverageEndTime: blog.endedAt,
+      description: `Live coverage: ${blog.title}`,
+    });
+    expect(data.liveBlogUpdate[0]).toMatchObject({
+      "@type": "BlogPosting",
+      headline: "Two",
+      url: "https://news.example/live/storm/entries/e2",
+      author: { "@type": "Person", name: "Ana <Reporter>" },
+    });
+  });
+
+  it("cannot be closed early by text in the data", () => {
+    const text = jsonLdText({ headline: "</script><script>alert(1)</script>" });
+    expect(text).not.toContain("<");
+    expect(JSON.parse(text).headline).toBe("</script><script>alert(1)</script>");
+  });
+});
+
+describe("embed snippet", () => {
+  it("names the iframe, the script and escapes the title", () => {
+    const snippet = embedSnippetOf("https://news.example", { slug: "storm", title: 'A "quoted" <title>' });
+    expect(snippet).toContain('<iframe src="https://news.example/embed/storm" data-liveline="storm" title="A &quot;quoted&quot; &lt;title&gt; (live)"');
+    expect(snippet).toContain('<script async src="https://news.example/embed.js"></script>');
+  });
+});

@@ -1,0 +1,73 @@
+// schema.org LiveBlogPosting for a reader page: what search engines read to show a live badge and the
+// latest updates. https://schema.org/LiveBlogPosting, https://developers.google.com/search/docs/appearance/structured-data/article
+import type { BlogDTO, EntryDTO } from "../contracts/dto";
+import { entryTitleOf, excerptOf, firstImageOf, plainTextOf } from "./entry-text";
+import { SITE_NAME } from "./site";
+import { absoluteUrl, blogPathOf, permalinkOf } from "./urls";
+
+export interface LiveBlogPostingInput {
+  blog: BlogDTO;
+  /** Published entries to list as liveBlogUpdate, newest first. */
+  updates: EntryDTO[];
+  origin: string;
+}
+
+type JsonLd = Record<string, unknown>;
+
+function entryDates(entry: EntryDTO): { published: string; modified: string } {
+  const published = entry.publishedAt ?? entry.createdAt;
+  return { published, modified: entry.editedAt && entry.editedAt > published ? entry.editedAt : published };
+}
+
+export function blogDescriptionOf(blog: BlogDTO): string {
+  return excerptOf(blog.summary.trim() || `Live coverage: ${blog.title}`, 300);
+}
+
+export function blogPostingOf(entry: EntryDTO, origin: string): JsonLd {
+  const { published, modified } = entryDates(entry);
+  const url = absoluteUrl(origin, permalinkOf(entry.blog, entry.id));
+  const image = firstImageOf(entry.body);
+  return {
+    "@type": "BlogPosting",
+    "@id": url,
+    url,
+    headline: entryTitleOf(entry),
+    articleBody: plainTextOf(entry.body),
+    datePublished: published,
+    dateModified: modified,
+    author: { "@type": "Person", name: entry.author.name },
+    ...(image && { image: absoluteUrl(origin, image) }),
+  };
+}
+
+export function liveBlogPostingOf({ blog, updates, origin }: LiveBlogPostingInput): JsonLd {
+  const url = absoluteUrl(origin, blogPathOf(blog.slug));
+  const publisher = { "@type": "Organization", name: SITE_NAME, url: absoluteUrl(origin, "/") };
+  const image = updates.map((entry) => firstImageOf(entry.body)).find((src) => src !== null);
+  const newest = updates.map((entry) => entryDates(entry).modified).sort().at(-1);
+  return {
+    "@context": "https://schema.org",
+    "@type": "LiveBlogPosting",
+    "@id": url,
+    url,
+    mainEntityOfPage: url,
+    headline: excerptOf(blog.title, 110),
+    description: blogDescriptionOf(blog),
+    datePublished: blog.createdAt,
+    dateModified: newest && newest > blog.updatedAt ? newest : blog.updatedAt,
+    coverageStartTime: blog.createdAt,
+    ...(blog.status === "ENDED" && blog.endedAt && { coverageEndTime: blog.endedAt }),
+    publisher,
+    author: publisher,
+    ...(image && { image: absoluteUrl(origin, image) }),
+    liveBlogUpdate: updates.map((entry) => blogPostingOf(entry, origin)),
+  };
+}
+
+/**
+ * JSON for a <script type="application/ld+json">: "<" is escaped so no text in a headline or body
+ * (such as "</script>") can end the script element early.
+ */
+export function jsonLdText(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}

@@ -1,0 +1,2 @@
+/** The name readers, feeds and shares see for the site. */
+export const SITE_NAME = "Liveline";
