@@ -1,9 +1,16 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { listBlogs } from "@/server/db/blogs";
 import { getRuntime } from "@/server/runtime";
+import { homePageMetadata } from "@/server/seo/page-metadata";
+import { requestOrigin } from "@/server/seo/request-origin";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return homePageMetadata(await requestOrigin());
+}
 
 export default async function HomePage() {
   const blogs = await listBlogs(getRuntime().db);

@@ -97,6 +97,12 @@ export async function getEntry(db: Db, actor: Actor | null, slug: string, id: st
   return toEntryDTO(row);
 }
 
+/** A published entry as readers may see it, or null (unknown, deleted, draft, scheduled, or in another blog). */
+export async function findPublishedEntry(db: Db, slug: string, id: string): Promise<EntryDTO | null> {
+  const row = await db.entry.findFirst({ where: { id, blog: { slug }, ...visibleToReaders }, include: entryInclude });
+  return row ? toEntryDTO(row) : null;
+}
+
 const CREATED_ACTION: Record<Status, AuditAction> = {
   DRAFT: "entry.drafted",
   SCHEDULED: "entry.scheduled",

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveFeed } from "@/components/feed/LiveFeed";
-import { findBlog } from "@/server/db/blogs";
-import { listEntries, listPinnedEntries } from "@/server/db/entries";
-import { getRuntime } from "@/server/runtime";
+import { liveBlogPostingOf } from "@/server/seo/live-blog-posting";
+import { blogPageMetadata } from "@/server/seo/page-metadata";
+import { requestOrigin } from "@/server/seo/request-origin";
+import { JsonLd } from "./JsonLd";
+import { loadReaderPage } from "./reader-page-data";
 
 export const dynamic = "force-dynamic";
 
@@ -11,16 +13,19 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const blog = await findBlog(getRuntime().db, slug);
-  return blog ? { title: blog.title, description: blog.summary || undefined } : { title: "Not found" };
+  const data = await loadReaderPage(slug);
+  return data ? blogPageMetadata(data.blog, data.latest, await requestOrigin()) : { title: "Not found" };
 }
 
 export default async function LiveBlogPage({ params }: Props) {
   const { slug } = await params;
-  const { db } = getRuntime();
-  // Read the blog (and its seq) first: anything that changes after this is replayed when the page joins.
-  const blog = await findBlog(db, slug);
-  if (!blog) notFound();
-  const [pinned, page] = await Promise.all([listPinnedEntries(db, slug), listEntries(db, slug, { limit: 20, pinned: false, status: "published" })]);
-  return <LiveFeed initial={{ blog, pinned, entries: page.entries, nextCursor: page.nextCursor, seq: blog.seq }} />;
+  const data = await loadReaderPage(slug);
+  if (!data) notFound();
+  const { blog, pinned, page, latest } = data;
+  return (
+    <>
+      <JsonLd data={liveBlogPostingOf({ blog, updates: latest, origin: await requestOrigin() })} />
+      <LiveFeed initial={{ blog, pinned, entries: page.entries, nextCursor: page.nextCursor, seq: blog.seq }} />
+    </>
+  );
 }
