@@ -30,6 +30,8 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
 
   const http = createServer((req, res) => {
+    // Embeds exist to be framed by other sites: say so explicitly, whatever the rest of the app sends.
+    if (req.url?.startsWith("/embed/")) res.setHeader("Content-Security-Policy", "frame-ancestors *");
     isUnknownBlogPage(db, req.method, req.url)
       .then((unknown) => (unknown ? app.render404(req, res) : handle(req, res)))
       .catch((error: unknown) => {

@@ -3,9 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BlogBreadcrumb } from "@/components/admin/BlogBreadcrumb";
 import { BlogSettingsForm } from "@/components/admin/BlogSettingsForm";
+import { EmbedSnippet } from "@/components/admin/EmbedSnippet";
 import { requirePageActor } from "@/server/auth/current-actor";
 import { findBlog } from "@/server/db/blogs";
 import { getRuntime } from "@/server/runtime";
+import { embedSnippetOf } from "@/server/seo/embed-snippet";
+import { requestOrigin } from "@/server/seo/request-origin";
+import { absoluteUrl, embedPathOf } from "@/server/seo/urls";
 
 export const metadata: Metadata = { title: "Blog settings" };
 
@@ -16,6 +20,7 @@ export default async function BlogSettingsPage({ params }: Props) {
   await requirePageActor(`/admin/blogs/${slug}/settings`, ["EDITOR", "ADMIN"]);
   const blog = await findBlog(getRuntime().db, slug);
   if (!blog) notFound();
+  const origin = await requestOrigin();
   return (
     <div className="space-y-4">
       <BlogBreadcrumb blog={blog} page="Settings" />
@@ -26,6 +31,7 @@ export default async function BlogSettingsPage({ params }: Props) {
         </Link>
       </div>
       <BlogSettingsForm initial={blog} />
+      <EmbedSnippet snippet={embedSnippetOf(origin, blog)} previewUrl={absoluteUrl(origin, embedPathOf(blog.slug))} />
     </div>
   );
 }
