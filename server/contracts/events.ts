@@ -71,7 +71,25 @@ export interface ClientToServerEvents {
   "admin:join": (request: { slug: string }, ack: (answer: AdminJoinAck) => void) => void;
 }
 
-export type AllServerToClientEvents = ServerToClientEvents & NewsroomEvents;
+/** How many sockets are in a blog's room on this node right now. */
+export interface ReadersPayload {
+  blog: string;
+  count: number;
+}
+
+/**
+ * Presence, not content: sent to a blog's room when its reader count changes (at most every 2 s per blog)
+ * and to a socket when it joins. Not logged, no `seq`, never replayed: the latest one is the truth.
+ * Kept out of ServerToClientEvents so BlogEvent and the event log never include it.
+ */
+export interface PresenceEvents {
+  "blog:readers": (payload: ReadersPayload) => void;
+}
+
+/** What a reader page listens to: the logged blog events and presence. */
+export type ReaderServerEvents = ServerToClientEvents & PresenceEvents;
+
+export type AllServerToClientEvents = ServerToClientEvents & NewsroomEvents & PresenceEvents;
 
 export interface EventsPage {
   events: BlogEvent[];

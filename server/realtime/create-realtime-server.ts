@@ -18,6 +18,7 @@ import type { EntryChange, EntryRemoval } from "../db/entries";
 import { replayEventsSince } from "../db/events";
 import { findSessionActor, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
+import { createReaderCountNotifier } from "./reader-count";
 
 export interface RealtimeDeps {
   db: Db;
@@ -59,6 +60,20 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     perMessageDeflate: false,
   });
 
+  // Readers watching now: the adapter tells us every room change (joins, leaves, disconnects), and a
+  // room's size is O(1). Counts are per node: with several nodes each tells its own readers its own count.
+  const rooms = io.of("/").adapter;
+  const readerCount = (slug: string) => rooms.rooms.get(roomOf(slug))?.size ?? 0;
+  const readerCounts = createReaderCountNotifier({
+    count: readerCount,
+    send: (slug, count) => io.to(roomOf(slug)).emit("blog:readers", { blog: slug, count }),
+  });
+  const onRoomChange = (room: string) => {
+    if (room.startsWith(ROOM_PREFIX)) readerCounts.changed(room.slice(ROOM_PREFIX.length));
+  };
+  rooms.on("join-room", onRoomChange);
+  rooms.on("leave-room", onRoomChange);
+
   io.on("connection", (socket) => {
     socket.data.sessionSecret = cookieFromHeader(socket.handshake.headers.cookie, SESSION_COOKIE);
     socket.data.sameOrigin = isSameOrigin(socket.handshake.headers);
@@ -76,6 +91,8 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
         for (const room of socket.rooms) if (room.startsWith(ROOM_PREFIX) && room !== roomOf(slug)) void socket.leave(room);
         // Join before reading the log, so nothing committed in between is lost; the client drops repeats by seq.
         await socket.join(roomOf(slug));
+        // The newcomer learns the count now; the room hears about the newcomer with the next throttled send.
+        socket.emit("blog:readers", { blog: slug, count: readerCount(slug) });
         let seq = blog.seq;
         if (since !== undefined) {
           let cursor = since;
@@ -143,6 +160,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     close() {
       // Tell every client the server ended the connection (they reconnect elsewhere or later), then stop.
       io.disconnectSockets(true);
+      readerCounts.close();
       return new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };

@@ -1,0 +1,94 @@
+// "N reading now": real socket.io clients against the real process. The count is the number of sockets
+// in a blog's room on this node, sent as `blog:readers` (no seq, not logged) at most every 2 s per blog.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, EventsPage, JoinAck, ReaderServerEvents, ReadersPayload } from "../contracts/events";
+import { apiClient, startTestServer, type TestServer } from "./harness";
+
+type Reader = Socket<ReaderServerEvents, ClientToServerEvents> & { counts: ReadersPayload[] };
+
+let server: TestServer;
+let editor: ReturnType<typeof apiClient>;
+const sockets: Reader[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  editor = apiClient(server.url, server.users.editor.token);
+  for (const slug of ["counted-blog", "other-blog"]) {
+    expect((await editor("POST", "/api/blogs", { slug, title: slug })).status).toBe(201);
+  }
+});
+
+afterEach(() => {
+  while (sockets.length) sockets.pop()!.disconnect();
+});
+
+afterAll(async () => {
+  await server?.dispose();
+});
+
+async function readerOf(slug: string): Promise<Reader> {
+  const socket = io(server.url, { transports: ["websocket"], forceNew: true, reconnection: false }) as Reader;
+  socket.counts = [];
+  socket.on("blog:readers", (payload) => socket.counts.push(payload));
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  const ack = await new Promise<JoinAck>((resolve) => socket.emit("blog:join", { slug }, resolve));
+  expect(ack.error).toBeUndefined();
+  return socket;
+}
+
+const latest = (reader: Reader) => reader.counts.at(-1)?.count;
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("blog:readers", () => {
+  it("tells every reader how many are watching: 3 join, then one leaves", async () => {
+    const first = await readerOf("counted-blog");
+    // A newcomer hears the count right away.
+    await waitFor(() => latest(first) === 1, "the first reader to hear 1");
+    const others = [await readerOf("counted-blog"), await readerOf("counted-blog")];
+    const all = [first, ...others];
+    await waitFor(() => all.every((r) => latest(r) === 3), "all three readers to hear 3");
+    expect(all.flatMap((r) => r.counts).every((payload) => payload.blog === "counted-blog")).toBe(true);
+
+    const leaving = others[1]!;
+    leaving.disconnect();
+    const staying = [first, others[0]!];
+    await waitFor(() => staying.every((r) => latest(r) === 2), "the two remaining readers to hear 2");
+  });
+
+  it("counts each blog's room on its own, and is neither logged nor numbered", async () => {
+    const counted = await readerOf("counted-blog");
+    const other = await readerOf("other-blog");
+    await readerOf("other-blog");
+    await waitFor(() => latest(other) === 2, "the other blog's first reader to hear 2");
+    await waitFor(() => latest(counted) === 1, "the counted blog's reader to hear 1");
+    expect(counted.counts.every((payload) => payload.blog === "counted-blog" && !("seq" in payload))).toBe(true);
+
+    const log = await apiClient(server.url)<EventsPage>("GET", "/api/blogs/counted-blog/events?since=0");
+    expect(log.status).toBe(200);
+    expect(log.body.events).toEqual([]);
+  });
+
+  it("sends a burst of joins as at most one change per 2 seconds after the first", async () => {
+    const watcher = await readerOf("other-blog");
+    await waitFor(() => latest(watcher) !== undefined, "a first count");
+    const before = watcher.counts.length;
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 5 }, () => readerOf("other-blog")));
+    await waitFor(() => latest(watcher) === 6, "the watcher to hear 6");
+    // However many joined, the room heard at most two counts (a leading and a trailing one) in that burst.
+    expect(watcher.counts.length - before).toBeLessThanOrEqual(2);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
