@@ -57,7 +57,7 @@ test("the embed snippet from blog settings shows the live blog on another site, 
   expect(snippet).toContain(`<iframe src="${baseURL}/embed/${slug}"`);
   expect(snippet).toContain(`<script async src="${baseURL}/embed.js"></script>`);
   await settings.getByRole("button", { name: "Copy embed code" }).click();
-  await expect(settings.getByRole("status").filter({ hasText: "Copied" })).toBeVisible();
+  await expect(settings.getByTestId("embed-copy-status")).toHaveText("Copied");
   expect(await settings.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
   await editorContext.close();
 

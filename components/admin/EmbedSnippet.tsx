@@ -40,7 +40,8 @@ export function EmbedSnippet({ snippet, previewUrl }: { snippet: string; preview
         <button type="button" onClick={copy} className={buttonStyles.secondary}>
           Copy embed code
         </button>
-        <span role="status" className="text-sm text-neutral-600 dark:text-neutral-400">
+        {/* Announced politely, but not a role="status": the settings form above owns the page's status message. */}
+        <span aria-live="polite" data-testid="embed-copy-status" className="text-sm text-neutral-600 dark:text-neutral-400">
           {copied === "yes" ? "Copied" : copied === "no" ? "Copying was refused: select the code and copy it by hand." : ""}
         </span>
       </div>
