@@ -7,7 +7,7 @@ export default function NotFound() {
       <div className="py-16 text-center">
         <h1 className="mb-2 text-3xl font-extrabold">Page not found</h1>
         <p className="mb-6 text-neutral-600 dark:text-neutral-400">There is no live blog or page at this address.</p>
-        <Link href="/" className="font-medium text-red-700 underline">
+        <Link href="/" className="font-medium text-red-700 underline dark:text-red-400">
           See all live coverage
         </Link>
       </div>
