@@ -1,37 +1,138 @@
 "use client";
-// The live island of a reader page: starts from the server-rendered state and applies events in place.
-import { useCallback, useState } from "react";
-import type { EntryPage } from "@/server/contracts/dto";
+// The live island of a reader page (also of /embed/{slug}): starts from the server-rendered state and
+// applies events in place. New entries slide in while the reader is at the top of the stream; once they
+// have scrolled down, nothing moves under them: new entries wait behind an "N new updates" button.
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { EntryDTO, EntryPage } from "@/server/contracts/dto";
 import type { BlogEvent } from "@/server/contracts/events";
+import { permalinkOf } from "@/server/seo/urls";
 import { StatusBadge } from "@/components/ui/StatusBadge";
+import { Announcer, useAnnounce } from "./announcer";
+import { ConnectionStatus } from "./ConnectionStatus";
 import { EntryArticle } from "./EntryArticle";
-import { appendOlder, applyEvent, type FeedState } from "./feed-state";
-import { useBlogEvents, type ConnectionState } from "./use-blog-events";
+import { appendOlder, applyEvent, initialFeedState, type FeedState, type InitialFeed } from "./feed-state";
+import { KeyEventsTimeline } from "./KeyEventsTimeline";
+import { LocalDateTime } from "./RelativeTime";
+import { SLIDE_SETTLE_MS, SlideInList } from "./SlideInList";
+import { useBlogEvents } from "./use-blog-events";
 
-const CONNECTION_TEXT: Record<ConnectionState, string> = {
-  connecting: "Connecting…",
-  live: "Live",
-  reconnecting: "Reconnecting…",
-};
+/** How far the stream's top may be above the viewport and still count as "at the top". */
+const TOP_TOLERANCE_PX = 24;
+/** New arrivals within this time are announced together ("3 new updates"). */
+const ANNOUNCE_AFTER_MS = 1000;
+/** How many older pages a key-event link may load to reach its entry before it opens the entry's page. */
+const MAX_PAGES_TO_REACH = 25;
 
-export function LiveFeed({ initial }: { initial: FeedState }) {
-  const [state, setState] = useState(initial);
+const updates = (count: number) => `${count} new update${count === 1 ? "" : "s"}`;
+
+export function LiveFeed({ initial }: { initial: InitialFeed }) {
+  return (
+    <Announcer>
+      <LiveFeedBody initial={initial} />
+    </Announcer>
+  );
+}
+
+/** Where to take the reader after the next render: the stream's top, or one entry (highlighted). */
+type Jump = { entryId: string | null; focusId: string | null; highlight: boolean };
+
+function LiveFeedBody({ initial }: { initial: InitialFeed }) {
+  const [state, setState] = useState(() => initialFeedState(initial));
+  // Events and paging apply to the newest state, not the one of the last render.
+  const stateRef = useRef(state);
+  const commit = useCallback((next: FeedState) => {
+    stateRef.current = next;
+    setState(next);
+  }, []);
+  const { blog } = state;
+  const announce = useAnnounce();
+
+  // Entries that arrived but are not shown yet (the reader is scrolled down, or the last slide is still running).
+  const [held, setHeld] = useState<string[]>([]);
+  const [settling, setSettling] = useState(false);
+  const [jump, setJump] = useState<Jump | null>(null);
+  const streamTop = useRef<HTMLDivElement>(null);
+  const atTop = useIsAtTop(streamTop);
+
+  const arrivals = useRef(0);
+  const announceTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const settleTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => (clearTimeout(announceTimer.current), clearTimeout(settleTimer.current)), []);
+
+  const onEvent = useCallback(
+    (event: BlogEvent) => {
+      const before = stateRef.current;
+      const next = applyEvent(before, event);
+      commit(next);
+      if (event.type !== "entry:published") return;
+      const known = new Set([...before.entries, ...before.pinned].map((e) => e.id));
+      const fresh = next.entries.filter((e) => !known.has(e.id)).map((e) => e.id);
+      if (fresh.length === 0) return;
+      setHeld((current) => [...current, ...fresh.filter((id) => !current.includes(id))]);
+      arrivals.current += fresh.length;
+      clearTimeout(announceTimer.current);
+      announceTimer.current = setTimeout(() => {
+        announce(updates(arrivals.current));
+        arrivals.current = 0;
+      }, ANNOUNCE_AFTER_MS);
+    },
+    [commit, announce],
+  );
+  const connection = useBlogEvents(initial.blog.slug, initial.seq, onEvent, { live: blog.status === "LIVE" });
+
+  const heldSet = new Set(held);
+  const shown = state.entries.filter((e) => !heldSet.has(e.id));
+  const waiting = state.entries.filter((e) => heldSet.has(e.id));
+
+  // At the top, waiting entries slide in, in batches no closer together than one slide (see SlideInList).
+  useEffect(() => {
+    if (waiting.length === 0 || !atTop || settling) return;
+    setHeld([]);
+    setSettling(true);
+    settleTimer.current = setTimeout(() => setSettling(false), SLIDE_SETTLE_MS);
+  }, [waiting.length, atTop, settling]);
+
+  // Jumps run after the render that shows their target, before paint.
+  useLayoutEffect(() => {
+    if (!jump) return;
+    setJump(null);
+    const target = jump.entryId ? document.getElementById(`entry-${jump.entryId}`) : streamTop.current;
+    target?.scrollIntoView({ block: "start" });
+    const focus = jump.focusId ? document.getElementById(`entry-${jump.focusId}`) : null;
+    focus?.focus({ preventScroll: true });
+    if (jump.highlight && target) {
+      target.removeAttribute("data-highlight");
+      void target.offsetWidth; // restart the animation when the same entry is picked twice
+      target.setAttribute("data-highlight", "");
+      target.addEventListener("animationend", () => target.removeAttribute("data-highlight"), { once: true });
+    }
+  }, [jump]);
+
+  const showWaiting = () => {
+    const first = waiting[0]?.id ?? null;
+    setHeld([]);
+    setJump({ entryId: null, focusId: first, highlight: false });
+  };
+
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderError, setOlderError] = useState<string | null>(null);
-  const onEvent = useCallback((event: BlogEvent) => setState((current) => applyEvent(current, event)), []);
-  const connection = useBlogEvents(initial.blog.slug, initial.seq, onEvent);
-  const { blog } = state;
+
+  const loadOlderPage = async (): Promise<boolean> => {
+    const cursor = stateRef.current.nextCursor;
+    if (!cursor) return false;
+    const query = new URLSearchParams({ before: cursor, limit: "20", pinned: "false" });
+    const response = await fetch(`/api/blogs/${encodeURIComponent(blog.slug)}/entries?${query}`);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const page = (await response.json()) as EntryPage;
+    commit(appendOlder(stateRef.current, page.entries, page.nextCursor));
+    return true;
+  };
 
   const loadOlder = async () => {
-    if (!state.nextCursor) return;
     setLoadingOlder(true);
     setOlderError(null);
     try {
-      const query = new URLSearchParams({ before: state.nextCursor, limit: "20", pinned: "false" });
-      const response = await fetch(`/api/blogs/${encodeURIComponent(blog.slug)}/entries?${query}`);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      const page = (await response.json()) as EntryPage;
-      setState((current) => appendOlder(current, page.entries, page.nextCursor));
+      await loadOlderPage();
     } catch {
       setOlderError("Could not load older updates. Try again.");
     } finally {
@@ -39,25 +140,60 @@ export function LiveFeed({ initial }: { initial: FeedState }) {
     }
   };
 
+  const isLoaded = (id: string) => stateRef.current.pinned.some((e) => e.id === id) || stateRef.current.entries.some((e) => e.id === id);
+
+  const goToKeyEvent = async (entry: EntryDTO) => {
+    try {
+      for (let pages = 0; !isLoaded(entry.id) && pages < MAX_PAGES_TO_REACH; pages++) {
+        if (!(await loadOlderPage())) break;
+      }
+    } catch {
+      // Fall through to the entry's own page.
+    }
+    if (!isLoaded(entry.id)) {
+      window.location.assign(permalinkOf(entry.blog, entry.id));
+      return;
+    }
+    setHeld((current) => (current.includes(entry.id) ? [] : current));
+    setJump({ entryId: entry.id, focusId: entry.id, highlight: true });
+  };
+
+  // Say it when the blog ends while the reader watches (not when it had ended before they came).
+  const wasLive = useRef(blog.status === "LIVE");
+  useEffect(() => {
+    if (wasLive.current && blog.status === "ENDED") announce("This live blog has ended");
+    wasLive.current = blog.status === "LIVE";
+  }, [blog.status, announce]);
+
   return (
     <>
       <header className="mb-6 border-b border-neutral-200 pb-4 dark:border-neutral-800">
-        <div className="mb-2 flex items-center gap-3">
+        <div className="mb-2 flex min-h-6 flex-wrap items-center gap-x-3 gap-y-1">
           <StatusBadge status={blog.status} />
-          {blog.status === "LIVE" && (
-            <span role="status" data-connection={connection} className="text-xs text-neutral-600 dark:text-neutral-400">
-              {CONNECTION_TEXT[connection]}
-            </span>
-          )}
+          {blog.status === "LIVE" && <ConnectionStatus connection={connection} />}
         </div>
-        <h1 className="text-3xl font-extrabold leading-tight sm:text-4xl">{blog.title}</h1>
+        <h1 className="text-3xl font-extrabold leading-tight break-words sm:text-4xl">{blog.title}</h1>
         {blog.summary && <p className="mt-3 text-lg text-neutral-700 dark:text-neutral-300">{blog.summary}</p>}
+        {blog.status === "ENDED" && (
+          <p data-testid="ended" className="mt-4 rounded-md bg-neutral-100 px-3 py-2 text-sm text-neutral-800 dark:bg-neutral-800 dark:text-neutral-200">
+            <strong className="font-semibold">This live blog has ended</strong>
+            {blog.endedAt && (
+              <>
+                {" "}
+                <span className="whitespace-nowrap">
+                  at <LocalDateTime iso={blog.endedAt} />
+                </span>
+              </>
+            )}
+            . No new updates will appear.
+          </p>
+        )}
       </header>
 
       {state.pinned.length > 0 && (
         <section aria-labelledby="pinned-heading" data-testid="pinned" className="mb-8 rounded-lg bg-amber-50 p-4 dark:bg-neutral-900">
-          <h2 id="pinned-heading" className="mb-2 text-sm font-bold uppercase tracking-wide text-amber-800 dark:text-amber-400">
-            Pinned
+          <h2 id="pinned-heading" className="mb-2 text-sm font-bold uppercase tracking-wide text-amber-900 dark:text-amber-300">
+            Key points
           </h2>
           {state.pinned.map((entry) => (
             <EntryArticle key={entry.id} entry={entry} />
@@ -65,31 +201,78 @@ export function LiveFeed({ initial }: { initial: FeedState }) {
         </section>
       )}
 
-      <section aria-labelledby="stream-heading" data-testid="stream">
+      <KeyEventsTimeline keyEvents={state.keyEvents} onGoTo={(entry) => void goToKeyEvent(entry)} />
+
+      {waiting.length > 0 && !atTop && (
+        // Fixed, so appearing moves nothing; in the DOM just before the stream, where keyboard users expect it.
+        <div className="pointer-events-none fixed inset-x-0 top-3 z-30 flex justify-center px-4">
+          <button
+            type="button"
+            onClick={showWaiting}
+            className="pointer-events-auto inline-flex items-center gap-2 rounded-full bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-lg hover:bg-red-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:bg-red-600 dark:hover:bg-red-700 dark:focus-visible:outline-blue-300"
+          >
+            <span aria-hidden>↑</span>
+            {updates(waiting.length)}
+          </button>
+        </div>
+      )}
+
+      <div ref={streamTop} className="scroll-mt-4" />
+      <SlideInList
+        animate={atTop && jump === null}
+        aria-labelledby="stream-heading"
+        data-testid="stream"
+        // At the top the stream is meant to move (it slides); below, the browser keeps the reader's place.
+        className={atTop ? "[overflow-anchor:none]" : undefined}
+      >
         <h2 id="stream-heading" className="sr-only">
           Latest updates
         </h2>
-        {state.entries.length === 0 && state.pinned.length === 0 && (
+        {shown.length === 0 && state.pinned.length === 0 && (
           <p className="text-neutral-600 dark:text-neutral-400">No updates yet. New ones will appear here as they are published.</p>
         )}
-        {state.entries.map((entry) => (
+        {shown.map((entry) => (
           <EntryArticle key={entry.id} entry={entry} />
         ))}
-      </section>
-
-      {state.nextCursor && (
-        <div className="my-8 text-center">
-          <button
-            type="button"
-            onClick={loadOlder}
-            disabled={loadingOlder}
-            className="rounded border border-neutral-400 px-4 py-2 font-medium hover:bg-neutral-100 focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 disabled:opacity-60 dark:hover:bg-neutral-800"
-          >
-            {loadingOlder ? "Loading…" : "Load older"}
-          </button>
-          {olderError && <p role="alert" className="mt-2 text-sm text-red-700">{olderError}</p>}
-        </div>
-      )}
+        {state.nextCursor && (
+          <div className="my-8 text-center">
+            <button
+              type="button"
+              onClick={loadOlder}
+              disabled={loadingOlder}
+              className="rounded border border-neutral-400 px-4 py-2 font-medium hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60 dark:hover:bg-neutral-800 dark:focus-visible:outline-blue-300"
+            >
+              {loadingOlder ? "Loading…" : "Load older"}
+            </button>
+            {olderError && <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">{olderError}</p>}
+          </div>
+        )}
+      </SlideInList>
     </>
   );
+}
+
+/** True while the top of the stream is in view (or just above it), measured once per frame while scrolling. */
+function useIsAtTop(marker: React.RefObject<HTMLElement | null>): boolean {
+  const [atTop, setAtTop] = useState(true);
+  useEffect(() => {
+    let frame = 0;
+    const measure = () => {
+      frame = 0;
+      const element = marker.current;
+      if (element) setAtTop(element.getBoundingClientRect().top >= -TOP_TOLERANCE_PX);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(measure);
+    };
+    measure();
+    window.addEventListener("scroll", schedule, { passive: true });
+    window.addEventListener("resize", schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener("scroll", schedule);
+      window.removeEventListener("resize", schedule);
+    };
+  }, [marker]);
+  return atTop;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BlogDTO, EntryDTO } from "@/server/contracts/dto";
 import type { BlogEvent } from "@/server/contracts/events";
-import { appendOlder, applyEvent, type FeedState } from "./feed-state";
+import { appendOlder, applyEvent, initialFeedState, type FeedState } from "./feed-state";
 
 const blog: BlogDTO = { slug: "b", title: "B", summary: "", status: "LIVE", seq: 0, createdAt: "", updatedAt: "", endedAt: null };
 
@@ -13,7 +13,7 @@ function entry(id: string, minute: number, extra: Partial<EntryDTO> = {}): Entry
   };
 }
 
-const state = (entries: EntryDTO[], pinned: EntryDTO[] = [], nextCursor: string | null = null): FeedState => ({ blog, entries, pinned, nextCursor, seq: 0 });
+const state = (entries: EntryDTO[], pinned: EntryDTO[] = [], nextCursor: string | null = null): FeedState => ({ blog, entries, pinned, nextCursor, seq: 0, keyEvents: [] });
 const ids = (list: EntryDTO[]) => list.map((e) => e.id);
 const published = (e: EntryDTO, seq: number): BlogEvent => ({ type: "entry:published", payload: { blog: "b", seq, entry: e } });
 
@@ -56,6 +56,35 @@ describe("applyEvent", () => {
     const s = applyEvent(state([]), { type: "blog:updated", payload: { blog: "b", seq: 4, details: { ...blog, status: "ENDED", seq: 4 } } });
     expect(s.blog.status).toBe("ENDED");
     expect(s.seq).toBe(4);
+  });
+});
+
+describe("key events", () => {
+  it("start from the loaded entries, newest first, unless the page gives them", () => {
+    const s = initialFeedState({ blog, entries: [entry("c", 3, { keyEvent: true }), entry("b", 2)], pinned: [entry("p", 9, { pinned: true, keyEvent: true })], nextCursor: null, seq: 0 });
+    expect(ids(s.keyEvents)).toEqual(["p", "c"]);
+    const given = initialFeedState({ blog, entries: [], pinned: [], nextCursor: "x", seq: 0, keyEvents: [entry("old", 1, { keyEvent: true })] });
+    expect(ids(given.keyEvents)).toEqual(["old"]);
+  });
+
+  it("follow publishes, edits, unpublishing and deletes, even for entries older than the loaded pages", () => {
+    let s = state([entry("c", 30), entry("b", 20)], [], "cursor");
+    s = applyEvent(s, published(entry("d", 40, { keyEvent: true }), 1));
+    // "a" is older than what is loaded: not in the stream, but the timeline knows it.
+    s = applyEvent(s, { type: "entry:updated", payload: { blog: "b", seq: 2, entry: entry("a", 10, { keyEvent: true }) } });
+    expect(ids(s.keyEvents)).toEqual(["d", "a"]);
+    expect(ids(s.entries)).toEqual(["d", "c", "b"]);
+    s = applyEvent(s, { type: "entry:updated", payload: { blog: "b", seq: 3, entry: entry("d", 40, { keyEvent: false }) } });
+    expect(ids(s.keyEvents)).toEqual(["a"]);
+    s = applyEvent(s, { type: "entry:deleted", payload: { blog: "b", seq: 4, id: "a" } });
+    expect(ids(s.keyEvents)).toEqual([]);
+    s = applyEvent(s, { type: "entry:updated", payload: { blog: "b", seq: 5, entry: entry("c", 30, { keyEvent: true, status: "DRAFT" }) } });
+    expect(ids(s.keyEvents)).toEqual([]);
+  });
+
+  it("pick up key events from older pages", () => {
+    const s = appendOlder(state([entry("c", 3)], [], "cursor"), [entry("b", 2, { keyEvent: true }), entry("a", 1)], null);
+    expect(ids(s.keyEvents)).toEqual(["b"]);
   });
 });
 

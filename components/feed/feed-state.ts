@@ -13,6 +13,16 @@ export interface FeedState {
   nextCursor: string | null;
   /** The last event sequence number applied. */
   seq: number;
+  /** Every key event the page knows of, newest first, loaded in the stream or not: the timeline. */
+  keyEvents: EntryDTO[];
+}
+
+/** What a page renders from: key events are optional (without them the loaded ones are used). */
+export type InitialFeed = Omit<FeedState, "keyEvents"> & { keyEvents?: EntryDTO[] };
+
+export function initialFeedState(initial: InitialFeed): FeedState {
+  const keyEvents = initial.keyEvents ?? [...initial.pinned, ...initial.entries].filter((e) => e.keyEvent);
+  return { ...initial, keyEvents: mergeKeyEvents([], keyEvents) };
 }
 
 const newestFirst = (a: EntryDTO, b: EntryDTO) =>
@@ -22,8 +32,16 @@ function without(list: EntryDTO[], id: string): EntryDTO[] {
   return list.some((e) => e.id === id) ? list.filter((e) => e.id !== id) : list;
 }
 
+function mergeKeyEvents(known: EntryDTO[], found: EntryDTO[]): EntryDTO[] {
+  const fresh = found.filter((e) => e.keyEvent && e.status === "PUBLISHED");
+  if (fresh.length === 0) return known;
+  const ids = new Set(fresh.map((e) => e.id));
+  return [...known.filter((e) => !ids.has(e.id)), ...fresh].sort(newestFirst);
+}
+
 /** Places an entry where it belongs (pinned area or stream), replacing any older copy. */
-function place(state: FeedState, entry: EntryDTO): FeedState {
+function place(current: FeedState, entry: EntryDTO): FeedState {
+  const state = { ...current, keyEvents: mergeKeyEvents(without(current.keyEvents, entry.id), [entry]) };
   const pinned = without(state.pinned, entry.id);
   const entries = without(state.entries, entry.id);
   if (entry.status !== "PUBLISHED") return { ...state, pinned, entries };
@@ -43,7 +61,12 @@ export function applyEvent(state: FeedState, event: BlogEvent): FeedState {
     case "entry:unpinned":
       return place(next, event.payload.entry);
     case "entry:deleted":
-      return { ...next, pinned: without(next.pinned, event.payload.id), entries: without(next.entries, event.payload.id) };
+      return {
+        ...next,
+        pinned: without(next.pinned, event.payload.id),
+        entries: without(next.entries, event.payload.id),
+        keyEvents: without(next.keyEvents, event.payload.id),
+      };
     case "blog:updated":
       return { ...next, blog: event.payload.details };
   }
@@ -53,5 +76,6 @@ export function applyEvent(state: FeedState, event: BlogEvent): FeedState {
 export function appendOlder(state: FeedState, older: EntryDTO[], nextCursor: string | null): FeedState {
   const known = new Set([...state.pinned, ...state.entries].map((e) => e.id));
   const fresh = older.filter((e) => !known.has(e.id) && !e.pinned);
-  return { ...state, entries: [...state.entries, ...fresh], nextCursor };
+  // An older page may show a key event the timeline has not seen (its flag was set before this page loaded).
+  return { ...state, entries: [...state.entries, ...fresh], nextCursor, keyEvents: mergeKeyEvents(state.keyEvents, older) };
 }

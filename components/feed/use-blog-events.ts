@@ -1,29 +1,63 @@
 "use client";
 // Subscribes a page to one blog's live events: joins with the seq the page was rendered at, applies
-// each event once and in order, and fills gaps from the HTTP event log.
+// each event once and in order, and fills gaps from the HTTP event log. Also says, honestly, how live
+// the page is: connected and joined, trying to reconnect, or offline (the browser says so, or several
+// attempts in a row failed), and since when the page has been known to be up to date.
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { BlogEvent, ClientToServerEvents, EventsPage, ServerToClientEvents } from "@/server/contracts/events";
+import type { BlogEvent, ClientToServerEvents, EventsPage, ReaderServerEvents } from "@/server/contracts/events";
 import { BLOG_EVENT_TYPES } from "@/server/contracts/events";
 import { EventSequencer } from "./event-sequencer";
 
-export type ConnectionState = "connecting" | "live" | "reconnecting";
+export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
 
-type ReaderSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export interface LiveConnection {
+  state: ConnectionState;
+  /** When the page was last known to hold every change (load, last event, last join, or losing a live socket); null before mount. */
+  syncedAt: number | null;
+  /** Readers watching this blog now (on this server node); null until the server says. */
+  readers: number | null;
+}
+
+type ReaderSocket = Socket<ReaderServerEvents, ClientToServerEvents>;
 
 // How long an out-of-order event may wait for the missing ones before we fetch them.
 const GAP_WAIT_MS = 300;
+/** After this many failed connection attempts in a row the page says it is offline (it keeps trying). */
+export const FAILED_ATTEMPTS_BEFORE_OFFLINE = 3;
 
-export function useBlogEvents(slug: string, initialSeq: number, onEvent: (event: BlogEvent) => void): ConnectionState {
+/**
+ * `live: false` (an ended blog) opens no socket, and closes the one open when it turns false: an ended
+ * blog gets no more updates, so there is nothing to reconnect for.
+ */
+export function useBlogEvents(
+  slug: string,
+  initialSeq: number,
+  onEvent: (event: BlogEvent) => void,
+  { live = true }: { live?: boolean } = {},
+): LiveConnection {
   const [state, setState] = useState<ConnectionState>("connecting");
+  const [syncedAt, setSyncedAt] = useState<number | null>(null);
+  const [readers, setReaders] = useState<number | null>(null);
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
+  // Survives the effect re-running (development's double effects), so nothing is applied twice.
+  const appliedSeq = useRef(initialSeq);
 
   useEffect(() => {
-    const sequencer = new EventSequencer(initialSeq, (event) => onEventRef.current(event));
-    const socket: ReaderSocket = io({ transports: ["websocket", "polling"] });
+    if (!live) return;
+    const markSynced = () => setSyncedAt(Date.now());
+    markSynced();
+    const sequencer = new EventSequencer(appliedSeq.current, (event) => {
+      appliedSeq.current = event.payload.seq;
+      markSynced();
+      onEventRef.current(event);
+    });
+    const socket: ReaderSocket = io({ transports: ["websocket", "polling"], autoConnect: false });
     let gapTimer: ReturnType<typeof setTimeout> | undefined;
     let fetching = false;
+    let failedAttempts = 0;
+    let joined = false;
 
     const fillGap = async () => {
       if (fetching) return;
@@ -36,6 +70,8 @@ export function useBlogEvents(slug: string, initialSeq: number, onEvent: (event:
           page.events.forEach((event) => sequencer.push(event));
           if (!page.hasMore) return;
         }
+      } catch {
+        // Offline or the server is away: the next (re)join fills the gap.
       } finally {
         fetching = false;
       }
@@ -50,22 +86,58 @@ export function useBlogEvents(slug: string, initialSeq: number, onEvent: (event:
     for (const type of BLOG_EVENT_TYPES) {
       socket.on(type, ((payload: BlogEvent["payload"]) => receive({ type, payload } as BlogEvent)) as never);
     }
+    socket.on("blog:readers", (payload) => {
+      if (payload.blog === slug) setReaders(payload.count);
+    });
     socket.on("connect", () => {
+      failedAttempts = 0;
       // On every (re)connect, ask for everything after what we have applied.
       socket.emit("blog:join", { slug, since: sequencer.seq }, (answer) => {
         if (answer.error !== undefined) return setState("reconnecting");
+        joined = true;
         setState("live");
+        markSynced();
         if (answer.seq > sequencer.seq) void fillGap();
       });
     });
-    socket.on("disconnect", () => setState("reconnecting"));
-    socket.io.on("reconnect_attempt", () => setState("reconnecting"));
+    socket.on("connect_error", () => {
+      failedAttempts += 1;
+      setState(failedAttempts >= FAILED_ATTEMPTS_BEFORE_OFFLINE || !navigator.onLine ? "offline" : "reconnecting");
+    });
+    socket.on("disconnect", (reason) => {
+      // Up to date until this moment.
+      if (joined) markSynced();
+      joined = false;
+      setReaders(null);
+      if (reason === "io client disconnect") return; // we closed it (offline, or the page is going)
+      setState(navigator.onLine ? "reconnecting" : "offline");
+      // A server that is shutting down ends sockets itself, and socket.io does not retry those on its own.
+      if (reason === "io server disconnect") socket.connect();
+    });
 
-    return () => {
-      clearTimeout(gapTimer);
+    // The browser knows when there is no network at all: say so at once and stop trying until it is back.
+    const onOffline = () => {
+      setState("offline");
       socket.disconnect();
     };
-  }, [slug, initialSeq]);
+    const onOnline = () => {
+      if (socket.connected) return;
+      setState("reconnecting");
+      socket.connect();
+    };
+    window.addEventListener("offline", onOffline);
+    window.addEventListener("online", onOnline);
+    if (navigator.onLine) socket.connect();
+    else setState("offline");
 
-  return state;
+    return () => {
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
+      clearTimeout(gapTimer);
+      socket.disconnect();
+      setReaders(null);
+    };
+  }, [slug, live]);
+
+  return { state, syncedAt, readers };
 }
