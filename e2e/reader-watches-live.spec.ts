@@ -1,6 +1,7 @@
 // A reader keeps a live blog open and watches the newsroom's changes arrive without reloading.
 // The newsroom acts through the API (as the editor); the reader only looks at the page.
 import type { Locator, Page } from "@playwright/test";
+import { absoluteTime } from "../components/feed/relative-time.ts";
 import { expect, test, type Entry, type NewEntry } from "./fixtures/server.ts";
 
 declare global {
@@ -173,7 +174,7 @@ withTwoReaders.describe("a reader with a live blog open", () => {
     await expectBlogBReaderSawNothing(scene);
   });
 
-  withTwoReaders("sees a pinned entry move to the pinned area, and back into the stream when unpinned", async ({ scene, newsroom }) => {
+  withTwoReaders("sees a pinned entry move to Key points, and back into the stream when unpinned", async ({ scene, newsroom }) => {
     const { reader, blogA } = scene;
     const key = await scene.publishInA({ headline: `How to follow tonight ${uid()}`, body: "<p>Everything you need to know.</p>" });
     const later = await scene.publishInA({ headline: `Recount ordered ${uid()}`, body: "<p>A recount in the north.</p>" });
@@ -183,7 +184,7 @@ withTwoReaders.describe("a reader with a live blog open", () => {
     await newsroom.pin(blogA.slug, key.id);
 
     const pinned = pinnedArea(reader);
-    await expect(pinned.getByRole("heading", { name: "Pinned" })).toBeVisible();
+    await expect(pinned.getByRole("heading", { name: "Key points" })).toBeVisible();
     await expect(articlesIn(pinned)).toHaveCount(1);
     await expect(pinned.locator(`article#entry-${key.id}`)).toContainText("Everything you need to know.");
     await expect(stream(reader).locator(`article#entry-${key.id}`)).toHaveCount(0);
@@ -284,4 +285,36 @@ test("a reader loads older entries, 20 at a time, without duplicates", async ({ 
   expect(ids).toEqual(newestFirst);
   await expect(articles.last().getByRole("heading", { level: 3 })).toHaveText("Update 01");
   await expectSameDocument(page);
+});
+
+/** The name Chromium's accessibility tree gives an element (Playwright's own computation does not name a <time>). */
+async function chromiumAccessibleName(page: Page, selector: string): Promise<string | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send("Runtime.evaluate", { expression: `document.querySelector(${JSON.stringify(selector)})` });
+  const { nodes } = await cdp.send("Accessibility.getPartialAXTree", { objectId: result.objectId!, fetchRelatives: false });
+  await cdp.detach();
+  return nodes[0]?.name?.value as string | undefined;
+}
+
+test("a reader sees when entries were published as relative times that keep ticking, with the full time in their own zone", async ({ browser, server, newsroom }) => {
+  const context = await browser.newContext({ baseURL: server.url, timezoneId: "America/New_York" });
+  const page = await context.newPage();
+  await page.clock.install();
+  const blog = await newsroom.createBlog({ prefix: "times" });
+  const entry = await newsroom.publish(blog.slug, { headline: "Doors open", body: "<p>Queues outside.</p>" });
+
+  await openLive(page, blog.slug);
+  const time = articleOf(page, entry).locator("time");
+  const full = absoluteTime(new Date(entry.publishedAt!), "America/New_York");
+  await expect(time).toHaveText("just now");
+  await expect(time).toHaveAttribute("title", full);
+  // Chromium's own accessibility tree (what screen readers get) names the <time> with the full time.
+  expect(await chromiumAccessibleName(page, `article#entry-${entry.id} time`)).toBe(full);
+
+  // One shared timer moves every time on the page along.
+  await page.clock.fastForward("03:00");
+  await expect(time).toHaveText("3 min ago");
+  await page.clock.fastForward("02:00:00");
+  await expect(time).toHaveText(/^(2 h ago|Yesterday \d\d:\d\d)$/);
+  await context.close();
 });
