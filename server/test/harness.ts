@@ -101,7 +101,9 @@ export interface SpawnedServer {
 
 /** Runs server/index.ts as `npm start` would (production mode) and waits until it listens. */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server/index.ts"], {
+  // tsx as a loader inside one node process, not the tsx CLI: the CLI relays SIGTERM to a child and
+  // SIGKILLs it when the child does not confirm within 30 ms, which a busy machine can miss.
+  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
     env: {
       ...process.env,

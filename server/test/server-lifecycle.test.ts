@@ -56,7 +56,7 @@ describe("shutdown", () => {
       reader.once("connect_error", reject);
     });
     const disconnected = new Promise<string>((resolve) => reader.once("disconnect", (reason) => resolve(reason)));
-    expect(await server.stop()).toBe(0);
+    expect(await server.stop(), server.output()).toBe(0);
     expect(await disconnected).toBe("io server disconnect");
     await expect(fetch(`${server.url}/api/blogs`)).rejects.toThrow();
     expect(server.output()).toMatch(/SIGTERM: shutting down[\s\S]*stopped/);
