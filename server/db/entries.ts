@@ -90,6 +90,18 @@ export async function listPinnedEntries(db: Db, slug: string): Promise<EntryDTO[
   return rows.map(toEntryDTO);
 }
 
+/** Published key events, newest first: the reader page's timeline. */
+export async function listKeyEvents(db: Db, slug: string, limit = 50): Promise<EntryDTO[]> {
+  const blog = await blogIdOf(db, slug);
+  const rows = await db.entry.findMany({
+    where: { blogId: blog.id, ...visibleToReaders, keyEvent: true },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: entryInclude,
+  });
+  return rows.map(toEntryDTO);
+}
+
 /** One entry; drafts and scheduled ones only for those who may edit them. */
 export async function getEntry(db: Db, actor: Actor | null, slug: string, id: string): Promise<EntryDTO> {
   const row = await findEntryRow(db, slug, id);

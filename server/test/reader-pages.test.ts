@@ -61,6 +61,18 @@ describe("reader pages", () => {
     expect(html).toContain("Load older");
   });
 
+  it("lists every key event in the timeline, even one far below the first page", async () => {
+    await editor("POST", "/api/blogs", { slug: "timeline-story", title: "Timeline" });
+    const early = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/timeline-story/entries", { headline: "Early key moment", body: "<p>k</p>", keyEvent: true });
+    for (let i = 0; i < 25; i++) await editor("POST", "/api/blogs/timeline-story/entries", { body: `<p>filler ${i}</p>` });
+    const html = await (await fetch(`${server.url}/live/timeline-story`)).text();
+    const timeline = html.slice(html.indexOf('data-testid="key-events"'), html.indexOf('data-testid="stream"'));
+    expect(timeline).toContain(`href="/live/timeline-story/entries/${early.body.entry.id}"`);
+    expect(timeline).toContain("Early key moment");
+    // It is not in the first page of the stream itself.
+    expect(html.slice(html.indexOf('data-testid="stream"'))).not.toContain(`id="entry-${early.body.entry.id}"`);
+  });
+
   it("marks an ended blog as ended", async () => {
     const html = await (await fetch(`${server.url}/live/ended-story`)).text();
     expect(html).toMatch(/>Ended</);

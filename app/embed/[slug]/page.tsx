@@ -4,9 +4,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LiveFeed } from "@/components/feed/LiveFeed";
-import { findBlog } from "@/server/db/blogs";
-import { listEntries, listPinnedEntries } from "@/server/db/entries";
-import { getRuntime } from "@/server/runtime";
+import { initialFeedOf, loadReaderPage } from "@/server/reader/reader-page-data";
 import { requestOrigin } from "@/server/seo/request-origin";
 import { SITE_NAME } from "@/server/seo/site";
 import { absoluteUrl, blogPathOf } from "@/server/seo/urls";
@@ -18,7 +16,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const blog = await findBlog(getRuntime().db, slug);
+  const blog = (await loadReaderPage(slug))?.blog;
   if (!blog) return { title: "Not found" };
   // The full page is the one to index; the embed is a copy of it.
   return { title: blog.title, robots: { index: false }, alternates: { canonical: absoluteUrl(await requestOrigin(), blogPathOf(slug)) } };
@@ -26,11 +24,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function EmbedPage({ params }: Props) {
   const { slug } = await params;
-  const { db } = getRuntime();
-  // The blog (and its seq) first, as on the reader page: anything after it is replayed when the feed joins.
-  const blog = await findBlog(db, slug);
-  if (!blog) notFound();
-  const [pinned, page] = await Promise.all([listPinnedEntries(db, slug), listEntries(db, slug, { limit: 20, pinned: false, status: "published" })]);
+  const data = await loadReaderPage(slug);
+  if (!data) notFound();
+  const { blog } = data;
   const fullPage = absoluteUrl(await requestOrigin(), blogPathOf(slug));
   return (
     <main className="px-3 py-3" data-testid="embed">
@@ -39,7 +35,7 @@ export default async function EmbedPage({ params }: Props) {
           {`Read on ${SITE_NAME} ↗`}
         </a>
       </p>
-      <LiveFeed initial={{ blog, pinned, entries: page.entries, nextCursor: page.nextCursor, seq: blog.seq }} />
+      <LiveFeed initial={initialFeedOf(data)} />
       <EmbedResizer slug={blog.slug} />
     </main>
   );

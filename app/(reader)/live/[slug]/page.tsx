@@ -5,7 +5,7 @@ import { liveBlogPostingOf } from "@/server/seo/live-blog-posting";
 import { blogPageMetadata } from "@/server/seo/page-metadata";
 import { requestOrigin } from "@/server/seo/request-origin";
 import { JsonLd } from "./JsonLd";
-import { loadReaderPage } from "./reader-page-data";
+import { initialFeedOf, loadReaderPage } from "@/server/reader/reader-page-data";
 
 export const dynamic = "force-dynamic";
 
@@ -21,11 +21,11 @@ export default async function LiveBlogPage({ params }: Props) {
   const { slug } = await params;
   const data = await loadReaderPage(slug);
   if (!data) notFound();
-  const { blog, pinned, page, latest } = data;
+  const { blog, latest } = data;
   return (
     <>
       <JsonLd data={liveBlogPostingOf({ blog, updates: latest, origin: await requestOrigin() })} />
-      <LiveFeed initial={{ blog, pinned, entries: page.entries, nextCursor: page.nextCursor, seq: blog.seq }} />
+      <LiveFeed initial={initialFeedOf(data)} />
     </>
   );
 }

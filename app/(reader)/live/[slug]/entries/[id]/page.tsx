@@ -11,7 +11,7 @@ import { liveBlogPostingOf } from "@/server/seo/live-blog-posting";
 import { permalinkPageMetadata } from "@/server/seo/page-metadata";
 import { requestOrigin } from "@/server/seo/request-origin";
 import { JsonLd } from "../../JsonLd";
-import { loadReaderPage } from "../../reader-page-data";
+import { initialFeedOf, loadReaderPage } from "@/server/reader/reader-page-data";
 import { FocusOnArrival } from "./FocusOnArrival";
 import { LinkedEntry, linkedEntryElementId } from "./LinkedEntry";
 
@@ -35,7 +35,7 @@ export default async function PermalinkPage({ params }: Props) {
   const { slug, id } = await params;
   const data = await loadPermalink(slug, id);
   if (!data) notFound();
-  const { blog, pinned, page, latest, entry } = data;
+  const { blog, latest, entry } = data;
   // The linked update is listed among the updates even when it is older than the latest ones.
   const updates = latest.some((e) => e.id === entry.id) ? latest : [...latest, entry];
   return (
@@ -43,7 +43,7 @@ export default async function PermalinkPage({ params }: Props) {
       <JsonLd data={liveBlogPostingOf({ blog, updates, origin: await requestOrigin() })} />
       <LinkedEntry entry={entry} />
       <FocusOnArrival elementId={linkedEntryElementId(entry.id)} />
-      <LiveFeed initial={{ blog, pinned, entries: page.entries, nextCursor: page.nextCursor, seq: blog.seq }} />
+      <LiveFeed initial={initialFeedOf(data)} />
     </>
   );
 }

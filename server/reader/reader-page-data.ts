@@ -1,9 +1,11 @@
-// What a reader page renders, read once per request (generateMetadata and the page share it through cache()).
+// What a reader page (the live page, a permalink, the embed) renders, read once per request
+// (generateMetadata and the page share it through cache()).
 import "server-only";
 import { cache } from "react";
+import type { InitialFeed } from "@/components/feed/feed-state";
 import type { BlogDTO, EntryDTO, EntryPage } from "@/server/contracts/dto";
 import { findBlog } from "@/server/db/blogs";
-import { listEntries, listPinnedEntries } from "@/server/db/entries";
+import { listEntries, listKeyEvents, listPinnedEntries } from "@/server/db/entries";
 import { getRuntime } from "@/server/runtime";
 
 export const FIRST_PAGE_SIZE = 20;
@@ -12,6 +14,8 @@ export interface ReaderPageData {
   blog: BlogDTO;
   pinned: EntryDTO[];
   page: EntryPage;
+  /** Every published key event (up to 50), for the timeline, wherever they sit in the feed. */
+  keyEvents: EntryDTO[];
   /** The newest published entries, pinned or not, for structured data and share images. */
   latest: EntryDTO[];
 }
@@ -21,12 +25,18 @@ export const loadReaderPage = cache(async (slug: string): Promise<ReaderPageData
   // Read the blog (and its seq) first: anything that changes after this is replayed when the page joins.
   const blog = await findBlog(db, slug);
   if (!blog) return null;
-  const [pinned, page] = await Promise.all([
+  const [pinned, page, keyEvents] = await Promise.all([
     listPinnedEntries(db, slug),
     listEntries(db, slug, { limit: FIRST_PAGE_SIZE, pinned: false, status: "published" }),
+    listKeyEvents(db, slug),
   ]);
   const latest = [...pinned, ...page.entries]
     .sort((a, b) => (b.publishedAt ?? "").localeCompare(a.publishedAt ?? "") || b.id.localeCompare(a.id))
     .slice(0, FIRST_PAGE_SIZE);
-  return { blog, pinned, page, latest };
+  return { blog, pinned, page, keyEvents, latest };
 });
+
+/** The live feed's starting state; it joins the blog's events from the seq read with it. */
+export function initialFeedOf({ blog, pinned, page, keyEvents }: ReaderPageData): InitialFeed {
+  return { blog, pinned, entries: page.entries, nextCursor: page.nextCursor, seq: blog.seq, keyEvents };
+}
