@@ -19,6 +19,15 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
   UPLOADS_DIR: z.string().min(1).default("data/uploads"),
+  // Hostile input: see docs/security.md.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(0).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(0).default(20),
+  LOGIN_FAILURE_WINDOW_MINUTES: z.coerce.number().positive().default(10),
+  READ_RATE_PER_MINUTE: z.coerce.number().min(0).default(600),
+  READ_BURST: z.coerce.number().int().min(1).default(120),
+  WRITE_RATE_PER_MINUTE: z.coerce.number().min(0).default(120),
+  SOCKET_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).default(200),
 });
 
 export type Config = {
@@ -33,7 +42,20 @@ export type Config = {
   logLevel: "silent" | "info" | "debug";
   /** Absolute path of the folder uploaded images are stored in. */
   uploadsDir: string;
+  /** How many reverse proxies in front of us append to X-Forwarded-For (0: ignore the header). */
+  trustProxy: number;
+  limits: Limits;
 };
+
+/** Abuse limits; 0 turns a limit off. */
+export interface Limits {
+  login: { maxFailuresPerEmail: number; maxFailuresPerIp: number; windowMs: number };
+  /** Token bucket per client address for API reads without a valid credential. */
+  anonymousReads: { perMinute: number; burst: number };
+  /** Token bucket per user for writes (burst = one minute's worth). */
+  writesPerMinute: number;
+  socketConnectionsPerIp: number;
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -53,5 +75,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     logLevel: e.LOG_LEVEL,
     uploadsDir: path.resolve(e.UPLOADS_DIR),
+    trustProxy: e.TRUST_PROXY,
+    limits: {
+      login: {
+        maxFailuresPerEmail: e.LOGIN_MAX_FAILURES_PER_EMAIL,
+        maxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+        windowMs: e.LOGIN_FAILURE_WINDOW_MINUTES * 60_000,
+      },
+      anonymousReads: { perMinute: e.READ_RATE_PER_MINUTE, burst: e.READ_BURST },
+      writesPerMinute: e.WRITE_RATE_PER_MINUTE,
+      socketConnectionsPerIp: e.SOCKET_MAX_CONNECTIONS_PER_IP,
+    },
   };
 }
