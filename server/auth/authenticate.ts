@@ -4,6 +4,8 @@ import { findSessionActor } from "../db/sessions";
 import { findTokenActor } from "../db/tokens";
 import type { Db } from "../db/types";
 import { AppError } from "../errors";
+import { requestLimits } from "../limits/request-limits";
+import { getRuntime } from "../runtime";
 import { requirePermission, type Action, type Actor } from "./permissions";
 import { cookieFromHeader, SESSION_COOKIE } from "./session-cookie-name";
 
@@ -12,6 +14,13 @@ export { SESSION_COOKIE } from "./session-cookie-name";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export async function authenticate(db: Db, request: Request): Promise<Actor | null> {
+  const actor = await identify(db, request);
+  // Writes are limited per user, whichever session or token they come with.
+  if (actor && !SAFE_METHODS.has(request.method)) requestLimits(getRuntime().config.limits).takeWrite(actor.id);
+  return actor;
+}
+
+async function identify(db: Db, request: Request): Promise<Actor | null> {
   const authorization = request.headers.get("authorization");
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
@@ -36,19 +45,34 @@ export async function authorize(db: Db, request: Request, action?: Action): Prom
   return action ? requirePermission(actor, action) : actor;
 }
 
-/** Cookie-authenticated writes (and logins) must come from our own pages (CSRF). */
+/**
+ * Cookie-authenticated writes (and logins) must come from our own pages (CSRF). Browsers send Origin on
+ * every cross-site POST/PATCH/PUT/DELETE; when it is missing (an old browser, a privacy extension) but
+ * Sec-Fetch-Site says another site sent it, a Referer from our own host is the only proof left.
+ * Requests with none of these headers are not from a browser (curl, server-to-server) and pass.
+ */
 export function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  if (origin === null) return; // not a browser cross-site request: browsers send Origin on every cross-site POST/PATCH/PUT/DELETE
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    originHost = "";
+  const origin = request.headers.get("origin");
+  if (origin !== null) {
+    if (hostOf(origin) !== host) throw crossSite();
+    return;
   }
-  if (originHost !== host) throw new AppError("FORBIDDEN", "cross-site request refused");
+  const site = request.headers.get("sec-fetch-site");
+  if (site !== "cross-site" && site !== "same-site") return;
+  const referer = request.headers.get("referer");
+  if (referer === null || hostOf(referer) !== host) throw crossSite();
 }
+
+function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null; // "null" (sandboxed frames, privacy redirects) or garbage: not us
+  }
+}
+
+const crossSite = () => new AppError("FORBIDDEN", "cross-site request refused");
 
 export function readCookie(request: Request, name: string): string | null {
   return cookieFromHeader(request.headers.get("cookie"), name);

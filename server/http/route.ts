@@ -2,15 +2,27 @@
 import "server-only";
 import type { ZodType } from "zod";
 import { describeZodError } from "../contracts/schemas";
-import { AppError, isAppError } from "../errors";
+import { AppError, isAppError, RETRY_AFTER_SECONDS, unavailableErrorOf } from "../errors";
+import { isTooManyRequests } from "../limits/too-many-requests";
+import { limitAnonymousRead } from "./read-limit";
 
 type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 
 export function route<P>(handler: Handler<P>): Handler<P> {
   return async (request, context) => {
     try {
+      await limitAnonymousRead(request);
       return await handler(request, context);
     } catch (error) {
+      if (isTooManyRequests(error)) {
+        return json({ error: error.message, code: error.code }, 429, { "retry-after": String(error.retryAfterSeconds) });
+      }
+      // The database is unreachable, timed out or locked: the client may retry (server/errors.ts decides).
+      const unavailable = unavailableErrorOf(error);
+      if (unavailable) {
+        console.error(`[liveline] ${request.method} ${new URL(request.url).pathname}: database unavailable:`, error);
+        return json({ error: unavailable.message, code: unavailable.code }, 503, { "retry-after": String(RETRY_AFTER_SECONDS) });
+      }
       if (isAppError(error)) return json({ error: error.message, code: error.code, ...error.details }, error.status);
       console.error(`[liveline] ${request.method} ${new URL(request.url).pathname} failed:`, error);
       return json({ error: "internal error" }, 500);
@@ -30,8 +42,7 @@ export async function readJson<T>(request: Request, schema: ZodType<T>): Promise
   if (!/^application\/json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = await readAtMost(request, MAX_BODY_BYTES);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -56,6 +67,31 @@ export function parseWith<T>(schema: ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError("BAD_REQUEST", describeZodError(parsed.error));
   return parsed.data;
+}
+
+/** The body's bytes, stopping (413) as soon as more than `max` arrive: a huge chunked body is never buffered whole. */
+async function readAtMost(request: Request, max: number): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 function tooLarge(): AppError {
