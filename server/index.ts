@@ -5,7 +5,9 @@ import { loadConfig } from "./config";
 import { createDb } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedDemoOnFirstStart } from "./demo/seed-demo";
+import { securityHeaders } from "./http/security-headers";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
+import { CLIENT_ADDRESS_HEADER, clientAddress } from "./limits/client-address";
 import { createRealtimeServer } from "./realtime/create-realtime-server";
 import { installRuntime } from "./runtime";
 import { startScheduler } from "./scheduler/scheduler";
@@ -18,7 +20,7 @@ async function main(): Promise<void> {
 
   const { applied } = await migrateDatabase(config.databaseUrl);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-  const database = createDb(config.databaseUrl);
+  const database = createDb(config.databaseUrl, { busyTimeoutMs: config.databaseBusyTimeoutMs });
   const db = database.prisma;
   if (config.demo) {
     const credentials = await seedDemoOnFirstStart(db);
@@ -30,8 +32,11 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
 
   const http = createServer((req, res) => {
-    // Embeds exist to be framed by other sites: say so explicitly, whatever the rest of the app sends.
-    if (req.url?.startsWith("/embed/")) res.setHeader("Content-Security-Policy", "frame-ancestors *");
+    // Every response's security headers, in one place (embeds stay frameable by any site).
+    const https = "encrypted" in req.socket || (config.trustProxy > 0 && firstValue(req.headers["x-forwarded-proto"]) === "https");
+    for (const [name, value] of Object.entries(securityHeaders({ path: req.url ?? "/", https, dev: config.dev }))) res.setHeader(name, value);
+    // Route handlers learn the client's address from here only; whatever a client sent under this name is replaced.
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustProxy);
     isUnknownBlogPage(db, req.method, req.url)
       .then((unknown) => (unknown ? app.render404(req, res) : handle(req, res)))
       .catch((error: unknown) => {
@@ -40,7 +45,12 @@ async function main(): Promise<void> {
         res.end(JSON.stringify({ error: "internal error" }));
       });
   });
-  const realtime = createRealtimeServer(http, { db, log });
+  const realtime = createRealtimeServer(http, {
+    db,
+    log,
+    trustProxy: config.trustProxy,
+    maxConnectionsPerAddress: config.limits.socketConnectionsPerIp,
+  });
   installRuntime({
     config,
     db,
@@ -75,6 +85,10 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+function firstValue(header: string | string[] | undefined): string | undefined {
+  return (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim().toLowerCase();
 }
 
 function printDemoCredentials(accounts: { role: string; email: string; password: string }[]): void {
