@@ -1,0 +1,209 @@
+// socket.io on the app's HTTP server. Readers join one blog's room (`blog:{slug}`), get missed events
+// replayed, then live ones. Signed-in writers may also join a blog's newsroom room (`newsroom:{slug}`),
+// which gets every entry change, drafts and scheduled entries included.
+import type { Server as HttpServer, IncomingHttpHeaders } from "node:http";
+import { Server } from "socket.io";
+import { cookieFromHeader, SESSION_COOKIE } from "../auth/session-cookie-name";
+import { can } from "../auth/permissions";
+import type {
+  AdminJoinAck,
+  AllServerToClientEvents,
+  BlogEvent,
+  ClientToServerEvents,
+  JoinAck,
+} from "../contracts/events";
+import { adminJoinRequestSchema, describeZodError, joinRequestSchema } from "../contracts/schemas";
+import { findBlog } from "../db/blogs";
+import type { EntryChange, EntryRemoval } from "../db/entries";
+import { replayEventsSince } from "../db/events";
+import { findSessionActor, hashSecret } from "../db/sessions";
+import type { Db } from "../db/types";
+import { clientAddress } from "../limits/client-address";
+import { createReaderCountNotifier } from "./reader-count";
+
+export interface RealtimeDeps {
+  db: Db;
+  log?: (message: string, error?: unknown) => void;
+  /** How many proxies append to X-Forwarded-For (0: use the socket's own address). */
+  trustProxy?: number;
+  /** Open sockets allowed per client address on this node (0 or unset: no cap). */
+  maxConnectionsPerAddress?: number;
+}
+
+/** What the server remembers about a socket: only what came with its handshake, never what it sent. */
+interface SocketData {
+  /** The session cookie's secret, re-checked against the database on every admin:join. */
+  sessionSecret: string | null;
+  /** False when the handshake came from another site's page (cross-site WebSocket hijacking). */
+  sameOrigin: boolean;
+}
+
+export interface RealtimeServer {
+  io: Server<ClientToServerEvents, AllServerToClientEvents, Record<string, never>, SocketData>;
+  /** Sends a committed event to every reader of its blog. */
+  broadcast(event: BlogEvent): void;
+  /** After a committed entry change: its reader event (if any) to the blog room, the entry to the newsroom room. */
+  notifyEntryChange(change: EntryChange | EntryRemoval): void;
+  /** Ends every newsroom connection of a user (on deactivation). */
+  disconnectUser(userId: string): void;
+  /** Ends the newsroom connections opened with one session (on sign-out). */
+  disconnectSession(secret: string): void;
+  close(): Promise<void>;
+}
+
+const ROOM_PREFIX = "blog:";
+const roomOf = (slug: string) => ROOM_PREFIX + slug;
+const newsroomOf = (slug: string) => `newsroom:${slug}`;
+const userRoomOf = (userId: string) => `user:${userId}`;
+const sessionRoomOf = (secret: string) => `session:${hashSecret(secret)}`;
+
+export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): RealtimeServer {
+  const io = new Server<ClientToServerEvents, AllServerToClientEvents, Record<string, never>, SocketData>(http, {
+    serveClient: false,
+    // Clients only send small join requests; anything bigger is not ours.
+    maxHttpBufferSize: 16 * 1024,
+    perMessageDeflate: false,
+  });
+
+  // Readers watching now: the adapter tells us every room change (joins, leaves, disconnects), and a
+  // room's size is O(1). Counts are per node: with several nodes each tells its own readers its own count.
+  const rooms = io.of("/").adapter;
+  const readerCount = (slug: string) => rooms.rooms.get(roomOf(slug))?.size ?? 0;
+  const readerCounts = createReaderCountNotifier({
+    count: readerCount,
+    send: (slug, count) => io.to(roomOf(slug)).emit("blog:readers", { blog: slug, count }),
+  });
+  const onRoomChange = (room: string) => {
+    if (room.startsWith(ROOM_PREFIX)) readerCounts.changed(room.slice(ROOM_PREFIX.length));
+  };
+  rooms.on("join-room", onRoomChange);
+  rooms.on("leave-room", onRoomChange);
+
+  // A cap on open sockets per address, so one client cannot hold the node's memory and file handles.
+  const openPerAddress = new Map<string, number>();
+  const maxPerAddress = deps.maxConnectionsPerAddress ?? 0;
+  if (maxPerAddress > 0) {
+    io.use((socket, next) => {
+      const address = clientAddress(socket.handshake.address, socket.handshake.headers["x-forwarded-for"], deps.trustProxy ?? 0);
+      const open = openPerAddress.get(address) ?? 0;
+      if (open >= maxPerAddress) return next(new Error("too many connections from your address"));
+      openPerAddress.set(address, open + 1);
+      socket.once("disconnect", () => {
+        const left = (openPerAddress.get(address) ?? 1) - 1;
+        if (left > 0) openPerAddress.set(address, left);
+        else openPerAddress.delete(address);
+      });
+      next();
+    });
+  }
+
+  io.on("connection", (socket) => {
+    socket.data.sessionSecret = cookieFromHeader(socket.handshake.headers.cookie, SESSION_COOKIE);
+    socket.data.sameOrigin = isSameOrigin(socket.handshake.headers);
+
+    socket.on("blog:join", async (request, ack) => {
+      if (typeof ack !== "function") return;
+      const answer = (value: JoinAck) => ack(value);
+      const parsed = joinRequestSchema.safeParse(request);
+      if (!parsed.success) return answer({ error: describeZodError(parsed.error) });
+      const { slug, since } = parsed.data;
+      try {
+        const blog = await findBlog(deps.db, slug);
+        if (!blog) return answer({ error: `no blog with slug "${slug}"` });
+        // A reader watches one blog at a time.
+        for (const room of socket.rooms) if (room.startsWith(ROOM_PREFIX) && room !== roomOf(slug)) void socket.leave(room);
+        // Join before reading the log, so nothing committed in between is lost; the client drops repeats by seq.
+        await socket.join(roomOf(slug));
+        // The newcomer learns the count now; the room hears about the newcomer with the next throttled send.
+        socket.emit("blog:readers", { blog: slug, count: readerCount(slug) });
+        let seq = blog.seq;
+        if (since !== undefined) {
+          let cursor = since;
+          for (;;) {
+            const page = await replayEventsSince(deps.db, slug, cursor);
+            for (const event of page.events) emitEvent(socket, event);
+            cursor = page.events.at(-1)?.payload.seq ?? cursor;
+            seq = Math.max(seq, page.seq);
+            if (!page.hasMore) break;
+          }
+        }
+        answer({ seq });
+      } catch (error) {
+        deps.log?.("blog:join failed", error);
+        answer({ error: "could not join this blog right now; try again" });
+      }
+    });
+
+    socket.on("blog:leave", (request) => {
+      const slug = typeof request?.slug === "string" ? request.slug : "";
+      void socket.leave(roomOf(slug));
+    });
+
+    socket.on("admin:join", async (request, ack) => {
+      if (typeof ack !== "function") return;
+      const answer = (value: AdminJoinAck) => ack(value);
+      const parsed = adminJoinRequestSchema.safeParse(request);
+      if (!parsed.success) return answer({ error: describeZodError(parsed.error) });
+      const { slug } = parsed.data;
+      try {
+        // The session is checked now, not at connection time: it may have ended or its user been deactivated since.
+        const secret = socket.data.sessionSecret;
+        const actor = secret && socket.data.sameOrigin ? await findSessionActor(deps.db, secret) : null;
+        if (!actor || !secret) return answer({ error: "sign in to follow the newsroom" });
+        if (!can(actor, "newsroom:read")) return answer({ error: "only journalists, editors and admins may follow the newsroom" });
+        if (!(await findBlog(deps.db, slug))) return answer({ error: `no blog with slug "${slug}"` });
+        await socket.join([newsroomOf(slug), userRoomOf(actor.id), sessionRoomOf(secret)]);
+        answer({ ok: true });
+      } catch (error) {
+        deps.log?.("admin:join failed", error);
+        answer({ error: "could not join the newsroom right now; try again" });
+      }
+    });
+  });
+
+  const broadcast = (event: BlogEvent) => emitEvent(io.to(roomOf(event.payload.blog)), event);
+
+  return {
+    io,
+    broadcast,
+    notifyEntryChange(change) {
+      if (change.event) broadcast(change.event);
+      if ("entry" in change) {
+        io.to(newsroomOf(change.entry.blog)).emit("admin:entry-saved", { blog: change.entry.blog, entry: change.entry });
+      } else {
+        io.to(newsroomOf(change.blog)).emit("admin:entry-removed", { blog: change.blog, id: change.id });
+      }
+    },
+    disconnectUser(userId) {
+      io.in(userRoomOf(userId)).disconnectSockets(true);
+    },
+    disconnectSession(secret) {
+      io.in(sessionRoomOf(secret)).disconnectSockets(true);
+    },
+    close() {
+      // Tell every client the server ended the connection (they reconnect elsewhere or later), then stop.
+      io.disconnectSockets(true);
+      readerCounts.close();
+      return new Promise<void>((resolve) => void io.close(() => resolve()));
+    },
+  };
+}
+
+type Emitter = { emit: (type: BlogEvent["type"], payload: never) => unknown };
+
+/** One typed emit for every event kind: the payload always matches its type by construction of BlogEvent. */
+function emitEvent(target: unknown, event: BlogEvent): void {
+  (target as Emitter).emit(event.type, event.payload as never);
+}
+
+/** Browsers send Origin on WebSocket and polling handshakes; it must name this host, like a cookie-authenticated write. */
+function isSameOrigin(headers: IncomingHttpHeaders): boolean {
+  const origin = headers.origin;
+  if (!origin) return true;
+  const host = headers["x-forwarded-host"] ?? headers.host;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
