@@ -20,7 +20,7 @@ async function main(): Promise<void> {
 
   const { applied } = await migrateDatabase(config.databaseUrl);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-  const database = createDb(config.databaseUrl, { busyTimeoutMs: config.databaseBusyTimeoutMs });
+  const database = createDb(config.databaseUrl);
   const db = database.prisma;
   if (config.demo) {
     const credentials = await seedDemoOnFirstStart(db);
