@@ -14,6 +14,14 @@ const envSchema = z.object({
     .string()
     .regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, "DATABASE_URL must start with file:, postgres:// or postgresql://")
     .default("file:./data/liveline.db"),
+  // Several nodes: socket.io and cache invalidations go through this Redis (see docs/deploy.md).
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
+  // Names this deployment's Redis stream, channels and keys, so several deployments can share one Redis.
+  REDIS_PREFIX: z.string().regex(/^[\w.:-]{1,100}$/).default("liveline"),
+  // How long a cached read may live even without a change (a backstop; every change drops it at once). 0: no cache.
+  READ_CACHE_TTL_SECONDS: z.coerce.number().min(0).default(60),
+  // GET /_debug/stats (query count, memory, event-loop delay) for tests and the benchmark; never in production.
+  LIVELINE_DEBUG_STATS: boolFlag.default(false),
   PUBLIC_URL: z.string().url().optional(),
   LIVELINE_DEMO: boolFlag.default(true),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
@@ -36,6 +44,13 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string;
+  /** Set when several nodes share readers through Redis. */
+  redisUrl: string | undefined;
+  redisPrefix: string;
+  /** 0 turns the read cache off. */
+  readCacheTtlMs: number;
+  /** Serve GET /_debug/stats and count database queries. */
+  debugStats: boolean;
   publicUrl: string | undefined;
   demo: boolean;
   sessionTtlMs: number;
@@ -70,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    readCacheTtlMs: e.READ_CACHE_TTL_SECONDS * 1000,
+    debugStats: e.LIVELINE_DEBUG_STATS,
     publicUrl: e.PUBLIC_URL,
     demo: e.LIVELINE_DEMO,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

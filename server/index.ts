@@ -2,14 +2,17 @@
 import { createServer } from "node:http";
 import next from "next";
 import { loadConfig } from "./config";
+import { createReadCache } from "./cache/read-cache";
 import { createDb } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedDemoOnFirstStart } from "./demo/seed-demo";
+import { countQueries, createDebugStats } from "./debug/debug-stats";
 import { securityHeaders } from "./http/security-headers";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "./limits/client-address";
 import { createRealtimeServer } from "./realtime/create-realtime-server";
-import { installRuntime } from "./runtime";
+import { connectRedisCluster } from "./realtime/redis-adapter";
+import { installRuntime, type Runtime } from "./runtime";
 import { startScheduler } from "./scheduler/scheduler";
 
 async function main(): Promise<void> {
@@ -21,11 +24,22 @@ async function main(): Promise<void> {
   const { applied } = await migrateDatabase(config.databaseUrl);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
   const database = createDb(config.databaseUrl);
-  const db = database.prisma;
+  // With LIVELINE_DEBUG_STATS the request and socket paths count their queries (the scheduler's poll is not counted).
+  const queryCounter = config.debugStats ? countQueries(database.prisma) : null;
+  const db = queryCounter?.db ?? database.prisma;
   if (config.demo) {
     const credentials = await seedDemoOnFirstStart(db);
     if (credentials) printDemoCredentials(credentials);
   }
+
+  // Several nodes share readers and cache drops through Redis; alone, nothing leaves the process.
+  const cluster = config.redisUrl
+    ? await connectRedisCluster({ url: config.redisUrl, prefix: config.redisPrefix, log, onRemoteChange: (slug) => readCache.applyRemoteChange(slug) })
+    : undefined;
+  const readCache = createReadCache({ ttlMs: config.readCacheTtlMs, relay: cluster?.shareChange });
+  const debugStats = queryCounter
+    ? createDebugStats({ queries: queryCounter.count, sockets: () => realtime.io.engine.clientsCount, cache: () => readCache.stats() })
+    : null;
 
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: "localhost", port: config.port });
   await app.prepare();
@@ -37,7 +51,8 @@ async function main(): Promise<void> {
     for (const [name, value] of Object.entries(securityHeaders({ path: req.url ?? "/", https, dev: config.dev }))) res.setHeader(name, value);
     // Route handlers learn the client's address from here only; whatever a client sent under this name is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustProxy);
-    isUnknownBlogPage(db, req.method, req.url)
+    if (debugStats?.handles(req)) return debugStats.answer(req, res);
+    isUnknownBlogPage(db, req.method, req.url, readCache.knowsBlog)
       .then((unknown) => (unknown ? app.render404(req, res) : handle(req, res)))
       .catch((error: unknown) => {
         log(`request failed: ${req.method} ${req.url}`, error);
@@ -47,15 +62,26 @@ async function main(): Promise<void> {
   });
   const realtime = createRealtimeServer(http, {
     db,
+    cluster,
     log,
     trustProxy: config.trustProxy,
     maxConnectionsPerAddress: config.limits.socketConnectionsPerIp,
   });
+  // Every committed change readers can see passes here: its blog's cached reads are dropped (on every node), then it is sent.
+  const broadcast: Runtime["broadcast"] = (event) => {
+    readCache.blogChanged(event.payload.blog);
+    realtime.broadcast(event);
+  };
+  const notifyEntryChange: Runtime["notifyEntryChange"] = (change) => {
+    if (change.event) readCache.blogChanged(change.event.payload.blog);
+    realtime.notifyEntryChange(change);
+  };
   installRuntime({
     config,
     db,
-    broadcast: realtime.broadcast,
-    notifyEntryChange: realtime.notifyEntryChange,
+    broadcast,
+    notifyEntryChange,
+    readCache,
     disconnectUser: realtime.disconnectUser,
     disconnectSession: realtime.disconnectSession,
   });
@@ -65,7 +91,7 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : config.port;
   console.log(`[liveline] listening on http://localhost:${port} (database: ${database.provider})`);
   // Started after listen, so entries that fell due while the process was down publish now, to connected readers.
-  const scheduler = startScheduler({ db, onPublished: realtime.notifyEntryChange, log });
+  const scheduler = startScheduler({ db: database.prisma, onPublished: notifyEntryChange, log });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -77,6 +103,8 @@ async function main(): Promise<void> {
     http.closeIdleConnections();
     await scheduler.stop(); // before the database closes; an entry it already claimed is committed or rolled back
     await realtime.close(); // stops accepting and disconnects every socket (closes the HTTP server too)
+    await cluster?.close().catch(() => undefined);
+    debugStats?.close();
     installRuntime(undefined);
     await app.close?.().catch(() => undefined);
     await database.close();

@@ -1,6 +1,7 @@
 // The live process's shared pieces, reachable from Next.js route handlers and pages.
 // Next bundles its own copy of every module it imports, so a module-level singleton would be
 // created twice; a globalThis slot set once by server/index.ts is the one both sides see.
+import type { ReadCache } from "./cache/read-cache";
 import type { Config } from "./config";
 import type { BlogEvent } from "./contracts/events";
 import type { EntryChange, EntryRemoval } from "./db/entries";
@@ -20,6 +21,8 @@ export interface Runtime {
   disconnectUser(userId: string): void;
   /** Ends the live newsroom connections opened with one session (after sign-out). */
   disconnectSession(secret: string): void;
+  /** Reads readers make, cached per blog until it changes (`broadcast` and `notifyEntryChange` drop them). */
+  readCache: ReadCache;
 }
 
 const SLOT = Symbol.for("liveline.runtime");

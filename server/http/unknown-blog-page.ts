@@ -20,8 +20,15 @@ function decoded(segment: string): string | null {
 /**
  * True for a GET of /live/{slug} or /embed/{slug} whose blog does not exist, and of
  * /live/{slug}/entries/{id} whose entry readers may not see (unknown, deleted, draft or scheduled).
+ * `knownBlog` answers from the read cache for blogs already read (blogs are never deleted), so a cached
+ * reader page costs no query at all.
  */
-export async function isUnknownBlogPage(db: Db, method: string | undefined, url: string | undefined): Promise<boolean> {
+export async function isUnknownBlogPage(
+  db: Db,
+  method: string | undefined,
+  url: string | undefined,
+  knownBlog: (slug: string) => boolean = () => false,
+): Promise<boolean> {
   if (method !== "GET" && method !== "HEAD") return false;
   const permalink = PERMALINK_PAGE.exec(url ?? "");
   if (permalink?.[1] && permalink[2]) {
@@ -31,5 +38,5 @@ export async function isUnknownBlogPage(db: Db, method: string | undefined, url:
   const segment = READER_PAGE.exec(url ?? "")?.[1];
   if (!segment) return false;
   const slug = decoded(segment);
-  return slug === null || (await findBlog(db, slug)) === null;
+  return slug === null || (!knownBlog(slug) && (await findBlog(db, slug)) === null);
 }

@@ -20,10 +20,13 @@ import { findSessionActor, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
 import { clientAddress } from "../limits/client-address";
 import { createReaderCountNotifier } from "./reader-count";
+import type { ClusterEvents, RealtimeCluster } from "./redis-adapter";
 
 export interface RealtimeDeps {
   db: Db;
   log?: (message: string, error?: unknown) => void;
+  /** Several nodes sharing readers through Redis (REDIS_URL); unset: this process alone. */
+  cluster?: RealtimeCluster;
   /** How many proxies append to X-Forwarded-For (0: use the socket's own address). */
   trustProxy?: number;
   /** Open sockets allowed per client address on this node (0 or unset: no cap). */
@@ -39,7 +42,7 @@ interface SocketData {
 }
 
 export interface RealtimeServer {
-  io: Server<ClientToServerEvents, AllServerToClientEvents, Record<string, never>, SocketData>;
+  io: Server<ClientToServerEvents, AllServerToClientEvents, ClusterEvents, SocketData>;
   /** Sends a committed event to every reader of its blog. */
   broadcast(event: BlogEvent): void;
   /** After a committed entry change: its reader event (if any) to the blog room, the entry to the newsroom room. */
@@ -58,26 +61,40 @@ const userRoomOf = (userId: string) => `user:${userId}`;
 const sessionRoomOf = (secret: string) => `session:${hashSecret(secret)}`;
 
 export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): RealtimeServer {
-  const io = new Server<ClientToServerEvents, AllServerToClientEvents, Record<string, never>, SocketData>(http, {
+  const io = new Server<ClientToServerEvents, AllServerToClientEvents, ClusterEvents, SocketData>(http, {
     serveClient: false,
     // Clients only send small join requests; anything bigger is not ours.
     maxHttpBufferSize: 16 * 1024,
     perMessageDeflate: false,
+    ...(deps.cluster ? { adapter: deps.cluster.adapter } : {}),
   });
 
   // Readers watching now: the adapter tells us every room change (joins, leaves, disconnects), and a
-  // room's size is O(1). Counts are per node: with several nodes each tells its own readers its own count.
+  // room's size is O(1). With several nodes, each adds the counts the others share (redis-adapter.ts).
   const rooms = io.of("/").adapter;
   const readerCount = (slug: string) => rooms.rooms.get(roomOf(slug))?.size ?? 0;
+  const totalReaders = (slug: string) => readerCount(slug) + (deps.cluster?.remoteReaders(slug) ?? 0);
   const readerCounts = createReaderCountNotifier({
-    count: readerCount,
-    send: (slug, count) => io.to(roomOf(slug)).emit("blog:readers", { blog: slug, count }),
+    count: totalReaders,
+    // Each node tells its own readers (io.local), and the other nodes its own count.
+    send: (slug, count) => {
+      io.local.to(roomOf(slug)).emit("blog:readers", { blog: slug, count });
+      deps.cluster?.shareReaders(slug, readerCount(slug));
+    },
   });
   const onRoomChange = (room: string) => {
     if (room.startsWith(ROOM_PREFIX)) readerCounts.changed(room.slice(ROOM_PREFIX.length));
   };
   rooms.on("join-room", onRoomChange);
   rooms.on("leave-room", onRoomChange);
+  deps.cluster?.attach(io, {
+    readersChanged: (slug) => readerCounts.changed(slug),
+    localCounts: () => {
+      const counts: Record<string, number> = {};
+      for (const [room, sockets] of rooms.rooms) if (room.startsWith(ROOM_PREFIX)) counts[room.slice(ROOM_PREFIX.length)] = sockets.size;
+      return counts;
+    },
+  });
 
   // A cap on open sockets per address, so one client cannot hold the node's memory and file handles.
   const openPerAddress = new Map<string, number>();
@@ -115,7 +132,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
         // Join before reading the log, so nothing committed in between is lost; the client drops repeats by seq.
         await socket.join(roomOf(slug));
         // The newcomer learns the count now; the room hears about the newcomer with the next throttled send.
-        socket.emit("blog:readers", { blog: slug, count: readerCount(slug) });
+        socket.emit("blog:readers", { blog: slug, count: totalReaders(slug) });
         let seq = blog.seq;
         if (since !== undefined) {
           let cursor = since;

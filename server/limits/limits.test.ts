@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { MemoryAttemptStore } from "./attempt-store";
+import { clientAddress } from "./client-address";
+import { TokenBuckets } from "./token-bucket";
+import { contentSecurityPolicy, securityHeaders } from "../http/security-headers";
+
+describe("TokenBuckets", () => {
+  it("allows a burst, then refills at the rate, per key", () => {
+    let now = 0;
+    const buckets = new TokenBuckets({ perMinute: 60, burst: 3 }, () => now);
+    expect([1, 2, 3].map(() => buckets.take("a").ok)).toEqual([true, true, true]);
+    expect(buckets.take("a")).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(buckets.take("b").ok).toBe(true);
+    now += 1000;
+    expect(buckets.take("a").ok).toBe(true);
+    expect(buckets.take("a").ok).toBe(false);
+    now += 60_000;
+    expect([1, 2, 3, 4].map(() => buckets.take("a").ok)).toEqual([true, true, true, false]);
+  });
+
+  it("a rate of 0 never limits", () => {
+    const buckets = new TokenBuckets({ perMinute: 0, burst: 1 });
+    for (let i = 0; i < 100; i++) expect(buckets.take("a").ok).toBe(true);
+  });
+});
+
+describe("MemoryAttemptStore", () => {
+  it("counts in a window that opens with the first attempt and forgets it after", async () => {
+    let now = 1000;
+    const store = new MemoryAttemptStore(() => now);
+    expect(await store.increment("k", 500)).toEqual({ count: 1, resetAt: 1500 });
+    now = 1400;
+    expect(await store.increment("k", 500)).toEqual({ count: 2, resetAt: 1500 });
+    expect(await store.get("k")).toEqual({ count: 2, resetAt: 1500 });
+    now = 1500;
+    expect(await store.get("k")).toBeNull();
+    expect(await store.increment("k", 500)).toEqual({ count: 1, resetAt: 2000 });
+    await store.reset("k");
+    expect(await store.get("k")).toBeNull();
+  });
+});
+
+describe("clientAddress", () => {
+  it("ignores X-Forwarded-For unless proxies are trusted", () => {
+    expect(clientAddress("10.0.0.1", "1.2.3.4", 0)).toBe("10.0.0.1");
+    expect(clientAddress("::ffff:10.0.0.1", undefined, 0)).toBe("10.0.0.1");
+    expect(clientAddress(undefined, undefined, 0)).toBe("unknown");
+  });
+
+  it("with N trusted proxies, takes the address N from the end (what the client wrote further left proves nothing)", () => {
+    expect(clientAddress("10.0.0.1", "1.2.3.4", 1)).toBe("1.2.3.4");
+    expect(clientAddress("10.0.0.1", "6.6.6.6, 1.2.3.4", 1)).toBe("1.2.3.4");
+    expect(clientAddress("10.0.0.1", "6.6.6.6, 1.2.3.4, 10.0.0.2", 2)).toBe("1.2.3.4");
+    expect(clientAddress("10.0.0.1", ["6.6.6.6", "1.2.3.4"], 1)).toBe("1.2.3.4");
+    expect(clientAddress("10.0.0.1", "1.2.3.4", 3)).toBe("1.2.3.4");
+    expect(clientAddress("10.0.0.1", "", 1)).toBe("10.0.0.1");
+  });
+});
+
+describe("securityHeaders", () => {
+  it("frames only from our own pages, except embeds; HSTS only over HTTPS", () => {
+    const page = securityHeaders({ path: "/live/x", https: false, dev: false });
+    expect(page["X-Frame-Options"]).toBe("SAMEORIGIN");
+    expect(page["Content-Security-Policy"]).toContain("frame-ancestors 'self'");
+    expect(page["Strict-Transport-Security"]).toBeUndefined();
+    const embed = securityHeaders({ path: "/embed/x", https: true, dev: false });
+    expect(embed["X-Frame-Options"]).toBeUndefined();
+    expect(embed["Content-Security-Policy"]).toContain("frame-ancestors *");
+    expect(embed["Strict-Transport-Security"]).toMatch(/^max-age=/);
+    expect(contentSecurityPolicy({ embed: false, dev: true })).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy({ embed: false, dev: false })).not.toContain("'unsafe-eval'");
+  });
+});
