@@ -14,6 +14,10 @@ const envSchema = z.object({
     .string()
     .regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, "DATABASE_URL must start with file:, postgres:// or postgresql://")
     .default("file:./data/liveline.db"),
+  // SQLite: how long a write waits for another connection's lock before giving up (answered as 503).
+  DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
+  // How many of each blog's newest events the log keeps for replay; older readers reload the page instead.
+  EVENT_LOG_RETENTION: z.coerce.number().int().min(1).default(10_000),
   // Several nodes: socket.io and cache invalidations go through this Redis (see docs/deploy.md).
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
   // Names this deployment's Redis stream, channels and keys, so several deployments can share one Redis.
@@ -44,6 +48,10 @@ export type Config = {
   port: number;
   host: string;
   databaseUrl: string;
+  /** SQLite's busy_timeout, and PostgreSQL's connection timeout, in ms. */
+  databaseBusyTimeoutMs: number;
+  /** Events kept per blog in the event log (the newest ones). */
+  eventLogRetention: number;
   /** Set when several nodes share readers through Redis. */
   redisUrl: string | undefined;
   redisPrefix: string;
@@ -85,6 +93,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    databaseBusyTimeoutMs: e.DATABASE_BUSY_TIMEOUT_MS,
+    eventLogRetention: e.EVENT_LOG_RETENTION,
     redisUrl: e.REDIS_URL,
     redisPrefix: e.REDIS_PREFIX,
     readCacheTtlMs: e.READ_CACHE_TTL_SECONDS * 1000,

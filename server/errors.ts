@@ -6,8 +6,11 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
+  | "GONE"
   | "PAYLOAD_TOO_LARGE"
-  | "UNSUPPORTED_MEDIA_TYPE";
+  | "UNSUPPORTED_MEDIA_TYPE"
+  | "UNPROCESSABLE"
+  | "UNAVAILABLE";
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -15,8 +18,11 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  GONE: 410,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  UNPROCESSABLE: 422,
+  UNAVAILABLE: 503,
 };
 
 export class AppError extends Error {
@@ -37,4 +43,53 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof Error && error.name === "AppError" && "code" in error;
+}
+
+/** What a client is told when the database cannot take the request now; it may simply retry. */
+export const UNAVAILABLE_MESSAGE = "the database is busy or unavailable; try again shortly";
+/** The Retry-After (seconds) sent with a 503. */
+export const RETRY_AFTER_SECONDS = 2;
+
+// Prisma's codes for "could not reach / timed out / gave up on a lock": P1001 can't reach the server,
+// P1002 timed out, P1008 operation timed out, P1017 the server closed the connection, P2024 timed out
+// waiting for a pool connection, P2034 write conflict or deadlock (retry the transaction).
+const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2034"]);
+// PostgreSQL SQLSTATEs: class 08 (connection exception), 57P01-57P03 (admin shutdown, crash shutdown,
+// cannot connect now), 53300 too many connections, 55000 with "not currently accepting connections"
+// (ALLOW_CONNECTIONS false), 55P03 lock not available, 40001 serialization failure, 40P01 deadlock.
+const PG_UNAVAILABLE = /^(08...|57P0[123]|53300|55P03|40001|40P01)$/;
+// Node socket errors and what pg, libsql and Prisma's adapters say when a connection dies or times out.
+const NODE_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const MESSAGE_UNAVAILABLE =
+  /SQLITE_BUSY|SQLITE_LOCKED|database is locked|database table is locked|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|not currently accepting connections|too many clients|Can't reach database server|Timed out fetching a new connection|Server has closed the connection/i;
+
+/**
+ * The one place that decides whether an error means "the database cannot serve this right now" (not
+ * reachable, timed out, locked, busy, the connection died), whichever provider and driver raised it.
+ * Returns the 503 AppError to answer with, or null for any other error. It walks `cause` chains,
+ * because Prisma's driver adapters wrap the driver's error.
+ */
+export function unavailableErrorOf(error: unknown): AppError | null {
+  if (isAppError(error)) return error.code === "UNAVAILABLE" ? error : null;
+  const seen = new Set<unknown>();
+  for (let current: unknown = error; current && typeof current === "object" && !seen.has(current); ) {
+    seen.add(current);
+    if (isUnavailableCause(current as Record<string, unknown>)) return new AppError("UNAVAILABLE", UNAVAILABLE_MESSAGE);
+    current = (current as { cause?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
+  }
+  return null;
+}
+
+function isUnavailableCause(error: Record<string, unknown>): boolean {
+  const code = typeof error.code === "string" ? error.code : "";
+  if (PRISMA_UNAVAILABLE.has(code) || NODE_UNAVAILABLE.has(code) || PG_UNAVAILABLE.test(code)) return true;
+  // Prisma's driver-adapter errors: { kind: "postgres", code } / { kind: "sqlite", extendedCode }, and mapped kinds.
+  const kind = typeof error.kind === "string" ? error.kind : "";
+  if (kind === "postgres" && typeof error.originalCode === "string" && PG_UNAVAILABLE.test(error.originalCode)) return true;
+  if (kind === "sqlite" && typeof error.extendedCode === "number" && [5, 6].includes(error.extendedCode & 0xff)) return true;
+  if (["SocketTimeout", "DatabaseNotReachable", "ConnectionClosed", "TransactionWriteConflict", "TooManyConnections", "TransactionAlreadyClosed"].includes(kind)) {
+    return true;
+  }
+  if (typeof error.message === "string" && MESSAGE_UNAVAILABLE.test(error.message)) return true;
+  return false;
 }

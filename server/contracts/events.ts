@@ -53,7 +53,11 @@ export interface JoinRequest {
 }
 
 export type Ack<T> = { data: T; error?: undefined } | { error: string; data?: undefined };
-export type JoinAck = { seq: number; error?: undefined } | { error: string; seq?: undefined };
+/**
+ * `reset: true`: the event log no longer reaches back to the `since` asked for, so nothing was replayed;
+ * reload the blog's first page (reading its seq first) and carry on from there.
+ */
+export type JoinAck = { seq: number; reset?: boolean; error?: undefined } | { error: string; seq?: undefined; reset?: undefined };
 
 /** Events the newsroom's admin stream gets: every entry change, drafts and scheduled ones too. */
 export interface NewsroomEvents {

@@ -30,15 +30,24 @@ class PrismaLibSqlWal extends PrismaLibSql {
   }
 }
 
-export function createDb(databaseUrl: string): Database {
+export interface DbOptions {
+  /**
+   * SQLite: how long a statement waits for another connection's write lock (busy_timeout) before it
+   * fails with SQLITE_BUSY. PostgreSQL: how long opening a connection may take. Either failure is
+   * answered as a 503 (server/errors.ts), so a write never hangs on a locked or unreachable database.
+   */
+  busyTimeoutMs?: number;
+}
+
+export function createDb(databaseUrl: string, { busyTimeoutMs = 5000 }: DbOptions = {}): Database {
   const provider = providerOf(databaseUrl);
   const prisma =
     provider === "sqlite"
       ? new SqlitePrismaClient({
-          adapter: new PrismaLibSqlWal({ url: `file:${sqlitePathOf(databaseUrl)}`, timeout: 5000 }),
+          adapter: new PrismaLibSqlWal({ url: `file:${sqlitePathOf(databaseUrl)}`, timeout: busyTimeoutMs }),
         })
       : (new PostgresPrismaClient({
-          adapter: new PrismaPg({ connectionString: databaseUrl }),
+          adapter: new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: busyTimeoutMs }),
         }) as unknown as Db);
   return { prisma, provider, close: () => prisma.$disconnect() };
 }

@@ -7,9 +7,11 @@ import { isBlankHtml, sanitizeEntryHtml } from "../content/sanitize";
 import { AppError } from "../errors";
 import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent } from "./events";
+import { findPublishedWithKey, rememberPublishKey, requestHashOf, type IdempotentRequest } from "./idempotency";
 import { decodePageCursor, toPage } from "./page-cursor";
 import { entryInclude, toEntryDTO, type EntryRow } from "./to-dto";
 import type { Db, Tx } from "./types";
+import { isUniqueViolation } from "./unique-violation";
 
 /** What a write returns: the entry as it now is, and the event readers get (null when readers see no change). */
 export interface EntryChange {
@@ -121,8 +123,44 @@ const CREATED_ACTION: Record<Status, AuditAction> = {
   PUBLISHED: "entry.published",
 };
 
-export async function createEntry(db: Db, actor: Actor | null, slug: string, input: CreateEntryInput): Promise<EntryChange> {
+/** A create's result: `replayed` when an Idempotency-Key had already created this entry (nothing was written now). */
+export interface EntryCreation extends EntryChange {
+  replayed: boolean;
+}
+
+/**
+ * Creates an entry. With an `idempotencyKey`, the key is stored in the entry's transaction: the same
+ * actor sending the same key and request again (within 24 h) gets the first entry back with no event,
+ * even when both requests race (see server/db/idempotency.ts).
+ */
+export async function createEntry(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  input: CreateEntryInput,
+  { idempotencyKey = null }: { idempotencyKey?: string | null } = {},
+): Promise<EntryCreation> {
   const writer = requirePermission(actor, "entry:create");
+  const idempotent: IdempotentRequest | null = idempotencyKey ? { key: idempotencyKey, requestHash: requestHashOf({ slug, input }) } : null;
+  const replay = async (): Promise<EntryCreation | null> => {
+    const earlier = idempotent && (await findPublishedWithKey(db, writer.id, idempotent));
+    return earlier ? { entry: earlier, event: null, replayed: true } : null;
+  };
+  const earlier = await replay();
+  if (earlier) return earlier;
+  try {
+    return { ...(await insertEntry(db, writer, slug, input, idempotent)), replayed: false };
+  } catch (error) {
+    // Another request with the same key committed first: answer what it answered.
+    if (idempotent && isUniqueViolation(error)) {
+      const winner = await replay();
+      if (winner) return winner;
+    }
+    throw error;
+  }
+}
+
+async function insertEntry(db: Db, writer: Actor, slug: string, input: CreateEntryInput, idempotent: IdempotentRequest | null): Promise<EntryChange> {
   const authorId = input.authorId ?? writer.id;
   if (authorId !== writer.id) {
     requirePermission(writer, "entry:post-as-other");
@@ -157,7 +195,9 @@ export async function createEntry(db: Db, actor: Actor | null, slug: string, inp
       entryId: row.id,
       summary: describeEntry(row) + (scheduledAt ? ` (for ${formatTime(scheduledAt)})` : ""),
     });
-    return withEvent(tx, row, published ? "entry:published" : null);
+    const change = await withEvent(tx, row, published ? "entry:published" : null);
+    if (idempotent) await rememberPublishKey(tx, writer.id, idempotent, change.entry, now);
+    return change;
   });
 }
 

@@ -1,7 +1,15 @@
 // The per-blog event log: appended inside each change's transaction, replayed to clients that missed it.
 import type { BlogEvent, BlogEventPayload, BlogEventType, EventsPage } from "../contracts/events";
+import { loadConfig } from "../config";
 import { AppError } from "../errors";
 import type { Db, Tx } from "./types";
+
+let retention: number | undefined;
+/** EVENT_LOG_RETENTION, read once. (Next.js bundles its own copy of this module, so it is not passed in at start.) */
+function eventLogRetention(): number {
+  retention ??= loadConfig().eventLogRetention;
+  return retention;
+}
 
 /**
  * Takes the blog's next sequence number and records the event, in the caller's transaction.
@@ -17,15 +25,37 @@ export async function appendEvent<T extends BlogEventType>(
   return recordEvent(tx, blogId, { type, payload: build(seq) } as BlogEvent);
 }
 
+/**
+ * Keeps the newest `keep` events of a blog whose newest seq is `newest`. Run in every append's
+ * transaction: a range delete on the primary key that removes one row once the log is full, none before.
+ */
+export async function pruneEventLog(tx: Tx | Db, blogId: string, newest: number, keep: number): Promise<number> {
+  if (newest <= keep) return 0;
+  const { count } = await tx.blogEvent.deleteMany({ where: { blogId, seq: { lte: newest - keep } } });
+  return count;
+}
+
 /** Writes an event whose seq the caller already took from the blog row, in the same transaction. */
 export async function recordEvent(tx: Tx, blogId: string, event: BlogEvent): Promise<BlogEvent> {
   await tx.blogEvent.create({ data: { blogId, seq: event.payload.seq, type: event.type, payload: JSON.stringify(event.payload) } });
+  await pruneEventLog(tx, blogId, event.payload.seq, eventLogRetention());
   return event;
 }
 
+/**
+ * The events after `since`, oldest first. When the log no longer holds the event right after `since`
+ * (pruned, see EVENT_LOG_RETENTION), a replay would silently skip changes: that is a 410 GONE carrying
+ * the blog's seq, and the client reloads the page instead.
+ */
 export async function replayEventsSince(db: Db, slug: string, since: number, limit = 500): Promise<EventsPage> {
   const blog = await db.blog.findUnique({ where: { slug }, select: { id: true, seq: true } });
   if (!blog) throw new AppError("NOT_FOUND", `no blog with slug "${slug}"`);
+  if (since < blog.seq) {
+    const oldest = await db.blogEvent.findFirst({ where: { blogId: blog.id }, orderBy: { seq: "asc" }, select: { seq: true } });
+    if (!oldest || oldest.seq > since + 1) {
+      throw new AppError("GONE", `events after ${since} are no longer kept; reload the blog (its seq is ${blog.seq})`, { seq: blog.seq });
+    }
+  }
   const rows = await db.blogEvent.findMany({
     where: { blogId: blog.id, seq: { gt: since } },
     orderBy: { seq: "asc" },

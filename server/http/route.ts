@@ -2,7 +2,7 @@
 import "server-only";
 import type { ZodType } from "zod";
 import { describeZodError } from "../contracts/schemas";
-import { AppError, isAppError } from "../errors";
+import { AppError, isAppError, RETRY_AFTER_SECONDS, unavailableErrorOf } from "../errors";
 import { isTooManyRequests } from "../limits/too-many-requests";
 import { limitAnonymousRead } from "./read-limit";
 
@@ -16,6 +16,12 @@ export function route<P>(handler: Handler<P>): Handler<P> {
     } catch (error) {
       if (isTooManyRequests(error)) {
         return json({ error: error.message, code: error.code }, 429, { "retry-after": String(error.retryAfterSeconds) });
+      }
+      // The database is unreachable, timed out or locked: the client may retry (server/errors.ts decides).
+      const unavailable = unavailableErrorOf(error);
+      if (unavailable) {
+        console.error(`[liveline] ${request.method} ${new URL(request.url).pathname}: database unavailable:`, error);
+        return json({ error: unavailable.message, code: unavailable.code }, 503, { "retry-after": String(RETRY_AFTER_SECONDS) });
       }
       if (isAppError(error)) return json({ error: error.message, code: error.code, ...error.details }, error.status);
       console.error(`[liveline] ${request.method} ${new URL(request.url).pathname} failed:`, error);

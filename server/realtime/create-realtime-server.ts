@@ -16,6 +16,7 @@ import { adminJoinRequestSchema, describeZodError, joinRequestSchema } from "../
 import { findBlog } from "../db/blogs";
 import type { EntryChange, EntryRemoval } from "../db/entries";
 import { replayEventsSince } from "../db/events";
+import { isAppError } from "../errors";
 import { findSessionActor, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
 import { clientAddress } from "../limits/client-address";
@@ -67,6 +68,10 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     maxHttpBufferSize: 16 * 1024,
     perMessageDeflate: false,
     ...(deps.cluster ? { adapter: deps.cluster.adapter } : {}),
+    // A reader whose connection drops briefly gets back its rooms and the broadcasts it missed, without a
+    // join round trip. Only a shortcut: the node must still hold the session (not after a restart, not on
+    // another node), so clients keep their seq and re-check it (docs/reliability.md).
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
   });
 
   // Readers watching now: the adapter tells us every room change (joins, leaves, disconnects), and a
@@ -146,6 +151,8 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
         }
         answer({ seq });
       } catch (error) {
+        // The log no longer reaches back to `since`: the reader reloads the page at this seq instead.
+        if (isAppError(error) && error.code === "GONE") return answer({ seq: Number(error.details?.seq), reset: true });
         deps.log?.("blog:join failed", error);
         answer({ error: "could not join this blog right now; try again" });
       }

@@ -1,6 +1,7 @@
 import { authenticate, authorize } from "@/server/auth/authenticate";
 import { createEntrySchema, entryListQuerySchema } from "@/server/contracts/schemas";
 import { createEntry, listEntries } from "@/server/db/entries";
+import { parseIdempotencyKey } from "@/server/db/idempotency";
 import { json, readJson, readQuery, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 
@@ -10,6 +11,11 @@ export const GET = route<Params>(async (request, { params }) => {
   const { slug } = await params;
   const { db } = getRuntime();
   const query = readQuery(request, entryListQuerySchema);
+  // A blog's first page is what every reader's client asks for: served from the read cache until the blog changes.
+  if (query.status !== "all" && query.before === undefined) {
+    const key = `entries?limit=${query.limit}&pinned=${query.pinned ?? ""}`;
+    return json(await getRuntime().readCache.blog(slug, key, () => listEntries(db, slug, query, null)));
+  }
   // Only the newsroom's list needs to know who asks; the readers' list stays anonymous and cheap.
   return json(await listEntries(db, slug, query, query.status === "all" ? await authenticate(db, request) : null));
 });
@@ -18,7 +24,10 @@ export const POST = route<Params>(async (request, { params }) => {
   const { slug } = await params;
   const { db, notifyEntryChange } = getRuntime();
   const actor = await authorize(db, request, "entry:create");
-  const change = await createEntry(db, actor, slug, await readJson(request, createEntrySchema));
+  const idempotencyKey = parseIdempotencyKey(request.headers.get("idempotency-key"));
+  const change = await createEntry(db, actor, slug, await readJson(request, createEntrySchema), { idempotencyKey });
+  // A retry of a request that already created the entry: same answer, nothing new to tell anyone.
+  if (change.replayed) return json({ entry: change.entry }, 201, { "idempotent-replayed": "true" });
   notifyEntryChange(change);
   return json({ entry: change.entry }, 201);
 });
