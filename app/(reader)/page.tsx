@@ -13,7 +13,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function HomePage() {
-  const blogs = await listBlogs(getRuntime().db);
+  const { db, readCache } = getRuntime();
+  const blogs = await readCache.site("blogs", () => listBlogs(db));
   return (
     <>
       <h1 className="mb-6 text-3xl font-extrabold">Live coverage</h1>

@@ -7,12 +7,16 @@ import { getRuntime } from "@/server/runtime";
 export const GET = route(async (request) => {
   const { db } = getRuntime();
   const { view } = readQuery(request, blogListQuerySchema);
-  return json({ blogs: view === "newsroom" ? await listNewsroomBlogs(db, await authenticate(db, request)) : await listBlogs(db) });
+  if (view === "newsroom") return json({ blogs: await listNewsroomBlogs(db, await authenticate(db, request)) });
+  return json({ blogs: await getRuntime().readCache.site("blogs", () => listBlogs(db)) });
 });
 
 export const POST = route(async (request) => {
   const { db } = getRuntime();
   const actor = await authorize(db, request, "blog:create");
   const input = await readJson(request, createBlogSchema);
-  return json({ blog: await createBlog(db, actor, input) }, 201);
+  const blog = await createBlog(db, actor, input);
+  // No event (nobody reads a new blog yet), but the blog list changed.
+  getRuntime().readCache.blogChanged(blog.slug);
+  return json({ blog }, 201);
 });

@@ -8,7 +8,8 @@ type Params = { slug: string };
 
 export const GET = route<Params>(async (_request, { params }) => {
   const { slug } = await params;
-  return json({ blog: await getBlog(getRuntime().db, slug) });
+  const { db, readCache } = getRuntime();
+  return json({ blog: await readCache.blog(slug, "blog", () => getBlog(db, slug)) });
 });
 
 export const PATCH = route<Params>(async (request, { params }) => {
