@@ -78,7 +78,15 @@ function LiveFeedBody({ initial }: { initial: InitialFeed }) {
     },
     [commit, announce],
   );
-  const connection = useBlogEvents(initial.blog.slug, initial.seq, onEvent, { live: blog.status === "LIVE" });
+  // The page missed more than the server's event log keeps: start again from a fresh first page.
+  const onReset = useCallback(
+    (fresh: InitialFeed) => {
+      setHeld([]);
+      commit(initialFeedState(fresh));
+    },
+    [commit],
+  );
+  const connection = useBlogEvents(initial.blog.slug, initial.seq, onEvent, { live: blog.status === "LIVE", onReset });
 
   const heldSet = new Set(held);
   const shown = state.entries.filter((e) => !heldSet.has(e.id));

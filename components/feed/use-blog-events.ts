@@ -3,11 +3,15 @@
 // each event once and in order, and fills gaps from the HTTP event log. Also says, honestly, how live
 // the page is: connected and joined, trying to reconnect, or offline (the browser says so, or several
 // attempts in a row failed), and since when the page has been known to be up to date.
+// When the server no longer keeps the events the page missed (410 GONE, or a join acked with
+// `reset: true`), it reloads the first page instead (see docs/reliability.md).
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import type { BlogDTO, EntryPage } from "@/server/contracts/dto";
 import type { BlogEvent, ClientToServerEvents, EventsPage, ReaderServerEvents } from "@/server/contracts/events";
 import { BLOG_EVENT_TYPES } from "@/server/contracts/events";
 import { EventSequencer } from "./event-sequencer";
+import type { InitialFeed } from "./feed-state";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -25,6 +29,28 @@ type ReaderSocket = Socket<ReaderServerEvents, ClientToServerEvents>;
 const GAP_WAIT_MS = 300;
 /** After this many failed connection attempts in a row the page says it is offline (it keeps trying). */
 export const FAILED_ATTEMPTS_BEFORE_OFFLINE = 3;
+/** Entries in the first page a reload fetches, as the server-rendered page has. */
+export const FIRST_PAGE_SIZE = 20;
+
+/**
+ * The blog's first page as the server has it now: the blog (and its seq) read first, then pinned and the
+ * newest unpinned entries, like the server-rendered page; events after `seq` are then fetched and applied.
+ */
+export async function loadFirstPage(slug: string, fetchJson: <T>(path: string) => Promise<T> = getJson): Promise<InitialFeed> {
+  const base = `/api/blogs/${encodeURIComponent(slug)}`;
+  const { blog } = await fetchJson<{ blog: BlogDTO }>(base);
+  const [pinned, page] = await Promise.all([
+    fetchJson<EntryPage>(`${base}/entries?pinned=true&limit=100`),
+    fetchJson<EntryPage>(`${base}/entries?pinned=false&limit=${FIRST_PAGE_SIZE}`),
+  ]);
+  return { blog, pinned: pinned.entries, entries: page.entries, nextCursor: page.nextCursor, seq: blog.seq };
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { cache: "no-store" });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
 
 /**
  * `live: false` (an ended blog) opens no socket, and closes the one open when it turns false: an ended
@@ -34,13 +60,22 @@ export function useBlogEvents(
   slug: string,
   initialSeq: number,
   onEvent: (event: BlogEvent) => void,
-  { live = true }: { live?: boolean } = {},
+  {
+    live = true,
+    onReset,
+  }: {
+    live?: boolean;
+    /** The page missed more than the server's event log keeps: replace everything with this fresh first page. */
+    onReset?: (fresh: InitialFeed) => void;
+  } = {},
 ): LiveConnection {
   const [state, setState] = useState<ConnectionState>("connecting");
   const [syncedAt, setSyncedAt] = useState<number | null>(null);
   const [readers, setReaders] = useState<number | null>(null);
   const onEventRef = useRef(onEvent);
   onEventRef.current = onEvent;
+  const onResetRef = useRef(onReset);
+  onResetRef.current = onReset;
   // Survives the effect re-running (development's double effects), so nothing is applied twice.
   const appliedSeq = useRef(initialSeq);
 
@@ -56,15 +91,38 @@ export function useBlogEvents(
     const socket: ReaderSocket = io({ transports: ["websocket", "polling"], autoConnect: false });
     let gapTimer: ReturnType<typeof setTimeout> | undefined;
     let fetching = false;
+    let refreshing = false;
     let failedAttempts = 0;
     let joined = false;
 
+    // The log no longer holds what we missed: reload the first page, then carry on from its seq. Events
+    // arriving meanwhile wait in the sequencer (they are ahead of what it has applied).
+    const refresh = async () => {
+      if (refreshing) return;
+      refreshing = true;
+      try {
+        const fresh = await loadFirstPage(slug);
+        onResetRef.current?.(fresh);
+        appliedSeq.current = fresh.seq;
+        sequencer.reset(fresh.seq);
+        markSynced();
+      } catch {
+        // Offline or the server is away: the next (re)join tries again.
+        return;
+      } finally {
+        refreshing = false;
+      }
+      void fillGap();
+    };
+
     const fillGap = async () => {
-      if (fetching) return;
+      if (fetching || refreshing) return;
       fetching = true;
       try {
         for (;;) {
           const response = await fetch(`/api/blogs/${encodeURIComponent(slug)}/events?since=${sequencer.seq}`, { cache: "no-store" });
+          // Gone from the log: the page reloads instead (after this returns, so `fetching` is clear again).
+          if (response.status === 410) return void setTimeout(() => void refresh());
           if (!response.ok) return;
           const page = (await response.json()) as EventsPage;
           page.events.forEach((event) => sequencer.push(event));
@@ -91,13 +149,17 @@ export function useBlogEvents(
     });
     socket.on("connect", () => {
       failedAttempts = 0;
-      // On every (re)connect, ask for everything after what we have applied.
-      socket.emit("blog:join", { slug, since: sequencer.seq }, (answer) => {
+      // On every (re)connect, ask for everything after what we have applied. When socket.io recovered the
+      // connection (a short drop, same server), it already re-joined the room and delivered what was
+      // missed: join without a replay, only to learn the blog's seq and fetch anything still missing.
+      const since = socket.recovered ? undefined : sequencer.seq;
+      socket.emit("blog:join", { slug, ...(since === undefined ? {} : { since }) }, (answer) => {
         if (answer.error !== undefined) return setState("reconnecting");
         joined = true;
         setState("live");
         markSynced();
-        if (answer.seq > sequencer.seq) void fillGap();
+        if (answer.reset) void refresh();
+        else if (answer.seq > sequencer.seq) void fillGap();
       });
     });
     socket.on("connect_error", () => {

@@ -11,7 +11,7 @@ import { buttonStyles, inputStyles, labelStyles } from "@/components/admin/style
 import { EMBED_STYLES, EntryArticle } from "@/components/feed/EntryArticle";
 import { cleanPastedHtml } from "./clean-pasted-html";
 import { ConflictPanel } from "./ConflictPanel";
-import { clearDraft, draftKey, isBlankBody, readDraft, sameFields, writeDraft, type ComposerFields } from "./draft-storage";
+import { clearDraft, draftKey, isBlankBody, newPublishKey, readDraft, sameFields, writeDraft, type ComposerFields } from "./draft-storage";
 import { bodyHtml, composerExtensions, insertBlock } from "./editor-extensions";
 import { EmbedInserter } from "./EmbedInserter";
 import { ImageInserter } from "./ImageInserter";
@@ -58,6 +58,8 @@ function emptyFields(actor: Actor): ComposerFields {
 
 const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
+const publishKeyOf = (key: string | null) => (key ? { publishKey: key } : {});
+
 /** "2026-11-26T14:05:09" in the browser's zone, for a datetime-local input's min. */
 function localInputValue(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -76,6 +78,8 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
   /** What the server holds (for a new entry: the empty form); local copies equal to it are not kept. */
   const serverFieldsRef = useRef<ComposerFields>(initialFields);
   const baseVersionRef = useRef<number | null>(entry?.version ?? null);
+  /** A new entry's Idempotency-Key, from its first publish attempt until the server has answered it. */
+  const publishKeyRef = useRef<string | null>(null);
   const [serverStatus, setServerStatus] = useState(entry?.status ?? null);
 
   const [ready, setReady] = useState(false);
@@ -123,6 +127,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
       const authorId = can(actor, "entry:post-as-other") ? stored.fields.authorId : actor.id;
       setFields({ ...stored.fields, authorId, body: bodyHtml(editor) });
       if (entry && stored.baseVersion !== null) baseVersionRef.current = stored.baseVersion;
+      if (!entry) publishKeyRef.current = stored.publishKey ?? null;
       setRestored(true);
     } else {
       if (stored) clearDraft(storageKey);
@@ -136,7 +141,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
     if (!ready) return;
     const unchanged = sameFields(fields, serverFieldsRef.current) || (isBlankBody(fields.body) && sameFields({ ...fields, body: "" }, serverFieldsRef.current));
     if (unchanged) clearDraft(storageKey);
-    else writeDraft(storageKey, { fields, baseVersion: baseVersionRef.current, savedAt: new Date().toISOString() });
+    else writeDraft(storageKey, { fields, baseVersion: baseVersionRef.current, ...publishKeyOf(publishKeyRef.current), savedAt: new Date().toISOString() });
   }, [fields, ready, storageKey]);
 
   const authorName =
@@ -170,6 +175,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
     serverFieldsRef.current = empty;
     setFields(empty);
     clearDraft(storageKey);
+    publishKeyRef.current = null;
     setRestored(false);
     setPreviewing(false);
     setScheduleOpen(false);
@@ -200,7 +206,13 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
           ...(scheduledAt ? { scheduledAt } : {}),
           ...(sent.authorId !== actor.id ? { authorId: sent.authorId } : {}),
         };
-        const answer = await apiRequest<{ entry: EntryDTO }>("POST", `/api/blogs/${encodeURIComponent(blog.slug)}/entries`, payload);
+        // One key per composed entry, stored with the draft before sending: whatever happens to this request,
+        // trying again (now, after a reload, or a double click) cannot publish the entry twice.
+        const publishKey = (publishKeyRef.current ??= newPublishKey());
+        writeDraft(storageKey, { fields: fieldsRef.current, baseVersion: null, publishKey, savedAt: new Date().toISOString() });
+        const answer = await apiRequest<{ entry: EntryDTO }>("POST", `/api/blogs/${encodeURIComponent(blog.slug)}/entries`, payload, {
+          headers: { "idempotency-key": publishKey },
+        });
         onSaved(answer.entry);
         resetToEmpty();
         setNotice(
@@ -235,6 +247,8 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
       if (caught instanceof ApiError && caught.status === 409 && caught.details.current) {
         setConflict({ mine: sent, theirs: caught.details.current as EntryDTO, intent });
       } else if (caught instanceof ApiError) {
+        // 422: this key already published the text as it was before the last change; a new key publishes this one.
+        if (caught.status === 422 && !entry) publishKeyRef.current = null;
         setError(caught.message);
       } else {
         setError("Could not reach the server. Your text is kept in this browser; try again when you are back online.");

@@ -14,6 +14,11 @@ export interface StoredDraft {
   fields: ComposerFields;
   /** For an existing entry: the version the text was based on (a save with it may conflict, never overwrite). */
   baseVersion: number | null;
+  /**
+   * For a new entry: the Idempotency-Key its publish was first sent with. Kept until the server answers,
+   * so a retry (after a network error, a reload or a double click) cannot create the entry twice.
+   */
+  publishKey?: string;
   savedAt: string;
 }
 
@@ -75,4 +80,10 @@ export function isBlankBody(html: string): boolean {
 
 export function sameFields(a: ComposerFields, b: ComposerFields): boolean {
   return a.headline === b.headline && a.body === b.body && a.label === b.label && a.keyEvent === b.keyEvent && a.authorId === b.authorId;
+}
+
+/** A fresh Idempotency-Key for one new entry (crypto.randomUUID needs a secure context; this does not). */
+export function newPublishKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
