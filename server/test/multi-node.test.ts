@@ -1,0 +1,184 @@
+// Two Liveline nodes on one PostgreSQL database and one Redis (REDIS_URL): what a load balancer in front
+// of them relies on. An entry published on A reaches readers on B; a reader that switches node replays
+// what it missed exactly once; a session made on A works on B; counts and cached reads follow changes on
+// either node; a scheduled entry publishes once although both nodes run the scheduler.
+// SQLite is one process by design, so this runs only when DATABASE_URL is PostgreSQL (CI does both).
+import { randomBytes } from "node:crypto";
+import { createClient } from "redis";
+import { io, type Socket } from "socket.io-client";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { EntryDTO } from "../contracts/dto";
+import { BLOG_EVENT_TYPES, type AdminJoinAck, type BlogEvent, type JoinAck } from "../contracts/events";
+import { apiClient, spawnServer, startTestServer, type SpawnedServer, type TestServer } from "./harness";
+
+const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+if (!postgres) console.log("[multi-node] skipped: several nodes need PostgreSQL (set DATABASE_URL=postgresql://…); SQLite is one process by design");
+
+type Received = { type: string; payload: { seq?: number; blog?: string; count?: number; entry?: EntryDTO } };
+type Client = Socket & { received: Received[] };
+
+// A stream, channels and keys of its own, so parallel runs and other tests never hear each other.
+const prefix = `liveline-test-${randomBytes(4).toString("hex")}`;
+const env = { REDIS_URL, REDIS_PREFIX: prefix, LIVELINE_DEBUG_STATS: "1" };
+let a: TestServer;
+let b: SpawnedServer;
+let editor: ReturnType<typeof apiClient>;
+const sockets: Client[] = [];
+
+describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
+  beforeAll(async () => {
+    a = await startTestServer({ env });
+    b = await spawnServer(a.databaseUrl, env);
+    editor = apiClient(a.url, a.users.editor.token);
+  });
+
+  afterEach(() => {
+    while (sockets.length) sockets.pop()!.disconnect();
+  });
+
+  afterAll(async () => {
+    await b?.stop();
+    await a?.dispose();
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) if (keys.length) await redis.del(keys);
+    await redis.close();
+  });
+
+  it("delivers an entry published on A to a reader on B, and counts readers on both nodes", async () => {
+    await createBlog("cross-blog");
+    const onA = await connect(a.url);
+    const onB = await connect(b.url);
+    expect(await join(onA, { slug: "cross-blog" })).toEqual({ seq: 0 });
+    expect(await join(onB, { slug: "cross-blog" })).toEqual({ seq: 0 });
+
+    const entry = await publish("cross-blog", "<p>from node A</p>");
+    const event = await waitFor(() => ofType(onB, "entry:published")[0], "the entry on node B");
+    expect(event.payload).toMatchObject({ blog: "cross-blog", seq: 1, entry: { id: entry.id } });
+    await waitFor(() => ofType(onA, "entry:published")[0], "the entry on node A");
+
+    // Each node adds the other's readers: both end up telling theirs "2".
+    await waitFor(() => (lastCount(onA) === 2 && lastCount(onB) === 2 ? true : undefined), "a count of 2 on both nodes", 8000);
+    onA.disconnect();
+    await waitFor(() => (lastCount(onB) === 1 ? true : undefined), "a count of 1 on node B", 8000);
+  });
+
+  it("signs in on A and follows the newsroom on B; a draft saved on A reaches it", async () => {
+    await createBlog("desk-blog");
+    const login = await apiClient(a.url)("POST", "/api/auth/login", { email: a.users.journalist.email, password: a.users.journalist.password });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    expect((await apiClient(b.url)("GET", "/api/auth/me", undefined, { cookie })).body.user.email).toBe(a.users.journalist.email);
+
+    const desk = await connect(b.url, cookie);
+    expect(await adminJoin(desk, { slug: "desk-blog" })).toEqual({ ok: true });
+    const draft = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/desk-blog/entries", { body: "<p>not yet</p>", status: "DRAFT" });
+    expect(draft.status).toBe(201);
+    const saved = await waitFor(() => ofType(desk, "admin:entry-saved")[0], "the draft on node B");
+    expect(saved.payload.entry).toMatchObject({ id: draft.body.entry.id, status: "DRAFT" });
+  });
+
+  it("replays what a reader missed once when it comes back on the other node", async () => {
+    await createBlog("switch-blog");
+    const onA = await connect(a.url);
+    await join(onA, { slug: "switch-blog" });
+    await publish("switch-blog", "<p>one</p>");
+    const seen = await waitFor(() => ofType(onA, "entry:published")[0], "the first entry");
+    const lastSeq = seen.payload.seq!;
+    onA.disconnect(); // the load balancer sends its reconnection to B
+
+    const missed = [await publish("switch-blog", "<p>two</p>"), await publish("switch-blog", "<p>three</p>")];
+    const onB = await connect(b.url);
+    expect(await join(onB, { slug: "switch-blog", since: lastSeq })).toEqual({ seq: lastSeq + 2 });
+    await waitFor(() => (ofType(onB, "entry:published").length >= 2 ? true : undefined), "the missed entries");
+    const next = await publish("switch-blog", "<p>four</p>");
+    await waitFor(() => (ofType(onB, "entry:published").length >= 3 ? true : undefined), "the next live entry");
+    await pause(300);
+    expect(ofType(onB, "entry:published").map((e) => [e.payload.seq, e.payload.entry!.id])).toEqual([
+      [lastSeq + 1, missed[0]!.id],
+      [lastSeq + 2, missed[1]!.id],
+      [lastSeq + 3, next.id],
+    ]);
+  });
+
+  it("drops cached reads on B when A publishes, so B never serves the old first page for long", async () => {
+    await createBlog("cached-blog");
+    await publish("cached-blog", "<p>first</p>");
+    const readB = apiClient(b.url);
+    const ids = async () => (await readB<{ entries: EntryDTO[] }>("GET", "/api/blogs/cached-blog/entries")).body.entries.map((e) => e.id);
+    expect(await ids()).toHaveLength(1);
+    expect(await ids()).toHaveLength(1); // now from B's cache
+    const second = await publish("cached-blog", "<p>second</p>");
+    await waitFor(async () => ((await ids())[0] === second.id ? true : undefined), "node B's first page to show the new entry", 3000);
+    const page = await fetch(`${b.url}/live/cached-blog`);
+    expect(await page.text()).toContain("second");
+  });
+
+  it("publishes a scheduled entry exactly once although both nodes run the scheduler", async () => {
+    await createBlog("timed-blog");
+    const onA = await connect(a.url);
+    const onB = await connect(b.url);
+    await join(onA, { slug: "timed-blog" });
+    await join(onB, { slug: "timed-blog" });
+    const scheduledAt = new Date(Date.now() + 2000).toISOString();
+    const created = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/timed-blog/entries", { body: "<p>on the hour</p>", status: "SCHEDULED", scheduledAt });
+    expect(created.status).toBe(201);
+    const id = created.body.entry.id;
+
+    await waitFor(() => ofType(onA, "entry:published")[0], "the scheduled entry on A", 8000);
+    await waitFor(() => ofType(onB, "entry:published")[0], "the scheduled entry on B", 8000);
+    await pause(2500); // both schedulers have polled again since
+    expect(ofType(onA, "entry:published")).toHaveLength(1);
+    expect(ofType(onB, "entry:published")).toHaveLength(1);
+    const blog = await a.db.prisma.blog.findUniqueOrThrow({ where: { slug: "timed-blog" } });
+    expect(await a.db.prisma.blogEvent.count({ where: { blogId: blog.id, type: "entry:published" } })).toBe(1);
+    expect(await a.db.prisma.auditEvent.count({ where: { entryId: id, action: "entry.published" } })).toBe(1);
+  });
+});
+
+async function createBlog(slug: string): Promise<void> {
+  expect((await editor("POST", "/api/blogs", { slug, title: slug })).status).toBe(201);
+}
+
+async function publish(slug: string, body: string): Promise<EntryDTO> {
+  const res = await editor<{ entry: EntryDTO }>("POST", `/api/blogs/${slug}/entries`, { body });
+  expect(res.status).toBe(201);
+  return res.body.entry;
+}
+
+async function connect(url: string, cookie?: string): Promise<Client> {
+  const socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, ...(cookie ? { extraHeaders: { cookie } } : {}) }) as Client;
+  socket.received = [];
+  for (const type of [...BLOG_EVENT_TYPES, "blog:readers", "admin:entry-saved"]) {
+    socket.on(type as "connect", ((payload: Received["payload"]) => socket.received.push({ type, payload })) as never);
+  }
+  sockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  return socket;
+}
+
+function join(socket: Client, request: unknown): Promise<JoinAck> {
+  return new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)("blog:join", request, resolve));
+}
+
+function adminJoin(socket: Client, request: unknown): Promise<AdminJoinAck> {
+  return new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)("admin:join", request, resolve));
+}
+
+const ofType = (socket: Client, type: BlogEvent["type"] | "admin:entry-saved" | "blog:readers") => socket.received.filter((r) => r.type === type);
+const lastCount = (socket: Client) => ofType(socket, "blog:readers").at(-1)?.payload.count;
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitFor<T>(read: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await pause(20);
+  }
+}
