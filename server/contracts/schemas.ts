@@ -92,14 +92,21 @@ export const blogListQuerySchema = z.strictObject({
 /** The admin socket's join request. */
 export const adminJoinRequestSchema = z.strictObject({ slug: slugSchema });
 
+/** Sequence numbers are 32-bit integers in the database; a bigger `since` is a mistake, not a question. */
+const MAX_SEQ = 2_147_483_647;
+
 export const eventsQuerySchema = z.strictObject({
-  since: z.coerce.number({ error: "since must be a number" }).int().min(0, "since must be 0 or more"),
+  since: z.coerce
+    .number({ error: "since must be a number" })
+    .int()
+    .min(0, "since must be 0 or more")
+    .max(MAX_SEQ, `since must be at most ${MAX_SEQ}`),
   limit: z.coerce.number().int().min(1).max(1000).default(500),
 });
 
 export const joinRequestSchema = z.strictObject({
   slug: slugSchema,
-  since: z.number().int().min(0).optional(),
+  since: z.number().int().min(0).max(MAX_SEQ, `since must be at most ${MAX_SEQ}`).optional(),
 });
 
 export const createUserSchema = z.strictObject({
