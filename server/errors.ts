@@ -50,7 +50,9 @@ export const UNAVAILABLE_MESSAGE = "the database is busy or unavailable; try aga
 /** The Retry-After (seconds) sent with a 503. */
 export const RETRY_AFTER_SECONDS = 2;
 
-// Prisma's codes for "could not reach / timed out / gave up on a lock": P1001 can't reach the server,
+// Observed: SQLite's SQLITE_BUSY after busy_timeout arrives as P1008; PostgreSQL refusing connections
+// (ALLOW_CONNECTIONS false) as P2039 with SQLSTATE 55000 in the message; a dead pool connection as 57P01
+// or "Connection terminated". Prisma's codes for "could not reach / timed out / gave up on a lock": P1001 can't reach the server,
 // P1002 timed out, P1008 operation timed out, P1017 the server closed the connection, P2024 timed out
 // waiting for a pool connection, P2034 write conflict or deadlock (retry the transaction).
 const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2034"]);
@@ -87,9 +89,14 @@ function isUnavailableCause(error: Record<string, unknown>): boolean {
   const kind = typeof error.kind === "string" ? error.kind : "";
   if (kind === "postgres" && typeof error.originalCode === "string" && PG_UNAVAILABLE.test(error.originalCode)) return true;
   if (kind === "sqlite" && typeof error.extendedCode === "number" && [5, 6].includes(error.extendedCode & 0xff)) return true;
-  if (["SocketTimeout", "DatabaseNotReachable", "ConnectionClosed", "TransactionWriteConflict", "TooManyConnections", "TransactionAlreadyClosed"].includes(kind)) {
+  if (["SocketTimeout", "DatabaseNotReachable", "ConnectionClosed", "TransactionWriteConflict", "TooManyConnections"].includes(kind)) {
     return true;
   }
-  if (typeof error.message === "string" && MESSAGE_UNAVAILABLE.test(error.message)) return true;
+  if (typeof error.message === "string") {
+    if (MESSAGE_UNAVAILABLE.test(error.message)) return true;
+    // Prisma reports PostgreSQL errors it has no code of its own for as P2039 "Database error. Code: `57P01`…".
+    const sqlstate = /Code: `([0-9A-Z]{5})`/.exec(error.message)?.[1];
+    if (sqlstate && PG_UNAVAILABLE.test(sqlstate)) return true;
+  }
   return false;
 }
