@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { loadConfig } from "./config";
+import { createPageCache } from "./cache/page-cache";
 import { createReadCache } from "./cache/read-cache";
 import { createDb } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     ? await connectRedisCluster({ url: config.redisUrl, prefix: config.redisPrefix, log, onRemoteChange: (slug) => readCache.applyRemoteChange(slug) })
     : undefined;
   const readCache = createReadCache({ ttlMs: config.readCacheTtlMs, relay: cluster?.shareChange });
+  const pageCache = createPageCache(readCache, { publicUrl: config.publicUrl });
   const debugStats = queryCounter
     ? createDebugStats({ queries: queryCounter.count, sockets: () => realtime.io.engine.clientsCount, cache: () => readCache.stats() })
     : null;
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustProxy);
     if (debugStats?.handles(req)) return debugStats.answer(req, res);
     isUnknownBlogPage(db, req.method, req.url, readCache.knowsBlog)
-      .then((unknown) => (unknown ? app.render404(req, res) : handle(req, res)))
+      .then((unknown) => (unknown ? app.render404(req, res) : pageCache.handle(req, res, handle)))
       .catch((error: unknown) => {
         log(`request failed: ${req.method} ${req.url}`, error);
         if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

@@ -32,6 +32,8 @@ export interface ReadCacheOptions {
   ttlMs: number;
   /** Blogs kept at most; the least recently used go first. */
   maxBlogs?: number;
+  /** Values kept per blog at most (page variants, list sizes); beyond it new keys are loaded without being kept. */
+  maxKeysPerBlog?: number;
   /** Relays a change to the other nodes (null: everything changed). */
   relay?: (slug: string | null) => void;
   now?: () => number;
@@ -42,7 +44,7 @@ interface Slot {
   expiresAt: number;
 }
 
-export function createReadCache({ ttlMs, maxBlogs = 1000, relay, now = Date.now }: ReadCacheOptions): ReadCache {
+export function createReadCache({ ttlMs, maxBlogs = 1000, maxKeysPerBlog = 64, relay, now = Date.now }: ReadCacheOptions): ReadCache {
   const blogs = new Map<string, Map<string, Slot>>();
   const site = new Map<string, Slot>();
   const knownBlogs = new Set<string>();
@@ -55,8 +57,8 @@ export function createReadCache({ ttlMs, maxBlogs = 1000, relay, now = Date.now 
     keepIf?: (value: T) => boolean,
     onKept?: () => void,
   ): Promise<T> {
-    if (ttlMs <= 0) return load();
     const cached = slots.get(key);
+    if (ttlMs <= 0 || (!cached && slots.size >= maxKeysPerBlog && slots !== site)) return load();
     if (cached && cached.expiresAt > now()) {
       counters.hits++;
       return cached.value as Promise<T>;
