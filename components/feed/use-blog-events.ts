@@ -7,11 +7,11 @@
 // `reset: true`), it reloads the first page instead (see docs/reliability.md).
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { BlogDTO, EntryPage } from "@/server/contracts/dto";
 import type { BlogEvent, ClientToServerEvents, EventsPage, ReaderServerEvents } from "@/server/contracts/events";
 import { BLOG_EVENT_TYPES } from "@/server/contracts/events";
 import { EventSequencer } from "./event-sequencer";
 import type { InitialFeed } from "./feed-state";
+import { loadFirstPage } from "./first-page";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
 
@@ -29,29 +29,6 @@ type ReaderSocket = Socket<ReaderServerEvents, ClientToServerEvents>;
 const GAP_WAIT_MS = 300;
 /** After this many failed connection attempts in a row the page says it is offline (it keeps trying). */
 export const FAILED_ATTEMPTS_BEFORE_OFFLINE = 3;
-/** Entries in the first page a reload fetches, as the server-rendered page has. */
-export const FIRST_PAGE_SIZE = 20;
-
-/**
- * The blog's first page as the server has it now: the blog (and its seq) read first, then pinned and the
- * newest unpinned entries, like the server-rendered page; events after `seq` are then fetched and applied.
- */
-export async function loadFirstPage(slug: string, fetchJson: <T>(path: string) => Promise<T> = getJson): Promise<InitialFeed> {
-  const base = `/api/blogs/${encodeURIComponent(slug)}`;
-  const { blog } = await fetchJson<{ blog: BlogDTO }>(base);
-  const [pinned, page] = await Promise.all([
-    fetchJson<EntryPage>(`${base}/entries?pinned=true&limit=100`),
-    fetchJson<EntryPage>(`${base}/entries?pinned=false&limit=${FIRST_PAGE_SIZE}`),
-  ]);
-  return { blog, pinned: pinned.entries, entries: page.entries, nextCursor: page.nextCursor, seq: blog.seq };
-}
-
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(path, { cache: "no-store" });
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return (await response.json()) as T;
-}
-
 /**
  * `live: false` (an ended blog) opens no socket, and closes the one open when it turns false: an ended
  * blog gets no more updates, so there is nothing to reconnect for.

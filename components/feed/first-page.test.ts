@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { FIRST_PAGE_SIZE, loadFirstPage } from "./first-page";
+
+describe("loadFirstPage (the reload after a reset)", () => {
+  it("reads the blog and its seq before the entries, so nothing between the two is lost", async () => {
+    const calls: string[] = [];
+    let blogAnswered = false;
+    const fetchJson = async <T,>(path: string): Promise<T> => {
+      calls.push(path);
+      if (path === "/api/blogs/storm") {
+        await new Promise((r) => setTimeout(r, 10));
+        blogAnswered = true;
+        return { blog: { slug: "storm", seq: 41 } } as T;
+      }
+      expect(blogAnswered).toBe(true);
+      const pinned = path.includes("pinned=true");
+      return { entries: [{ id: pinned ? "p1" : "e1" }], nextCursor: pinned ? null : "next" } as T;
+    };
+    const fresh = await loadFirstPage("storm", fetchJson);
+    expect(calls).toEqual(["/api/blogs/storm", "/api/blogs/storm/entries?pinned=true&limit=100", `/api/blogs/storm/entries?pinned=false&limit=${FIRST_PAGE_SIZE}`]);
+    expect(fresh).toMatchObject({ seq: 41, pinned: [{ id: "p1" }], entries: [{ id: "e1" }], nextCursor: "next" });
+  });
+});

@@ -1,0 +1,26 @@
+// The reload a reader page falls back to when the server no longer keeps the events it missed.
+import type { BlogDTO, EntryPage } from "@/server/contracts/dto";
+import type { InitialFeed } from "./feed-state";
+
+/** Entries in the first page a reload fetches, as the server-rendered page has. */
+export const FIRST_PAGE_SIZE = 20;
+
+/**
+ * The blog's first page as the server has it now: the blog (and its seq) read first, then pinned and the
+ * newest unpinned entries, like the server-rendered page; events after `seq` are then fetched and applied.
+ */
+export async function loadFirstPage(slug: string, fetchJson: <T>(path: string) => Promise<T> = getJson): Promise<InitialFeed> {
+  const base = `/api/blogs/${encodeURIComponent(slug)}`;
+  const { blog } = await fetchJson<{ blog: BlogDTO }>(base);
+  const [pinned, page] = await Promise.all([
+    fetchJson<EntryPage>(`${base}/entries?pinned=true&limit=100`),
+    fetchJson<EntryPage>(`${base}/entries?pinned=false&limit=${FIRST_PAGE_SIZE}`),
+  ]);
+  return { blog, pinned: pinned.entries, entries: page.entries, nextCursor: page.nextCursor, seq: blog.seq };
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { cache: "no-store" });
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
