@@ -5,6 +5,7 @@ import { loadConfig } from "./config";
 import { createPageCache } from "./cache/page-cache";
 import { createReadCache } from "./cache/read-cache";
 import { createDb } from "./db/client";
+import { findBlog } from "./db/blogs";
 import { migrateDatabase } from "./db/migrate";
 import { seedDemoOnFirstStart } from "./demo/seed-demo";
 import { countQueries, createDebugStats } from "./debug/debug-stats";
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   const realtime = createRealtimeServer(http, {
     db,
     cluster,
+    findBlog: (slug) => readCache.blog(slug, "blog-for-join", () => findBlog(db, slug), { keepIf: (blog) => blog !== null }),
     log,
     trustProxy: config.trustProxy,
     maxConnectionsPerAddress: config.limits.socketConnectionsPerIp,

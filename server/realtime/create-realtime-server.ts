@@ -12,6 +12,7 @@ import type {
   ClientToServerEvents,
   JoinAck,
 } from "../contracts/events";
+import type { BlogDTO } from "../contracts/dto";
 import { adminJoinRequestSchema, describeZodError, joinRequestSchema } from "../contracts/schemas";
 import { findBlog } from "../db/blogs";
 import type { EntryChange, EntryRemoval } from "../db/entries";
@@ -28,6 +29,8 @@ export interface RealtimeDeps {
   log?: (message: string, error?: unknown) => void;
   /** Several nodes sharing readers through Redis (REDIS_URL); unset: this process alone. */
   cluster?: RealtimeCluster;
+  /** How blog:join reads its blog (default: the database); the process passes its read cache, so a reconnect storm costs no query per reader. */
+  findBlog?: (slug: string) => Promise<BlogDTO | null>;
   /** How many proxies append to X-Forwarded-For (0: use the socket's own address). */
   trustProxy?: number;
   /** Open sockets allowed per client address on this node (0 or unset: no cap). */
@@ -130,7 +133,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       if (!parsed.success) return answer({ error: describeZodError(parsed.error) });
       const { slug, since } = parsed.data;
       try {
-        const blog = await findBlog(deps.db, slug);
+        const blog = await (deps.findBlog ? deps.findBlog(slug) : findBlog(deps.db, slug));
         if (!blog) return answer({ error: `no blog with slug "${slug}"` });
         // A reader watches one blog at a time.
         for (const room of socket.rooms) if (room.startsWith(ROOM_PREFIX) && room !== roomOf(slug)) void socket.leave(room);
