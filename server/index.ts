@@ -8,7 +8,8 @@ import { createDb } from "./db/client";
 import { findBlog } from "./db/blogs";
 import { migrateDatabase } from "./db/migrate";
 import { seedDemoOnFirstStart } from "./demo/seed-demo";
-import { countQueries, createDebugStats } from "./debug/debug-stats";
+import { countQueries, createDebugStats } from "./ops/debug-stats";
+import { createHealthCheck } from "./ops/health";
 import { securityHeaders } from "./http/security-headers";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "./limits/client-address";
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     : undefined;
   const readCache = createReadCache({ ttlMs: config.readCacheTtlMs, relay: cluster?.shareChange });
   const pageCache = createPageCache(readCache, { publicUrl: config.publicUrl });
+  const health = createHealthCheck({ db: database.prisma, stopping: () => stopping });
   const debugStats = queryCounter
     ? createDebugStats({ queries: queryCounter.count, sockets: () => realtime.io.engine.clientsCount, cache: () => readCache.stats() })
     : null;
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
     for (const [name, value] of Object.entries(securityHeaders({ path: req.url ?? "/", https, dev: config.dev }))) res.setHeader(name, value);
     // Route handlers learn the client's address from here only; whatever a client sent under this name is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustProxy);
+    if (health.handles(req)) return void health.answer(res);
     if (debugStats?.handles(req)) return debugStats.answer(req, res);
     isUnknownBlogPage(db, req.method, req.url, readCache.knowsBlog)
       .then((unknown) => (unknown ? app.render404(req, res) : pageCache.handle(req, res, handle)))

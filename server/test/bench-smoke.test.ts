@@ -7,7 +7,7 @@ import { optionsFromEnv, runBench } from "../../bench/run";
 describe("the benchmark harness", () => {
   it("delivers every entry to 300 readers on Liveline and on raw ws, and reports every figure", async () => {
     const result = await runBench({
-      ...optionsFromEnv({}),
+      ...optionsFromEnv({} as NodeJS.ProcessEnv),
       steps: [300],
       publishes: 20,
       publishGapMs: 50,

@@ -46,6 +46,14 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     await redis.close();
   });
 
+  it("answers a load balancer's health check on each node", async () => {
+    for (const node of [a.url, b.url]) {
+      const res = await fetch(`${node}/healthz`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ status: "ok" });
+    }
+  });
+
   it("delivers an entry published on A to a reader on B, and counts readers on both nodes", async () => {
     await createBlog("cross-blog");
     const onA = await connect(a.url);
