@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     : undefined;
   const readCache = createReadCache({ ttlMs: config.readCacheTtlMs, relay: cluster?.shareChange });
   const pageCache = createPageCache(readCache, { publicUrl: config.publicUrl });
+  // The blog as reader pages and blog:join check it: once per change, however many views and joins.
+  const cachedBlog = (slug: string) => readCache.blog(slug, "blog-lookup", () => findBlog(db, slug), { keepIf: (blog) => blog !== null });
   const health = createHealthCheck({ db: database.prisma, stopping: () => stopping });
   const debugStats = queryCounter
     ? createDebugStats({ queries: queryCounter.count, sockets: () => realtime.io.engine.clientsCount, cache: () => readCache.stats() })
@@ -58,7 +60,7 @@ async function main(): Promise<void> {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustProxy);
     if (health.handles(req)) return void health.answer(res);
     if (debugStats?.handles(req)) return debugStats.answer(req, res);
-    isUnknownBlogPage(db, req.method, req.url, readCache.knowsBlog)
+    isUnknownBlogPage(db, req.method, req.url, async (slug) => (await cachedBlog(slug)) !== null)
       .then((unknown) => (unknown ? app.render404(req, res) : pageCache.handle(req, res, handle)))
       .catch((error: unknown) => {
         log(`request failed: ${req.method} ${req.url}`, error);
@@ -69,7 +71,7 @@ async function main(): Promise<void> {
   const realtime = createRealtimeServer(http, {
     db,
     cluster,
-    findBlog: (slug) => readCache.blog(slug, "blog-for-join", () => findBlog(db, slug), { keepIf: (blog) => blog !== null }),
+    findBlog: cachedBlog,
     log,
     trustProxy: config.trustProxy,
     maxConnectionsPerAddress: config.limits.socketConnectionsPerIp,

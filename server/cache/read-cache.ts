@@ -22,8 +22,6 @@ export interface ReadCache {
   everythingChanged(): void;
   /** Another node reported a change: drop it here only. */
   applyRemoteChange(slug: string | null): void;
-  /** True once a value of this blog was kept (so it exists; blogs are never deleted or renamed): unknown-page checks skip the database. */
-  knowsBlog(slug: string): boolean;
   stats(): { blogs: number; hits: number; misses: number; invalidations: number };
 }
 
@@ -47,16 +45,9 @@ interface Slot {
 export function createReadCache({ ttlMs, maxBlogs = 1000, maxKeysPerBlog = 64, relay, now = Date.now }: ReadCacheOptions): ReadCache {
   const blogs = new Map<string, Map<string, Slot>>();
   const site = new Map<string, Slot>();
-  const knownBlogs = new Set<string>();
   const counters = { hits: 0, misses: 0, invalidations: 0 };
 
-  function read<T>(
-    slots: Map<string, Slot>,
-    key: string,
-    load: () => Promise<T>,
-    keepIf?: (value: T) => boolean,
-    onKept?: () => void,
-  ): Promise<T> {
+  function read<T>(slots: Map<string, Slot>, key: string, load: () => Promise<T>, keepIf?: (value: T) => boolean): Promise<T> {
     const cached = slots.get(key);
     if (ttlMs <= 0 || (!cached && slots.size >= maxKeysPerBlog && slots !== site)) return load();
     if (cached && cached.expiresAt > now()) {
@@ -70,7 +61,7 @@ export function createReadCache({ ttlMs, maxBlogs = 1000, maxKeysPerBlog = 64, r
     const forget = () => {
       if (slots.get(key) === slot) slots.delete(key);
     };
-    (slot.value as Promise<T>).then((value) => (keepIf && !keepIf(value) ? forget() : onKept?.()), forget);
+    (slot.value as Promise<T>).then((value) => (keepIf && !keepIf(value) ? forget() : undefined), forget);
     return slot.value as Promise<T>;
   }
 
@@ -95,11 +86,7 @@ export function createReadCache({ ttlMs, maxBlogs = 1000, maxKeysPerBlog = 64, r
   }
 
   return {
-    blog: (slug, key, load, options) =>
-      read(slotsOf(slug), key, load, options?.keepIf, () => {
-        if (knownBlogs.size >= maxBlogs * 10) knownBlogs.clear();
-        knownBlogs.add(slug);
-      }),
+    blog: (slug, key, load, options) => read(slotsOf(slug), key, load, options?.keepIf),
     site: (key, load) => read(site, key, load),
     blogChanged(slug) {
       drop(slug);
@@ -110,7 +97,6 @@ export function createReadCache({ ttlMs, maxBlogs = 1000, maxKeysPerBlog = 64, r
       relay?.(null);
     },
     applyRemoteChange: drop,
-    knowsBlog: (slug) => knownBlogs.has(slug),
     stats: () => ({ blogs: blogs.size, ...counters }),
   };
 }

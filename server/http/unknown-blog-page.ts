@@ -20,14 +20,13 @@ function decoded(segment: string): string | null {
 /**
  * True for a GET of /live/{slug} or /embed/{slug} whose blog does not exist, and of
  * /live/{slug}/entries/{id} whose entry readers may not see (unknown, deleted, draft or scheduled).
- * `knownBlog` answers from the read cache for blogs already read (blogs are never deleted), so a cached
- * reader page costs no query at all.
+ * The process passes `blogExists` through its read cache, so a burst of views costs one query per change.
  */
 export async function isUnknownBlogPage(
   db: Db,
   method: string | undefined,
   url: string | undefined,
-  knownBlog: (slug: string) => boolean = () => false,
+  blogExists: (slug: string) => Promise<boolean> = async (slug) => (await findBlog(db, slug)) !== null,
 ): Promise<boolean> {
   if (method !== "GET" && method !== "HEAD") return false;
   const permalink = PERMALINK_PAGE.exec(url ?? "");
@@ -38,5 +37,5 @@ export async function isUnknownBlogPage(
   const segment = READER_PAGE.exec(url ?? "")?.[1];
   if (!segment) return false;
   const slug = decoded(segment);
-  return slug === null || (!knownBlog(slug) && (await findBlog(db, slug)) === null);
+  return slug === null || !(await blogExists(slug));
 }

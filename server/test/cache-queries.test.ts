@@ -60,7 +60,7 @@ describe("the read cache", () => {
     // The reader page (blog + pinned + first page + key events), the API's first page, the blog and the list:
     // once each for the 50 views (a handful more when the first views arrive together), never 50 times.
     expect(afterChange).toBeGreaterThan(0);
-    expect(afterChange).toBeLessThanOrEqual(12);
+    expect(afterChange, `${afterChange} queries for 50 views after a change`).toBeLessThanOrEqual(15);
     expect(new Set(burst.firstIds)).toEqual(new Set([first.id]));
     expect(burst.pages.every((html) => html.includes("Polls close at ten"))).toBe(true);
 
@@ -73,7 +73,9 @@ describe("the read cache", () => {
     const next = await views(50);
     expect(next.firstIds.every((id) => id === second.id)).toBe(true);
     expect(next.pages.every((html) => html.includes("First results are in"))).toBe(true);
-    expect((await queries()) - afterPublish).toBeLessThanOrEqual(12);
+    const afterNext = (await queries()) - afterPublish;
+    expect(afterNext, `${afterNext} queries for 50 views after the next change`).toBeLessThanOrEqual(15);
+    console.log(`[cache-queries] 50 views after a change: ${afterChange} queries, then ${afterNext}`);
   });
 
   it("shows blog edits and new blogs at once", async () => {

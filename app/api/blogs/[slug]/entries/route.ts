@@ -16,11 +16,6 @@ export const GET = route<Params>(async (request, { params }) => {
     const key = `entries?limit=${query.limit}&pinned=${query.pinned ?? ""}`;
     return json(await getRuntime().readCache.blog(slug, key, () => listEntries(db, slug, query, null)));
   }
-  // A blog's first page is what every reader's client asks for: served from the read cache until the blog changes.
-  if (query.status !== "all" && query.before === undefined) {
-    const key = `entries?limit=${query.limit}&pinned=${query.pinned ?? ""}`;
-    return json(await getRuntime().readCache.blog(slug, key, () => listEntries(db, slug, query, null)));
-  }
   // Only the newsroom's list needs to know who asks; the readers' list stays anonymous and cheap.
   return json(await listEntries(db, slug, query, query.status === "all" ? await authenticate(db, request) : null));
 });
