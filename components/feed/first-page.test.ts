@@ -21,3 +21,14 @@ describe("loadFirstPage (the reload after a reset)", () => {
     expect(fresh).toMatchObject({ seq: 41, pinned: [{ id: "p1" }], entries: [{ id: "e1" }], nextCursor: "next" });
   });
 });
+
+describe("loadFirstPage with answers from caches of different ages", () => {
+  it("starts from the oldest seq among the answers, so the events in between are replayed", async () => {
+    const fetchJson = async <T,>(path: string): Promise<T> => {
+      if (path === "/api/blogs/storm") return { blog: { slug: "storm", seq: 44 } } as T;
+      // The unpinned page was read when the blog was at 42: entries 43 and 44 are not in it.
+      return { entries: [], nextCursor: null, seq: path.includes("pinned=true") ? 44 : 42 } as T;
+    };
+    expect((await loadFirstPage("storm", fetchJson)).seq).toBe(42);
+  });
+});

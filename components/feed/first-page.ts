@@ -6,8 +6,8 @@ import type { InitialFeed } from "./feed-state";
 export const FIRST_PAGE_SIZE = 20;
 
 /**
- * The blog's first page as the server has it now: the blog (and its seq) read first, then pinned and the
- * newest unpinned entries, like the server-rendered page; events after `seq` are then fetched and applied.
+ * The blog's first page as the server has it now: the blog, pinned and the newest unpinned entries, like
+ * the server-rendered page; events after `seq` are then fetched and applied.
  */
 export async function loadFirstPage(slug: string, fetchJson: <T>(path: string) => Promise<T> = getJson): Promise<InitialFeed> {
   const base = `/api/blogs/${encodeURIComponent(slug)}`;
@@ -16,7 +16,10 @@ export async function loadFirstPage(slug: string, fetchJson: <T>(path: string) =
     fetchJson<EntryPage>(`${base}/entries?pinned=true&limit=100`),
     fetchJson<EntryPage>(`${base}/entries?pinned=false&limit=${FIRST_PAGE_SIZE}`),
   ]);
-  return { blog, pinned: pinned.entries, entries: page.entries, nextCursor: page.nextCursor, seq: blog.seq };
+  // Each answer may come from a cache a moment older than the others: start from the oldest seq among
+  // them, so events after it are replayed and nothing committed in between is missed.
+  const seq = Math.min(blog.seq, pinned.seq ?? blog.seq, page.seq ?? blog.seq);
+  return { blog, pinned: pinned.entries, entries: page.entries, nextCursor: page.nextCursor, seq };
 }
 
 async function getJson<T>(path: string): Promise<T> {

@@ -54,6 +54,11 @@ export interface EntryPage {
   entries: EntryDTO[];
   /** Pass as `before` to get the next (older) page; null when there is none. */
   nextCursor: string | null;
+  /**
+   * Readers' list: the blog's seq read before these entries. The page is at least this current, so a client
+   * that replays the events after it is up to date (replaying one it already shows changes nothing).
+   */
+  seq?: number;
 }
 
 /** A blog as the newsroom dashboard lists it. */

@@ -30,8 +30,8 @@ type Status = EntryDTO["status"];
 
 const visibleToReaders = { status: "PUBLISHED", deletedAt: null } as const;
 
-async function blogIdOf(db: Db | Tx, slug: string): Promise<{ id: string; status: "LIVE" | "ENDED" }> {
-  const blog = await db.blog.findUnique({ where: { slug }, select: { id: true, status: true } });
+async function blogIdOf(db: Db | Tx, slug: string): Promise<{ id: string; status: "LIVE" | "ENDED"; seq: number }> {
+  const blog = await db.blog.findUnique({ where: { slug }, select: { id: true, status: true, seq: true } });
   if (!blog) throw new AppError("NOT_FOUND", `no blog with slug "${slug}"`);
   return blog;
 }
@@ -57,7 +57,7 @@ export async function listEntries(db: Db, slug: string, query: EntryListQuery, a
     include: entryInclude,
   });
   const { page, nextCursor } = toPage(rows, query.limit, "published", (row) => row.publishedAt);
-  return { entries: page.map(toEntryDTO), nextCursor };
+  return { entries: page.map(toEntryDTO), nextCursor, seq: blog.seq };
 }
 
 async function listNewsroomEntries(db: Db, actor: Actor, slug: string, query: EntryListQuery): Promise<EntryPage> {
