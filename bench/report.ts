@@ -25,6 +25,8 @@ function stepTable(step: StepResult): string {
     ["latency p95", ms(l.latencyMs.p95), ms(r.latencyMs.p95), ratio(l.latencyMs.p95, r.latencyMs.p95)],
     ["latency p99", ms(l.latencyMs.p99), ms(r.latencyMs.p99), ratio(l.latencyMs.p99, r.latencyMs.p99)],
     ["latency max", ms(l.latencyMs.max), ms(r.latencyMs.max), ratio(l.latencyMs.max, r.latencyMs.max)],
+    ["publish request p50 / max", `${ms(l.publishRequestMs.p50)} / ${ms(l.publishRequestMs.max)}`, `${ms(r.publishRequestMs.p50)} / ${ms(r.publishRequestMs.max)}`, ratio(l.publishRequestMs.p50, r.publishRequestMs.p50)],
+    ["publish request, no reader connected", ms(step.publishAloneMs), "–", "–"],
     ["RSS per reader", kb(l.rssPerReaderBytes), kb(r.rssPerReaderBytes), ratio(l.rssPerReaderBytes, r.rssPerReaderBytes)],
     ["heap per reader", kb(l.heapPerReaderBytes), kb(r.heapPerReaderBytes), ratio(l.heapPerReaderBytes, r.heapPerReaderBytes)],
     ["server RSS idle → loaded", `${mb(l.rssIdleBytes)} → ${mb(l.rssLoadedBytes)}`, `${mb(r.rssIdleBytes)} → ${mb(r.rssLoadedBytes)}`, ratio(l.rssLoadedBytes, r.rssLoadedBytes)],

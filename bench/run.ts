@@ -63,6 +63,8 @@ export interface SideResult {
   delivered: number;
   expected: number;
   latencyMs: Latency;
+  /** The publish request itself, POST to answer (the answer comes after the fan-out is written). */
+  publishRequestMs: Latency;
   rssPerReaderBytes: number;
   heapPerReaderBytes: number;
   rssIdleBytes: number;
@@ -90,6 +92,8 @@ export interface StepResult {
   liveline: SideResult;
   raw: SideResult;
   page: PageResult | null;
+  /** Liveline's publish request with no reader connected (median of 5): the route, validation and transaction alone. */
+  publishAloneMs: number;
 }
 
 export interface BenchResult {
@@ -136,12 +140,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const steps: StepResult[] = [];
   for (const readers of options.steps) {
     log(`[bench] step: ${readers} readers`);
-    const { side: liveline, page, sample } = await measureLiveline(options, readers);
+    const { side: liveline, page, sample, publishAloneMs } = await measureLiveline(options, readers);
     log(`[bench]   liveline: ${summary(liveline)}`);
     const raw = await measureRaw(options, readers, sample);
     log(`[bench]   raw ws:   ${summary(raw)}`);
     if (page) log(`[bench]   page: ${page.requestsPerSecond.toFixed(0)} req/s, p99 ${page.latencyMs.p99} ms, ${page.queriesPerView.toFixed(4)} queries/view`);
-    steps.push({ readers, liveline, raw, page });
+    steps.push({ readers, liveline, raw, page, publishAloneMs });
   }
 
   let crossNode: BenchResult["crossNode"] = null;
@@ -182,7 +186,13 @@ async function measureLiveline(options: BenchOptions, readers: number) {
   try {
     const api = apiOf(server.url, database.token);
     await api("POST", "/api/blogs", { slug: SLUG, title: "Benchmark live" });
-    await publishEntry(api, 0); // warms the route, the database and the caches; no reader is there yet
+    // Warms the route, the database and the caches, and times a publish with nobody to send it to.
+    const alone: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      await publishEntry(api, 0);
+      alone.push(performance.now() - start);
+    }
     const stats = `${server.url}/_debug/stats`;
     const side = await measureSide(options, {
       readers,
@@ -193,7 +203,7 @@ async function measureLiveline(options: BenchOptions, readers: number) {
     });
     const page = options.httpSeconds > 0 ? await measurePage(options, server.url, stats, side.pool) : null;
     await side.close();
-    return { side: side.result, page, sample: side.sample };
+    return { side: side.result, page, sample: side.sample, publishAloneMs: percentiles(alone).p50 };
   } finally {
     await server.stop();
     await database.drop();
@@ -280,10 +290,13 @@ async function measureSide(options: BenchOptions, setup: SideSetup) {
   const loaded = await statsOf(setup.stats, "?gc=1&reset=1");
 
   const sentAt = new Map<number, number>();
+  const requestMs: number[] = [];
   for (let i = 1; i <= options.publishes; i++) {
     const k = offset + i;
-    sentAt.set(k, performance.now());
+    const start = performance.now();
+    sentAt.set(k, start);
     await setup.publish(k);
+    requestMs.push(performance.now() - start);
     await pause(options.publishGapMs);
   }
   const expected = pool.ready * options.publishes;
@@ -311,6 +324,7 @@ async function measureSide(options: BenchOptions, setup: SideSetup) {
     delivered: delivered(),
     expected,
     latencyMs: percentiles(latencies),
+    publishRequestMs: percentiles(requestMs),
     rssPerReaderBytes: Math.round((loaded.memory.rss - idle.memory.rss) / Math.max(1, pool.ready)),
     heapPerReaderBytes: Math.round((loaded.memory.heapUsed - idle.memory.heapUsed) / Math.max(1, pool.ready)),
     rssIdleBytes: idle.memory.rss,
