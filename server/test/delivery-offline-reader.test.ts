@@ -129,7 +129,9 @@ describe("a reader that was offline", () => {
     await publish(slug, "<p>Just after.</p>");
     await waitFor(() => live.recoveries === 1 && live.joins.length === 2, "a recovered connection and its join");
     await waitFor(() => live.seq === 3, "seq 3");
-    expect(live.joins[1]).toEqual({ seq: 3 });
+    // The reconnect may land before or after the last publish commits: the join reports whichever seq
+    // the blog had then, and the event it did not cover arrives live.
+    expect([2, 3]).toContain(live.joins[1]?.seq);
     expectExactlyOnce(live.applied, 0, 3);
   });
 });
