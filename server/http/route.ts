@@ -2,6 +2,7 @@
 import "server-only";
 import type { ZodType } from "zod";
 import { describeZodError } from "../contracts/schemas";
+import { readCappedBody } from "./read-capped-body";
 import { AppError, isAppError, RETRY_AFTER_SECONDS, unavailableErrorOf } from "../errors";
 import { isTooManyRequests } from "../limits/too-many-requests";
 import { limitAnonymousRead } from "./read-limit";
@@ -40,9 +41,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = await readAtMost(request, MAX_BODY_BYTES);
+  const bytes = await readCappedBody(request, MAX_BODY_BYTES, tooLarge);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -67,31 +66,6 @@ export function parseWith<T>(schema: ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError("BAD_REQUEST", describeZodError(parsed.error));
   return parsed.data;
-}
-
-/** The body's bytes, stopping (413) as soon as more than `max` arrive: a huge chunked body is never buffered whole. */
-async function readAtMost(request: Request, max: number): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 function tooLarge(): AppError {

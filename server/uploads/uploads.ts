@@ -5,6 +5,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { UploadDTO } from "../contracts/dto";
 import { AppError } from "../errors";
+import { readCappedBody } from "../http/read-capped-body";
 
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
 // Room for the multipart boundaries and part headers around the file.
@@ -37,8 +38,7 @@ export function imageTypeOf(bytes: Uint8Array): ImageType | null {
 export async function readUploadedFile(request: Request): Promise<Uint8Array> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the image as multipart/form-data in a field named file");
-  if (Number(request.headers.get("content-length") ?? "0") > MAX_REQUEST_BYTES) throw tooLarge();
-  const body = await readCapped(request, MAX_REQUEST_BYTES);
+  const body = await readCappedBody(request, MAX_REQUEST_BYTES, tooLarge);
   let form: FormData;
   try {
     form = await new Response(body, { headers: { "content-type": type } }).formData();
@@ -73,30 +73,6 @@ export async function readUpload(dir: string, name: string): Promise<{ bytes: Ui
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
-}
-
-async function readCapped(request: Request, limit: number): Promise<Uint8Array<ArrayBuffer>> {
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 function tooLarge(): AppError {
