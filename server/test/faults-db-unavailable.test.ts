@@ -45,12 +45,10 @@ describe.skipIf(postgres)("SQLite: another connection holds the write lock", () 
     const lock = await other.transaction("write");
     try {
       await lock.execute("UPDATE Blog SET title = title WHERE slug = 'busy-day'");
-      const started = Date.now();
       const refused = await publish("During the lock");
       expect(refused.status).toBe(503);
       expect(refused.body).toEqual(UNAVAILABLE);
       expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(250); // it waited for the lock first
       // Readers are not blocked by a writer in WAL mode.
       const page = await fetch(`${server.url}/live/busy-day`);
       expect(page.status).toBe(200);

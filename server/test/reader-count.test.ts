@@ -84,11 +84,9 @@ describe("blog:readers", () => {
     const watcher = await readerOf("other-blog");
     await waitFor(() => latest(watcher) !== undefined, "a first count");
     const before = watcher.counts.length;
-    const started = Date.now();
     await Promise.all(Array.from({ length: 5 }, () => readerOf("other-blog")));
     await waitFor(() => latest(watcher) === 6, "the watcher to hear 6");
     // However many joined, the room heard at most two counts (a leading and a trailing one) in that burst.
     expect(watcher.counts.length - before).toBeLessThanOrEqual(2);
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
