@@ -3,8 +3,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EntryDTO } from "../contracts/dto";
 import type { EventsPage } from "../contracts/events";
-import { LiveReader, publishedEntries, waitFor } from "./delivery-reader";
-import { apiClient, startTestServer, type TestServer } from "./harness";
+import { LiveReader, publishedEntries } from "./delivery-reader";
+import { apiClient, startTestServer, waitFor, type TestServer } from "./harness";
 
 let server: TestServer;
 let editor: ReturnType<typeof apiClient>;

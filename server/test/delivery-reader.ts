@@ -7,6 +7,7 @@ import { applyEvent, initialFeedState, type FeedState } from "../../components/f
 import type { BlogDTO, EntryDTO } from "../contracts/dto";
 import type { BlogEvent, ClientToServerEvents, EventsPage, JoinAck, ReaderServerEvents } from "../contracts/events";
 import { BLOG_EVENT_TYPES } from "../contracts/events";
+import { waitFor } from "./harness";
 
 const GAP_WAIT_MS = 300;
 
@@ -131,14 +132,4 @@ export async function publishedEntries(base: string, slug: string): Promise<Entr
     before = page.nextCursor;
   } while (before);
   return entries;
-}
-
-export async function waitFor<T>(read: () => T | undefined | null | false, what: string, timeoutMs = 15_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = read();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }

@@ -4,8 +4,8 @@
 // published entries, in order, none twice, as the page's own sequencer and feed state show them.
 import { afterAll, describe, expect, it } from "vitest";
 import type { BlogDTO, EntryDTO } from "../contracts/dto";
-import { LiveReader, publishedEntries, waitFor } from "./delivery-reader";
-import { spawnServer, startTestServer, type SpawnedServer, type TestServer } from "./harness";
+import { LiveReader, publishedEntries } from "./delivery-reader";
+import { spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
 
 const ENV = { WRITE_RATE_PER_MINUTE: "0" };
 const TOTAL = 60;

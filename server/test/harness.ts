@@ -177,6 +177,25 @@ async function seedUsers(database: Database): Promise<TestUsers> {
   return users;
 }
 
+/**
+ * Polls `read` until it gives something other than undefined, null or false, and returns that. Tests wait
+ * for what they expect to see rather than sleep: on a busy machine an event arrives when it arrives. The
+ * default is generous because a stuck wait only costs time on a failing run.
+ */
+export async function waitFor<T>(
+  read: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await read();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 export interface ApiAnswer<T> {
   status: number;
   body: T;

@@ -9,7 +9,7 @@ import { io, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EntryDTO } from "../contracts/dto";
 import { BLOG_EVENT_TYPES, type AdminJoinAck, type BlogEvent, type JoinAck } from "../contracts/events";
-import { apiClient, spawnServer, startTestServer, type SpawnedServer, type TestServer } from "./harness";
+import { apiClient, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
 
 const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -180,13 +180,3 @@ function adminJoin(socket: Client, request: unknown): Promise<AdminJoinAck> {
 const ofType = (socket: Client, type: BlogEvent["type"] | "admin:entry-saved" | "blog:readers") => socket.received.filter((r) => r.type === type);
 const lastCount = (socket: Client) => ofType(socket, "blog:readers").at(-1)?.payload.count;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor<T>(read: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await read();
-    if (value !== undefined) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await pause(20);
-  }
-}

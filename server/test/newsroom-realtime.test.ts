@@ -5,7 +5,7 @@ import { io, type Socket } from "socket.io-client";
 import type { EntryDTO } from "../contracts/dto";
 import type { AdminJoinAck, AllServerToClientEvents, BlogEvent, ClientToServerEvents, JoinAck } from "../contracts/events";
 import { BLOG_EVENT_TYPES } from "../contracts/events";
-import { apiClient, spawnServer, startTestServer, type TestServer } from "./harness";
+import { apiClient, spawnServer, startTestServer, waitFor, type TestServer } from "./harness";
 
 type Received = { type: string; payload: unknown };
 type Client = Socket<AllServerToClientEvents, ClientToServerEvents> & { received: Received[] };
@@ -63,16 +63,6 @@ function adminJoin(socket: Client, request: unknown): Promise<AdminJoinAck> {
 
 function join(socket: Client, request: unknown): Promise<JoinAck> {
   return new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)("blog:join", request, resolve));
-}
-
-async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 8000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, EventsPage, JoinAck, ReaderServerEvents, ReadersPayload } from "../contracts/events";
-import { apiClient, startTestServer, type TestServer } from "./harness";
+import { apiClient, startTestServer, waitFor, type TestServer } from "./harness";
 
 type Reader = Socket<ReaderServerEvents, ClientToServerEvents> & { counts: ReadersPayload[] };
 
@@ -42,14 +42,6 @@ async function readerOf(slug: string): Promise<Reader> {
 }
 
 const latest = (reader: Reader) => reader.counts.at(-1)?.count;
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 8000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("blog:readers", () => {
   it("tells every reader how many are watching: 3 join, then one leaves", async () => {

@@ -4,7 +4,7 @@ import { io, type Socket } from "socket.io-client";
 import type { EntryDTO } from "../contracts/dto";
 import type { BlogEvent, ClientToServerEvents, JoinAck, ServerToClientEvents } from "../contracts/events";
 import { BLOG_EVENT_TYPES } from "../contracts/events";
-import { apiClient, startTestServer, type TestServer } from "./harness";
+import { apiClient, startTestServer, waitFor, type TestServer } from "./harness";
 
 type Reader = Socket<ServerToClientEvents, ClientToServerEvents> & { events: BlogEvent[] };
 
@@ -44,16 +44,6 @@ async function connectReader(): Promise<Reader> {
 
 function join(socket: Reader, request: unknown): Promise<JoinAck> {
   return new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)("blog:join", request, resolve));
-}
-
-async function waitFor<T>(read: () => T | undefined, what: string, timeoutMs = 5000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 async function publish(slug: string, body: string): Promise<EntryDTO> {
