@@ -6,12 +6,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { createDb } from "../server/db/client";
 import { migrateDatabase } from "../server/db/migrate";
 import { insertApiToken } from "../server/db/tokens";
 import { insertUser } from "../server/db/users";
-import { spawnServer, type SpawnedServer } from "../server/test/harness";
+import { spawnServer, withPg, type SpawnedServer } from "../server/test/harness";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -53,16 +52,6 @@ export async function benchDatabase(postgresUrl?: string): Promise<{ url: string
     return { url, token, drop };
   } finally {
     await database.close();
-  }
-}
-
-async function withPg(connectionString: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
   }
 }
 

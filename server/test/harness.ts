@@ -62,7 +62,8 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   return { url: `file:${path.join(dir, "test.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function withPg(connectionString: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
+/** One short-lived PostgreSQL connection for a piece of admin work (creating or dropping a database). */
+export async function withPg(connectionString: string, work: (client: pg.Client) => Promise<unknown>): Promise<void> {
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
