@@ -5,18 +5,15 @@
 // SQLite is one process by design, so this runs only when DATABASE_URL is PostgreSQL (CI does both).
 import { randomBytes } from "node:crypto";
 import { createClient } from "redis";
-import { io, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EntryDTO } from "../contracts/dto";
-import { BLOG_EVENT_TYPES, type AdminJoinAck, type BlogEvent, type JoinAck } from "../contracts/events";
+import { BLOG_EVENT_TYPES } from "../contracts/events";
 import { apiClient, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
+import { closeSockets, connectSocket, joinBlog, joinNewsroom, ofType, type TestSocket } from "./socket-reader";
 
 const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 if (!postgres) console.log("[multi-node] skipped: several nodes need PostgreSQL (set DATABASE_URL=postgresql://…); SQLite is one process by design");
-
-type Received = { type: string; payload: { seq?: number; blog?: string; count?: number; entry?: EntryDTO } };
-type Client = Socket & { received: Received[] };
 
 // A stream, channels and keys of its own, so parallel runs and other tests never hear each other.
 const prefix = `liveline-test-${randomBytes(4).toString("hex")}`;
@@ -24,7 +21,6 @@ const env = { REDIS_URL, REDIS_PREFIX: prefix, LIVELINE_DEBUG_STATS: "1" };
 let a: TestServer;
 let b: SpawnedServer;
 let editor: ReturnType<typeof apiClient>;
-const sockets: Client[] = [];
 
 describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
   beforeAll(async () => {
@@ -33,9 +29,7 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     editor = apiClient(a.url, a.users.editor.token);
   });
 
-  afterEach(() => {
-    while (sockets.length) sockets.pop()!.disconnect();
-  });
+  afterEach(closeSockets);
 
   afterAll(async () => {
     await b?.stop();
@@ -58,8 +52,8 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     await createBlog("cross-blog");
     const onA = await connect(a.url);
     const onB = await connect(b.url);
-    expect(await join(onA, { slug: "cross-blog" })).toEqual({ seq: 0 });
-    expect(await join(onB, { slug: "cross-blog" })).toEqual({ seq: 0 });
+    expect(await joinBlog(onA, { slug: "cross-blog" })).toEqual({ seq: 0 });
+    expect(await joinBlog(onB, { slug: "cross-blog" })).toEqual({ seq: 0 });
 
     const entry = await publish("cross-blog", "<p>from node A</p>");
     const event = await waitFor(() => ofType(onB, "entry:published")[0], "the entry on node B");
@@ -80,7 +74,7 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     expect((await apiClient(b.url)("GET", "/api/auth/me", undefined, { cookie })).body.user.email).toBe(a.users.journalist.email);
 
     const desk = await connect(b.url, cookie);
-    expect(await adminJoin(desk, { slug: "desk-blog" })).toEqual({ ok: true });
+    expect(await joinNewsroom(desk, { slug: "desk-blog" })).toEqual({ ok: true });
     const draft = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/desk-blog/entries", { body: "<p>not yet</p>", status: "DRAFT" });
     expect(draft.status).toBe(201);
     const saved = await waitFor(() => ofType(desk, "admin:entry-saved")[0], "the draft on node B");
@@ -90,7 +84,7 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
   it("replays what a reader missed once when it comes back on the other node", async () => {
     await createBlog("switch-blog");
     const onA = await connect(a.url);
-    await join(onA, { slug: "switch-blog" });
+    await joinBlog(onA, { slug: "switch-blog" });
     await publish("switch-blog", "<p>one</p>");
     const seen = await waitFor(() => ofType(onA, "entry:published")[0], "the first entry");
     const lastSeq = seen.payload.seq!;
@@ -98,7 +92,7 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
 
     const missed = [await publish("switch-blog", "<p>two</p>"), await publish("switch-blog", "<p>three</p>")];
     const onB = await connect(b.url);
-    expect(await join(onB, { slug: "switch-blog", since: lastSeq })).toEqual({ seq: lastSeq + 2 });
+    expect(await joinBlog(onB, { slug: "switch-blog", since: lastSeq })).toEqual({ seq: lastSeq + 2 });
     await waitFor(() => (ofType(onB, "entry:published").length >= 2 ? true : undefined), "the missed entries");
     const next = await publish("switch-blog", "<p>four</p>");
     await waitFor(() => (ofType(onB, "entry:published").length >= 3 ? true : undefined), "the next live entry");
@@ -127,8 +121,8 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     await createBlog("timed-blog");
     const onA = await connect(a.url);
     const onB = await connect(b.url);
-    await join(onA, { slug: "timed-blog" });
-    await join(onB, { slug: "timed-blog" });
+    await joinBlog(onA, { slug: "timed-blog" });
+    await joinBlog(onB, { slug: "timed-blog" });
     const scheduledAt = new Date(Date.now() + 2000).toISOString();
     const created = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/timed-blog/entries", { body: "<p>on the hour</p>", status: "SCHEDULED", scheduledAt });
     expect(created.status).toBe(201);
@@ -155,28 +149,9 @@ async function publish(slug: string, body: string): Promise<EntryDTO> {
   return res.body.entry;
 }
 
-async function connect(url: string, cookie?: string): Promise<Client> {
-  const socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, ...(cookie ? { extraHeaders: { cookie } } : {}) }) as Client;
-  socket.received = [];
-  for (const type of [...BLOG_EVENT_TYPES, "blog:readers", "admin:entry-saved"]) {
-    socket.on(type as "connect", ((payload: Received["payload"]) => socket.received.push({ type, payload })) as never);
-  }
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
+const EVENTS = [...BLOG_EVENT_TYPES, "blog:readers", "admin:entry-saved"] as const;
+type Client = TestSocket<(typeof EVENTS)[number]>;
 
-function join(socket: Client, request: unknown): Promise<JoinAck> {
-  return new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)("blog:join", request, resolve));
-}
-
-function adminJoin(socket: Client, request: unknown): Promise<AdminJoinAck> {
-  return new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)("admin:join", request, resolve));
-}
-
-const ofType = (socket: Client, type: BlogEvent["type"] | "admin:entry-saved" | "blog:readers") => socket.received.filter((r) => r.type === type);
+const connect = (url: string, cookie?: string): Promise<Client> => connectSocket(url, { events: EVENTS, headers: cookie ? { cookie } : undefined });
 const lastCount = (socket: Client) => ofType(socket, "blog:readers").at(-1)?.payload.count;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,19 +1,15 @@
 // The newsroom over real sockets: the admin room (session cookie on the handshake), and scheduled
 // entries publishing on time, also across a restart, with real readers listening.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { io, type Socket } from "socket.io-client";
 import type { EntryDTO } from "../contracts/dto";
-import type { AdminJoinAck, AllServerToClientEvents, BlogEvent, ClientToServerEvents, JoinAck } from "../contracts/events";
+import type { BlogEvent } from "../contracts/events";
 import { BLOG_EVENT_TYPES } from "../contracts/events";
 import { apiClient, spawnServer, startTestServer, waitFor, type TestServer } from "./harness";
-
-type Received = { type: string; payload: unknown };
-type Client = Socket<AllServerToClientEvents, ClientToServerEvents> & { received: Received[] };
+import { closeSockets, connectSocket, joinBlog, joinNewsroom, ofType } from "./socket-reader";
 
 let server: TestServer;
 let editor: ReturnType<typeof apiClient>;
 let journalist: ReturnType<typeof apiClient>;
-const sockets: Client[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -24,32 +20,14 @@ beforeAll(async () => {
   }
 });
 
-afterEach(() => {
-  while (sockets.length) sockets.pop()!.disconnect();
-});
+afterEach(closeSockets);
 
 afterAll(async () => {
   await server?.dispose();
 });
 
-async function connect(url: string, cookie?: string): Promise<Client> {
-  const socket = io(url, {
-    transports: ["websocket"],
-    forceNew: true,
-    reconnection: false,
-    ...(cookie ? { extraHeaders: { cookie } } : {}),
-  }) as Client;
-  socket.received = [];
-  for (const type of [...BLOG_EVENT_TYPES, "admin:entry-saved", "admin:entry-removed"]) {
-    socket.on(type as "admin:entry-saved", ((payload: unknown) => socket.received.push({ type, payload })) as never);
-  }
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  return socket;
-}
+const connect = (url: string, cookie?: string) =>
+  connectSocket(url, { events: [...BLOG_EVENT_TYPES, "admin:entry-saved", "admin:entry-removed"], headers: cookie ? { cookie } : undefined });
 
 async function signIn(user: { email: string; password: string }): Promise<string> {
   const login = await apiClient(server.url)("POST", "/api/auth/login", { email: user.email, password: user.password });
@@ -57,23 +35,14 @@ async function signIn(user: { email: string; password: string }): Promise<string
   return (login.headers.get("set-cookie") ?? "").split(";")[0]!;
 }
 
-function adminJoin(socket: Client, request: unknown): Promise<AdminJoinAck> {
-  return new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)("admin:join", request, resolve));
-}
-
-function join(socket: Client, request: unknown): Promise<JoinAck> {
-  return new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)("blog:join", request, resolve));
-}
-
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const ofType = (socket: Client, type: string) => socket.received.filter((r) => r.type === type);
 
 describe("the newsroom room", () => {
   it("shows an editor a colleague's draft as it is saved, edited and deleted; readers see none of it", async () => {
     const editorSocket = await connect(server.url, await signIn(server.users.editor));
-    expect(await adminJoin(editorSocket, { slug: "desk-blog" })).toEqual({ ok: true });
+    expect(await joinNewsroom(editorSocket, { slug: "desk-blog" })).toEqual({ ok: true });
     const reader = await connect(server.url);
-    expect(await join(reader, { slug: "desk-blog" })).toEqual({ seq: 0 });
+    expect(await joinBlog(reader, { slug: "desk-blog" })).toEqual({ seq: 0 });
 
     const created = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/desk-blog/entries", { body: "<p>draft</p>", status: "DRAFT" });
     expect(created.status).toBe(201);
@@ -101,7 +70,7 @@ describe("the newsroom room", () => {
 
   it("only sends a blog's changes to that blog's newsroom room", async () => {
     const editorSocket = await connect(server.url, await signIn(server.users.editor));
-    expect(await adminJoin(editorSocket, { slug: "other-blog" })).toEqual({ ok: true });
+    expect(await joinNewsroom(editorSocket, { slug: "other-blog" })).toEqual({ ok: true });
     await journalist("POST", "/api/blogs/desk-blog/entries", { body: "<p>elsewhere</p>", status: "DRAFT" });
     const here = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/other-blog/entries", { body: "<p>here</p>", status: "DRAFT" });
     await waitFor(() => ofType(editorSocket, "admin:entry-saved")[0], "the saved draft");
@@ -112,7 +81,7 @@ describe("the newsroom room", () => {
 
   it("lets a journalist in too, who then sees colleagues' drafts (the newsroom is internal)", async () => {
     const socket = await connect(server.url, await signIn(server.users.journalist2));
-    expect(await adminJoin(socket, { slug: "desk-blog" })).toEqual({ ok: true });
+    expect(await joinNewsroom(socket, { slug: "desk-blog" })).toEqual({ ok: true });
     await journalist("POST", "/api/blogs/desk-blog/entries", { body: "<p>a colleague's draft</p>", status: "DRAFT" });
     const saved = await waitFor(() => ofType(socket, "admin:entry-saved")[0], "the colleague's draft");
     expect(saved.payload).toMatchObject({ entry: { status: "DRAFT", author: { id: server.users.journalist.id } } });
@@ -120,23 +89,19 @@ describe("the newsroom room", () => {
 
   it("refuses anonymous sockets, forged cookies, bad requests and other sites; they hear nothing", async () => {
     const anonymous = await connect(server.url);
-    expect((await adminJoin(anonymous, { slug: "desk-blog" })).error).toMatch(/sign in/);
+    expect((await joinNewsroom(anonymous, { slug: "desk-blog" })).error).toMatch(/sign in/);
     const forged = await connect(server.url, "liveline_session=not-a-session");
-    expect((await adminJoin(forged, { slug: "desk-blog" })).error).toMatch(/sign in/);
+    expect((await joinNewsroom(forged, { slug: "desk-blog" })).error).toMatch(/sign in/);
     const cookie = await signIn(server.users.editor);
     const valid = await connect(server.url, cookie);
-    expect((await adminJoin(valid, { slug: "Bad Slug" })).error).toMatch(/slug/);
-    expect((await adminJoin(valid, { slug: "desk-blog", role: "ADMIN" })).error).toMatch(/role/);
-    expect((await adminJoin(valid, { slug: "no-such-blog" })).error).toMatch(/no blog/);
+    expect((await joinNewsroom(valid, { slug: "Bad Slug" })).error).toMatch(/slug/);
+    expect((await joinNewsroom(valid, { slug: "desk-blog", role: "ADMIN" })).error).toMatch(/role/);
+    expect((await joinNewsroom(valid, { slug: "no-such-blog" })).error).toMatch(/no blog/);
     // A page on another site cannot use the editor's cookie to listen in.
-    const crossSite = io(server.url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie, origin: "https://evil.example" } }) as Client;
-    crossSite.received = [];
-    crossSite.on("admin:entry-saved", (payload) => crossSite.received.push({ type: "admin:entry-saved", payload }));
-    sockets.push(crossSite);
-    await new Promise<void>((resolve) => crossSite.once("connect", () => resolve()));
-    expect((await adminJoin(crossSite, { slug: "desk-blog" })).error).toMatch(/sign in/);
+    const crossSite = await connectSocket(server.url, { events: ["admin:entry-saved"], headers: { cookie, origin: "https://evil.example" } });
+    expect((await joinNewsroom(crossSite, { slug: "desk-blog" })).error).toMatch(/sign in/);
     // A reader socket that joined the blog hears only reader events.
-    await join(anonymous, { slug: "desk-blog" });
+    await joinBlog(anonymous, { slug: "desk-blog" });
     await journalist("POST", "/api/blogs/desk-blog/entries", { body: "<p>secret draft</p>", status: "DRAFT" });
     await pause(300);
     for (const socket of [anonymous, forged, crossSite]) expect(socket.received.filter((r) => r.type.startsWith("admin:"))).toEqual([]);
@@ -146,22 +111,22 @@ describe("the newsroom room", () => {
   it("checks the session at join time: after signing out, the same socket is refused", async () => {
     const cookie = await signIn(server.users.editor);
     const socket = await connect(server.url, cookie);
-    expect(await adminJoin(socket, { slug: "desk-blog" })).toEqual({ ok: true });
+    expect(await joinNewsroom(socket, { slug: "desk-blog" })).toEqual({ ok: true });
     const disconnected = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
     expect((await apiClient(server.url)("POST", "/api/auth/logout", undefined, { cookie })).status).toBe(204);
     // Signing out also ends the newsroom connections that session opened: no draft reaches it afterwards.
     expect(await disconnected).toBe("io server disconnect");
     const again = await connect(server.url, cookie);
-    expect((await adminJoin(again, { slug: "other-blog" })).error).toMatch(/sign in/);
+    expect((await joinNewsroom(again, { slug: "other-blog" })).error).toMatch(/sign in/);
   });
 });
 
 describe("scheduled entries", () => {
   it("publish on time to a reader, exactly once", async () => {
     const reader = await connect(server.url);
-    const { seq } = (await join(reader, { slug: "timed-blog" })) as { seq: number };
+    const { seq } = (await joinBlog(reader, { slug: "timed-blog" })) as { seq: number };
     const editorSocket = await connect(server.url, await signIn(server.users.editor));
-    expect(await adminJoin(editorSocket, { slug: "timed-blog" })).toEqual({ ok: true });
+    expect(await joinNewsroom(editorSocket, { slug: "timed-blog" })).toEqual({ ok: true });
     const scheduledAt = new Date(Date.now() + 2000).toISOString();
     const created = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/timed-blog/entries", {
       headline: "At the top of the hour",
@@ -201,7 +166,7 @@ describe("scheduled entries", () => {
     const again = await spawnServer(server.databaseUrl);
     try {
       const reader = await connect(again.url);
-      await join(reader, { slug, since: 0 });
+      await joinBlog(reader, { slug, since: 0 });
       const event = await waitFor(() => ofType(reader, "entry:published")[0], "the overdue entry");
       expect(event.payload).toMatchObject({ blog: slug, entry: { id, status: "PUBLISHED" } });
       await pause(1500);
@@ -213,12 +178,8 @@ describe("scheduled entries", () => {
       const published = log.body.events.filter((e: BlogEvent) => e.type === "entry:published" && e.payload.entry.id === id);
       expect(published).toHaveLength(1);
     } finally {
-      disconnectAll();
+      closeSockets();
       expect(await again.stop()).toBe(0);
     }
   });
 });
-
-function disconnectAll(): void {
-  while (sockets.length) sockets.pop()!.disconnect();
-}

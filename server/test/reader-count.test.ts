@@ -1,15 +1,14 @@
 // "N reading now": real socket.io clients against the real process. The count is the number of sockets
 // in a blog's room on this node, sent as `blog:readers` (no seq, not logged) at most every 2 s per blog.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, EventsPage, JoinAck, ReaderServerEvents, ReadersPayload } from "../contracts/events";
+import type { EventsPage } from "../contracts/events";
 import { apiClient, startTestServer, waitFor, type TestServer } from "./harness";
+import { closeSockets, connectSocket, joinBlog, type TestSocket } from "./socket-reader";
 
-type Reader = Socket<ReaderServerEvents, ClientToServerEvents> & { counts: ReadersPayload[] };
+type Reader = TestSocket<"blog:readers">;
 
 let server: TestServer;
 let editor: ReturnType<typeof apiClient>;
-const sockets: Reader[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -19,29 +18,21 @@ beforeAll(async () => {
   }
 });
 
-afterEach(() => {
-  while (sockets.length) sockets.pop()!.disconnect();
-});
+afterEach(closeSockets);
 
 afterAll(async () => {
   await server?.dispose();
 });
 
 async function readerOf(slug: string): Promise<Reader> {
-  const socket = io(server.url, { transports: ["websocket"], forceNew: true, reconnection: false }) as Reader;
-  socket.counts = [];
-  socket.on("blog:readers", (payload) => socket.counts.push(payload));
-  sockets.push(socket);
-  await new Promise<void>((resolve, reject) => {
-    socket.once("connect", () => resolve());
-    socket.once("connect_error", reject);
-  });
-  const ack = await new Promise<JoinAck>((resolve) => socket.emit("blog:join", { slug }, resolve));
+  const socket = await connectSocket(server.url, { events: ["blog:readers"] });
+  const ack = await joinBlog(socket, { slug });
   expect(ack.error).toBeUndefined();
   return socket;
 }
 
-const latest = (reader: Reader) => reader.counts.at(-1)?.count;
+const countsOf = (reader: Reader) => reader.received.map((heard) => heard.payload);
+const latest = (reader: Reader) => countsOf(reader).at(-1)?.count;
 
 describe("blog:readers", () => {
   it("tells every reader how many are watching: 3 join, then one leaves", async () => {
@@ -51,7 +42,7 @@ describe("blog:readers", () => {
     const others = [await readerOf("counted-blog"), await readerOf("counted-blog")];
     const all = [first, ...others];
     await waitFor(() => all.every((r) => latest(r) === 3), "all three readers to hear 3");
-    expect(all.flatMap((r) => r.counts).every((payload) => payload.blog === "counted-blog")).toBe(true);
+    expect(all.flatMap(countsOf).every((payload) => payload.blog === "counted-blog")).toBe(true);
 
     const leaving = others[1]!;
     leaving.disconnect();
@@ -65,7 +56,7 @@ describe("blog:readers", () => {
     await readerOf("other-blog");
     await waitFor(() => latest(other) === 2, "the other blog's first reader to hear 2");
     await waitFor(() => latest(counted) === 1, "the counted blog's reader to hear 1");
-    expect(counted.counts.every((payload) => payload.blog === "counted-blog" && !("seq" in payload))).toBe(true);
+    expect(countsOf(counted).every((payload) => payload.blog === "counted-blog" && !("seq" in payload))).toBe(true);
 
     const log = await apiClient(server.url)<EventsPage>("GET", "/api/blogs/counted-blog/events?since=0");
     expect(log.status).toBe(200);
@@ -75,10 +66,10 @@ describe("blog:readers", () => {
   it("sends a burst of joins as at most one change per 2 seconds after the first", async () => {
     const watcher = await readerOf("other-blog");
     await waitFor(() => latest(watcher) !== undefined, "a first count");
-    const before = watcher.counts.length;
+    const before = watcher.received.length;
     await Promise.all(Array.from({ length: 5 }, () => readerOf("other-blog")));
     await waitFor(() => latest(watcher) === 6, "the watcher to hear 6");
     // However many joined, the room heard at most two counts (a leading and a trailing one) in that burst.
-    expect(watcher.counts.length - before).toBeLessThanOrEqual(2);
+    expect(watcher.received.length - before).toBeLessThanOrEqual(2);
   });
 });
