@@ -3,41 +3,27 @@
 // its Idempotency-Key until it gets a 201; readers reconnect on their own. Everyone ends with exactly the
 // published entries, in order, none twice, as the page's own sequencer and feed state show them.
 import { afterAll, describe, expect, it } from "vitest";
-import type { BlogDTO, EntryDTO } from "../contracts/dto";
-import { LiveReader, publishedEntries } from "./delivery-reader";
-import { spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
+import type { EntryDTO } from "../contracts/dto";
+import { publishedEntries } from "./delivery-reader";
+import { waitFor } from "./harness";
+import { startRestartableServer, type RestartableServer } from "./restartable-server";
 
-const ENV = { WRITE_RATE_PER_MINUTE: "0" };
 const TOTAL = 60;
 const RESTART_AFTER_ACKS = 20;
 
-let server: TestServer | undefined;
-let restarted: SpawnedServer | undefined;
-const readers: LiveReader[] = [];
+let setup: RestartableServer | undefined;
 
 afterAll(async () => {
-  for (const reader of readers) reader.close();
-  await restarted?.stop();
-  await server?.dispose();
+  await setup?.dispose();
 });
 
 describe("SIGTERM and restart while readers watch a stream", () => {
   it("readers reconnect and end with exactly the published entries, in order, none twice", { timeout: 120_000 }, async () => {
-    server = await startTestServer({ env: ENV });
+    setup = await startRestartableServer("restart-me", "Restart me");
+    const { server, token, newReader } = setup;
     const base = server.url;
-    const port = new URL(base).port;
-    const token = server.users.editor.token;
-    const created = await fetch(`${base}/api/blogs`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ slug: "restart-me", title: "Restart me" }),
-    });
-    const { blog } = (await created.json()) as { blog: BlogDTO };
-    for (let i = 0; i < 3; i++) {
-      const reader = new LiveReader(base, "restart-me", blog, { since: 0, reconnection: true });
-      readers.push(reader);
-      await reader.start();
-    }
+    const readers = Array.from({ length: 3 }, () => newReader(base, 0));
+    for (const reader of readers) await reader.start();
 
     // The feed: entries in order, each retried with its own key until the server answers 201.
     const acked: EntryDTO[] = [];
@@ -61,8 +47,8 @@ describe("SIGTERM and restart while readers watch a stream", () => {
       if (acked.length === RESTART_AFTER_ACKS) {
         // Graceful stop, then a new process on the same port, while the feed keeps trying.
         restart = (async () => {
-          expect(await server!.stop()).toBe(0);
-          restarted = await spawnServer(server!.databaseUrl, { ...ENV, PORT: port });
+          expect(await server.stop()).toBe(0);
+          await setup!.restart();
         })();
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -2,24 +2,20 @@
 // a new process starts on the same database, and readers end with every entry that got a 201, each once,
 // in seq order. Committed-but-unanswered entries (killed between commit and answer) may also appear.
 import { afterAll, describe, expect, it } from "vitest";
-import type { BlogDTO, EntryDTO } from "../contracts/dto";
+import type { EntryDTO } from "../contracts/dto";
 import type { BlogEvent } from "../contracts/events";
-import { LiveReader, publishedEntries } from "./delivery-reader";
-import { spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
+import { publishedEntries } from "./delivery-reader";
+import { waitFor, type SpawnedServer } from "./harness";
+import { startRestartableServer, type RestartableServer } from "./restartable-server";
 
-const ENV = { WRITE_RATE_PER_MINUTE: "0" };
 const TOTAL = 100;
 const CONCURRENCY = 5;
 const KILL_AFTER_ACKS = 40;
 
-let server: TestServer | undefined;
-let restarted: SpawnedServer | undefined;
-const readers: LiveReader[] = [];
+let setup: RestartableServer | undefined;
 
 afterAll(async () => {
-  for (const reader of readers) reader.close();
-  await restarted?.stop();
-  await server?.dispose();
+  await setup?.dispose();
 });
 
 function publishedIdsOf(events: BlogEvent[]): string[] {
@@ -28,22 +24,9 @@ function publishedIdsOf(events: BlogEvent[]): string[] {
 
 describe("SIGKILL while publishing", () => {
   it("every acknowledged entry survives, and readers get each exactly once, in seq order", { timeout: 120_000 }, async () => {
-    server = await startTestServer({ env: ENV });
+    setup = await startRestartableServer("kill-me", "Kill me");
+    const { server, token, newReader } = setup;
     const { child } = server as unknown as SpawnedServer;
-    const port = new URL(server.url).port;
-    const token = server.users.editor.token;
-    const created = await fetch(`${server.url}/api/blogs`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify({ slug: "kill-me", title: "Kill me" }),
-    });
-    expect(created.status).toBe(201);
-    const { blog } = (await created.json()) as { blog: BlogDTO };
-    function newReader(url: string, since: number) {
-      const reader = new LiveReader(url, "kill-me", blog, { since, reconnection: true });
-      readers.push(reader);
-      return reader;
-    }
     const first = newReader(server.url, 0);
     await first.start();
 
@@ -79,7 +62,7 @@ describe("SIGKILL while publishing", () => {
     expect(failed).toBeGreaterThan(0);
 
     // A new process on the same database (and port, so the first reader's socket.io finds it again).
-    restarted = await spawnServer(server.databaseUrl, { ...ENV, PORT: port });
+    const restarted = await setup.restart();
     const committed = await publishedEntries(restarted.url, "kill-me");
     const committedIds = new Set(committed.map((e) => e.id));
     for (const id of acked) expect(committedIds.has(id), `acknowledged entry ${id} is in GET /entries`).toBe(true);
