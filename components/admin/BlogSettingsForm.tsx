@@ -7,8 +7,10 @@ import type { UpdateBlogInput } from "@/server/contracts/schemas";
 import { ApiError, apiRequest } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";
 import { FormAlert } from "./FormAlert";
+import { FormField } from "./FormField";
+import { Panel } from "./Panel";
 import { Timestamp } from "./Timestamp";
-import { buttonStyles, inputStyles, labelStyles } from "./styles";
+import { buttonStyles, inputStyles } from "./styles";
 
 export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
   const router = useRouter();
@@ -46,33 +48,21 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
-      <section aria-labelledby="details-heading" className="rounded border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900">
-        <h2 id="details-heading" className="mb-3 text-base font-bold">
-          Details
-        </h2>
+      <Panel headingId="details-heading" heading="Details">
         <form onSubmit={save} className="space-y-4">
-          <div>
-            <label htmlFor="settings-title" className={labelStyles}>
-              Title
-            </label>
+          <FormField htmlFor="settings-title" label="Title">
             <input id="settings-title" name="title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} className={inputStyles} />
-          </div>
-          <div>
-            <label htmlFor="settings-summary" className={labelStyles}>
-              Summary
-            </label>
+          </FormField>
+          <FormField htmlFor="settings-summary" label="Summary">
             <textarea id="settings-summary" name="summary" rows={4} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} className={inputStyles} />
-          </div>
+          </FormField>
           <button type="submit" disabled={busy || unchanged} className={buttonStyles.primary}>
             Save changes
           </button>
         </form>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="status-heading" className="space-y-3 rounded border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900">
-        <h2 id="status-heading" className="text-base font-bold">
-          Status
-        </h2>
+      <Panel headingId="status-heading" heading="Status" className="space-y-3">
         <p className="flex items-center gap-2" data-testid="blog-status">
           <StatusBadge status={blog.status} />
           {blog.status === "ENDED" && blog.endedAt && (
@@ -102,7 +92,7 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
           </a>{" "}
           <span className="font-mono text-xs text-neutral-600 dark:text-neutral-400">/live/{blog.slug}</span>
         </p>
-      </section>
+      </Panel>
       <div className="lg:col-span-2" aria-live="polite">
         {notice && <FormAlert tone={notice.tone} message={notice.message} />}
       </div>

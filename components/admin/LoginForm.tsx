@@ -3,7 +3,8 @@ import { useState, type FormEvent } from "react";
 import type { UserDTO } from "@/server/contracts/dto";
 import { ApiError, apiRequest } from "./api-request";
 import { FormAlert } from "./FormAlert";
-import { buttonStyles, inputStyles, labelStyles } from "./styles";
+import { FormField } from "./FormField";
+import { buttonStyles, inputStyles } from "./styles";
 
 export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -29,18 +30,12 @@ export function LoginForm({ next }: { next: string }) {
   return (
     <form onSubmit={submit} className="space-y-4">
       <FormAlert message={error} />
-      <div>
-        <label htmlFor="login-email" className={labelStyles}>
-          Email
-        </label>
+      <FormField htmlFor="login-email" label="Email">
         <input id="login-email" name="email" type="email" autoComplete="username" required autoFocus className={inputStyles} aria-invalid={!!error} />
-      </div>
-      <div>
-        <label htmlFor="login-password" className={labelStyles}>
-          Password
-        </label>
+      </FormField>
+      <FormField htmlFor="login-password" label="Password">
         <input id="login-password" name="password" type="password" autoComplete="current-password" required className={inputStyles} aria-invalid={!!error} />
-      </div>
+      </FormField>
       <button type="submit" disabled={busy} className={`${buttonStyles.primary} w-full`}>
         {busy ? "Signing in…" : "Sign in"}
       </button>

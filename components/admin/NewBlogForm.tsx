@@ -4,7 +4,8 @@ import type { BlogDTO } from "@/server/contracts/dto";
 import { slugSchema } from "@/server/contracts/schemas";
 import { ApiError, apiRequest } from "./api-request";
 import { FormAlert } from "./FormAlert";
-import { buttonStyles, inputStyles, labelStyles } from "./styles";
+import { FormField } from "./FormField";
+import { buttonStyles, inputStyles } from "./styles";
 import { suggestSlug } from "./suggest-slug";
 
 export function NewBlogForm() {
@@ -50,16 +51,10 @@ export function NewBlogForm() {
   return (
     <form onSubmit={submit} className="max-w-2xl space-y-4">
       <FormAlert message={error} />
-      <div>
-        <label htmlFor="blog-title" className={labelStyles}>
-          Title
-        </label>
+      <FormField htmlFor="blog-title" label="Title">
         <input id="blog-title" name="title" required maxLength={200} value={title} onChange={(e) => changeTitle(e.target.value)} className={inputStyles} />
-      </div>
-      <div>
-        <label htmlFor="blog-slug" className={labelStyles}>
-          Slug
-        </label>
+      </FormField>
+      <FormField htmlFor="blog-slug" label="Slug">
         <div className="flex items-center gap-1">
           <span className="text-neutral-600 dark:text-neutral-400" aria-hidden>
             /live/
@@ -89,13 +84,10 @@ export function NewBlogForm() {
             {slugError}
           </p>
         )}
-      </div>
-      <div>
-        <label htmlFor="blog-summary" className={labelStyles}>
-          Summary
-        </label>
+      </FormField>
+      <FormField htmlFor="blog-summary" label="Summary">
         <textarea id="blog-summary" name="summary" rows={3} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} className={inputStyles} />
-      </div>
+      </FormField>
       <button type="submit" disabled={busy} className={buttonStyles.primary}>
         {busy ? "Creating…" : "Create live blog"}
       </button>

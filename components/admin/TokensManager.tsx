@@ -5,9 +5,11 @@ import type { ApiTokenDTO } from "@/server/db/tokens";
 import { ApiError, apiRequest } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";
 import { FormAlert } from "./FormAlert";
+import { FormField } from "./FormField";
+import { Panel } from "./Panel";
 import { ROLE_NAMES } from "./role-names";
 import { Timestamp } from "./Timestamp";
-import { buttonStyles, inputStyles, labelStyles } from "./styles";
+import { buttonStyles, inputStyles } from "./styles";
 
 type Notice = { tone: "error" | "success"; message: string } | null;
 
@@ -126,21 +128,12 @@ function CreateTokenForm({ users, selfId, onCreated }: { users: UserDTO[]; selfI
   }
 
   return (
-    <section aria-labelledby="create-token-heading" className="rounded border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900">
-      <h2 id="create-token-heading" className="mb-3 text-base font-bold">
-        Create a token
-      </h2>
+    <Panel headingId="create-token-heading" heading="Create a token">
       <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
-        <div>
-          <label htmlFor="new-token-name" className={labelStyles}>
-            Token name
-          </label>
+        <FormField htmlFor="new-token-name" label="Token name">
           <input id="new-token-name" name="name" required maxLength={100} placeholder="e.g. Wire feed (Reuters)" autoComplete="off" className={inputStyles} />
-        </div>
-        <div>
-          <label htmlFor="new-token-user" className={labelStyles}>
-            Acts as
-          </label>
+        </FormField>
+        <FormField htmlFor="new-token-user" label="Acts as">
           <select id="new-token-user" name="userId" defaultValue={selfId} className={inputStyles}>
             {users.map((user) => (
               <option key={user.id} value={user.id}>
@@ -148,7 +141,7 @@ function CreateTokenForm({ users, selfId, onCreated }: { users: UserDTO[]; selfI
               </option>
             ))}
           </select>
-        </div>
+        </FormField>
         <button type="submit" disabled={busy} className={buttonStyles.primary}>
           Create token
         </button>
@@ -158,7 +151,7 @@ function CreateTokenForm({ users, selfId, onCreated }: { users: UserDTO[]; selfI
           <FormAlert message={error} />
         </div>
       )}
-    </section>
+    </Panel>
   );
 }
 

@@ -5,8 +5,10 @@ import type { UpdateUserInput } from "@/server/contracts/schemas";
 import { ApiError, apiRequest } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";
 import { FormAlert } from "./FormAlert";
+import { FormField } from "./FormField";
+import { Panel } from "./Panel";
 import { ROLE_NAMES, ROLES } from "./role-names";
-import { buttonStyles, inputStyles, labelStyles } from "./styles";
+import { buttonStyles, inputStyles } from "./styles";
 
 type Notice = { tone: "error" | "success"; message: string } | null;
 
@@ -150,27 +152,15 @@ function CreateUserForm({ onCreated }: { onCreated(user: UserDTO): void }) {
   }
 
   return (
-    <section aria-labelledby="create-user-heading" className="rounded border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900">
-      <h2 id="create-user-heading" className="mb-3 text-base font-bold">
-        Add a user
-      </h2>
+    <Panel headingId="create-user-heading" heading="Add a user">
       <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_10rem_1fr_auto] lg:items-end">
-        <div>
-          <label htmlFor="new-user-email" className={labelStyles}>
-            Email
-          </label>
+        <FormField htmlFor="new-user-email" label="Email">
           <input id="new-user-email" name="email" type="email" required autoComplete="off" className={inputStyles} />
-        </div>
-        <div>
-          <label htmlFor="new-user-name" className={labelStyles}>
-            Name
-          </label>
+        </FormField>
+        <FormField htmlFor="new-user-name" label="Name">
           <input id="new-user-name" name="displayName" maxLength={100} autoComplete="off" className={inputStyles} />
-        </div>
-        <div>
-          <label htmlFor="new-user-role" className={labelStyles}>
-            Role
-          </label>
+        </FormField>
+        <FormField htmlFor="new-user-role" label="Role">
           <select id="new-user-role" name="role" defaultValue="JOURNALIST" className={inputStyles}>
             {ROLES.map((role) => (
               <option key={role} value={role}>
@@ -178,16 +168,13 @@ function CreateUserForm({ onCreated }: { onCreated(user: UserDTO): void }) {
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="new-user-password" className={labelStyles}>
-            Initial password
-          </label>
+        </FormField>
+        <FormField htmlFor="new-user-password" label="Initial password">
           <input id="new-user-password" name="password" type="password" required minLength={8} maxLength={200} autoComplete="new-password" aria-describedby="new-user-password-hint" className={inputStyles} />
           <p id="new-user-password-hint" className="sr-only">
             At least 8 characters. Give it to them in person or over a secure channel.
           </p>
-        </div>
+        </FormField>
         <button type="submit" disabled={busy} className={buttonStyles.primary}>
           Create user
         </button>
@@ -195,6 +182,6 @@ function CreateUserForm({ onCreated }: { onCreated(user: UserDTO): void }) {
       <div className="mt-3" aria-live="polite">
         {notice && <FormAlert tone={notice.tone} message={notice.message} />}
       </div>
-    </section>
+    </Panel>
   );
 }

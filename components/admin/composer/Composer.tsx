@@ -7,6 +7,7 @@ import type { BlogStatus, ContributorDTO, EntryDTO } from "@/server/contracts/dt
 import type { CreateEntryInput, UpdateEntryInput } from "@/server/contracts/schemas";
 import { can, type Actor } from "@/server/auth/permissions";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
+import { FormField } from "@/components/admin/FormField";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/admin/styles";
 import { EMBED_STYLES, EntryArticle } from "@/components/feed/EntryArticle";
 import { cleanPastedHtml } from "./clean-pasted-html";
@@ -337,10 +338,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
       )}
       {ended && <p className="rounded bg-neutral-100 px-3 py-2 dark:bg-neutral-900">This blog has ended. Reopen it in its settings to add entries.</p>}
 
-      <div>
-        <label htmlFor={`${id}-headline`} className={labelStyles}>
-          Headline (optional)
-        </label>
+      <FormField htmlFor={`${id}-headline`} label="Headline (optional)">
         <input
           id={`${id}-headline`}
           value={fields.headline}
@@ -348,13 +346,10 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
           onChange={(event) => setFields((previous) => ({ ...previous, headline: event.target.value }))}
           className={`${inputStyles} text-base font-semibold`}
         />
-      </div>
+      </FormField>
 
       <div className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor={`${id}-label`} className={labelStyles}>
-            Label
-          </label>
+        <FormField htmlFor={`${id}-label`} label="Label">
           <select
             id={`${id}-label`}
             value={fields.label}
@@ -369,7 +364,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
             ))}
             {fields.label && !(ENTRY_LABELS as readonly string[]).includes(fields.label) && <option value={fields.label}>{fields.label}</option>}
           </select>
-        </div>
+        </FormField>
         <label className="flex items-center gap-2 py-1.5">
           <input
             type="checkbox"
@@ -492,10 +487,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
 
       {scheduleOpen && (
         <div role="group" aria-label="Schedule" className="flex flex-wrap items-end gap-2 rounded border border-neutral-300 p-2 dark:border-neutral-700">
-          <div>
-            <label htmlFor={`${id}-schedule`} className={labelStyles}>
-              Publish at (your time)
-            </label>
+          <FormField htmlFor={`${id}-schedule`} label="Publish at (your time)">
             <input
               id={`${id}-schedule`}
               type="datetime-local"
@@ -506,7 +498,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
               onChange={(event) => setScheduleValue(event.target.value)}
               className={inputStyles}
             />
-          </div>
+          </FormField>
           <button type="button" disabled={disabled} onClick={confirmSchedule} className={buttonStyles.primary}>
             {busy === "schedule" ? "Scheduling…" : "Schedule"}
           </button>

@@ -1,7 +1,8 @@
 "use client";
 // Embed by URL: a YouTube address becomes a player, an x.com/twitter.com one a post card, anything else a link card.
 import { useId, useState } from "react";
-import { buttonStyles, inputStyles, labelStyles } from "@/components/admin/styles";
+import { FormField } from "@/components/admin/FormField";
+import { buttonStyles, inputStyles } from "@/components/admin/styles";
 import { embedForUrl, type Embed } from "./embeds";
 
 const KIND_TEXT: Record<Embed["kind"], string> = { youtube: "YouTube video", x: "X post card", link: "Link card" };
@@ -37,10 +38,7 @@ export function EmbedInserter({ onInsert }: { onInsert: (embed: Embed) => void }
   }
   return (
     <div role="group" aria-label="Embed by URL" className="w-full space-y-2 rounded border border-neutral-300 p-2 dark:border-neutral-700">
-      <div>
-        <label htmlFor={`${id}-url`} className={labelStyles}>
-          Address to embed
-        </label>
+      <FormField htmlFor={`${id}-url`} label="Address to embed">
         <input
           id={`${id}-url`}
           type="url"
@@ -57,14 +55,11 @@ export function EmbedInserter({ onInsert }: { onInsert: (embed: Embed) => void }
         <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400" aria-live="polite">
           {error ? <span className="text-red-700 dark:text-red-400">{error}</span> : detected ? `Will insert: ${KIND_TEXT[detected.kind]}` : "\u00a0"}
         </p>
-      </div>
+      </FormField>
       {detected?.kind !== "youtube" && (
-        <div>
-          <label htmlFor={`${id}-text`} className={labelStyles}>
-            Quote or description (optional)
-          </label>
+        <FormField htmlFor={`${id}-text`} label="Quote or description (optional)">
           <textarea id={`${id}-text`} rows={2} maxLength={1000} value={text} onChange={(event) => setText(event.target.value)} className={inputStyles} />
-        </div>
+        </FormField>
       )}
       <div className="flex gap-2">
         <button type="button" onClick={insert} className={buttonStyles.primary}>

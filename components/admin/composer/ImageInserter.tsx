@@ -3,7 +3,8 @@
 import { useId, useState } from "react";
 import type { UploadDTO } from "@/server/contracts/dto";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
-import { buttonStyles, inputStyles, labelStyles } from "@/components/admin/styles";
+import { FormField } from "@/components/admin/FormField";
+import { buttonStyles, inputStyles } from "@/components/admin/styles";
 
 export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; alt: string; caption: string }) => void }) {
   const id = useId();
@@ -69,10 +70,7 @@ export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; a
         <div role="group" aria-label="Image details" className="mt-2 flex flex-wrap gap-3 rounded border border-neutral-300 p-2 dark:border-neutral-700">
           <img src={upload.url} alt="" className="h-20 w-20 rounded object-cover" />
           <div className="min-w-48 flex-1 space-y-2">
-            <div>
-              <label htmlFor={`${id}-alt`} className={labelStyles}>
-                Alt text (required)
-              </label>
+            <FormField htmlFor={`${id}-alt`} label="Alt text (required)">
               <input
                 id={`${id}-alt`}
                 value={alt}
@@ -86,13 +84,10 @@ export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; a
               <p id={`${id}-alt-help`} className={`mt-1 text-xs ${altMissing && !alt.trim() ? "text-red-700 dark:text-red-400" : "text-neutral-600 dark:text-neutral-400"}`}>
                 {altMissing && !alt.trim() ? "Describe the image for readers who cannot see it." : "What the image shows, for screen readers."}
               </p>
-            </div>
-            <div>
-              <label htmlFor={`${id}-caption`} className={labelStyles}>
-                Caption (optional)
-              </label>
+            </FormField>
+            <FormField htmlFor={`${id}-caption`} label="Caption (optional)">
               <input id={`${id}-caption`} value={caption} maxLength={500} onChange={(event) => setCaption(event.target.value)} className={inputStyles} />
-            </div>
+            </FormField>
             <div className="flex gap-2">
               <button type="button" onClick={insert} className={buttonStyles.primary}>
                 Insert image
