@@ -4,6 +4,7 @@ import { useId, useState } from "react";
 import { FormField } from "@/components/admin/FormField";
 import { buttonStyles, inputStyles } from "@/components/admin/styles";
 import { embedForUrl, type Embed } from "./embeds";
+import { InsertOrCancel } from "./InsertOrCancel";
 
 const KIND_TEXT: Record<Embed["kind"], string> = { youtube: "YouTube video", x: "X post card", link: "Link card" };
 
@@ -61,14 +62,7 @@ export function EmbedInserter({ onInsert }: { onInsert: (embed: Embed) => void }
           <textarea id={`${id}-text`} rows={2} maxLength={1000} value={text} onChange={(event) => setText(event.target.value)} className={inputStyles} />
         </FormField>
       )}
-      <div className="flex gap-2">
-        <button type="button" onClick={insert} className={buttonStyles.primary}>
-          Insert embed
-        </button>
-        <button type="button" onClick={close} className={buttonStyles.secondary}>
-          Cancel
-        </button>
-      </div>
+      <InsertOrCancel insertLabel="Insert embed" onInsert={insert} onCancel={close} />
     </div>
   );
 }

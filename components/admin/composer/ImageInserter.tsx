@@ -5,6 +5,7 @@ import type { UploadDTO } from "@/server/contracts/dto";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
 import { FormField } from "@/components/admin/FormField";
 import { buttonStyles, inputStyles } from "@/components/admin/styles";
+import { InsertOrCancel } from "./InsertOrCancel";
 
 export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; alt: string; caption: string }) => void }) {
   const id = useId();
@@ -88,14 +89,7 @@ export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; a
             <FormField htmlFor={`${id}-caption`} label="Caption (optional)">
               <input id={`${id}-caption`} value={caption} maxLength={500} onChange={(event) => setCaption(event.target.value)} className={inputStyles} />
             </FormField>
-            <div className="flex gap-2">
-              <button type="button" onClick={insert} className={buttonStyles.primary}>
-                Insert image
-              </button>
-              <button type="button" onClick={reset} className={buttonStyles.secondary}>
-                Cancel
-              </button>
-            </div>
+            <InsertOrCancel insertLabel="Insert image" onInsert={insert} onCancel={reset} />
           </div>
         </div>
       )}
