@@ -1,11 +1,8 @@
 import type { EntryDTO } from "@/server/contracts/dto";
 import { EntryActions } from "./EntryActions";
+import { EntryHeader } from "./EntryHeader";
+import { EntryText } from "./EntryText";
 import { RelativeTime } from "./RelativeTime";
-import { showsKeyEventFlag } from "./key-event-flag";
-
-/** YouTube frames fill the column at 16:9; link and X cards are boxed quotes with their source below. */
-export const EMBED_STYLES =
-  "[&_iframe]:aspect-video [&_iframe]:w-full [&_iframe]:rounded [&_figure[data-embed]]:rounded [&_figure[data-embed]]:border [&_figure[data-embed]]:border-neutral-300 [&_figure[data-embed]]:p-3 dark:[&_figure[data-embed]]:border-neutral-700 [&_figure[data-embed]_blockquote]:border-l-0! [&_figure[data-embed]_blockquote]:pl-0! [&_figure[data-embed]_blockquote]:not-italic!";
 
 /**
  * One entry as readers see it. The newsroom's composer renders its preview with this same component
@@ -24,20 +21,8 @@ export function EntryArticle({ entry, preview = false }: { entry: EntryDTO; prev
       data-pinned={entry.pinned || undefined}
       className="entry scroll-mt-20 border-l-4 border-neutral-200 py-4 pl-4 outline-offset-4 dark:border-neutral-700 data-[pinned]:border-red-600"
     >
-      <header className="mb-2 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400">
-        {entry.publishedAt && <RelativeTime iso={entry.publishedAt} />}
-        {entry.label && (
-          <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">{entry.label}</span>
-        )}
-        {showsKeyEventFlag(entry) && <span className="text-xs font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>}
-      </header>
-      {entry.headline && (
-        <h3 id={headingId} className="mb-2 text-xl font-bold leading-snug">
-          {entry.headline}
-        </h3>
-      )}
-      {/* The body was sanitized on the server before it was stored. */}
-      <div className={`entry-body ${EMBED_STYLES}`} dangerouslySetInnerHTML={{ __html: entry.body }} />
+      <EntryHeader entry={entry} time={entry.publishedAt && <RelativeTime iso={entry.publishedAt} />} flagKeyEvent />
+      <EntryText entry={entry} headingId={headingId} />
       <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400">
         <span>
           By <span className="font-medium">{entry.author.name}</span>

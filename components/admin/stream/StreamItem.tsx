@@ -7,7 +7,7 @@ import { can, type Actor } from "@/server/auth/permissions";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
 import { buttonStyles } from "@/components/admin/styles";
 import { Composer } from "@/components/admin/composer/Composer";
-import { EMBED_STYLES } from "@/components/feed/EntryArticle";
+import { EMBED_STYLES } from "@/components/feed/EntryText";
 import { EntryTime } from "@/components/feed/EntryTime";
 
 const STATUS_STYLE: Record<EntryDTO["status"], string> = {

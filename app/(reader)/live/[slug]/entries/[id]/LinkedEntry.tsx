@@ -1,5 +1,6 @@
 // The update a permalink points at, shown above the live page in full with its date, whatever its age.
-import { EMBED_STYLES } from "@/components/feed/EntryArticle";
+import { EntryHeader } from "@/components/feed/EntryHeader";
+import { EntryText } from "@/components/feed/EntryText";
 import type { EntryDTO } from "@/server/contracts/dto";
 import { AbsoluteTime } from "./AbsoluteTime";
 
@@ -23,19 +24,8 @@ export function LinkedEntry({ entry }: { entry: EntryDTO }) {
         aria-label={entry.headline ? undefined : "Linked update"}
         className="scroll-mt-4 rounded-lg border-l-4 border-red-700 bg-amber-50 p-4 shadow-sm focus:outline-2 focus:outline-offset-2 focus:outline-red-700 dark:bg-neutral-900"
       >
-        <header className="mb-2 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm text-neutral-700 dark:text-neutral-300">
-          {entry.publishedAt && <AbsoluteTime iso={entry.publishedAt} />}
-          {entry.label && (
-            <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">{entry.label}</span>
-          )}
-        </header>
-        {entry.headline && (
-          <h3 id={`${elementId}-headline`} className="mb-2 text-xl font-bold leading-snug">
-            {entry.headline}
-          </h3>
-        )}
-        {/* The body was sanitized on the server before it was stored. */}
-        <div className={`entry-body ${EMBED_STYLES}`} dangerouslySetInnerHTML={{ __html: entry.body }} />
+        <EntryHeader entry={entry} time={entry.publishedAt && <AbsoluteTime iso={entry.publishedAt} />} onTint />
+        <EntryText entry={entry} headingId={`${elementId}-headline`} />
         <footer className="mt-2 flex flex-wrap gap-x-3 text-sm text-neutral-700 dark:text-neutral-300">
           <span>
             By <span className="font-medium">{entry.author.name}</span>
