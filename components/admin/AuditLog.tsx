@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { AuditAction, AuditEventDTO } from "@/server/contracts/dto";
 import { ApiError, apiRequest } from "./api-request";
+import { DataTable } from "./DataTable";
 import { FormAlert } from "./FormAlert";
 import { Timestamp } from "./Timestamp";
 import { buttonStyles } from "./styles";
@@ -60,31 +61,18 @@ export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: A
 
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
-        <table className="w-full border-collapse text-left">
-          <caption className="sr-only">Audit log, newest first</caption>
-          <thead className="bg-neutral-100 text-xs uppercase tracking-wide text-neutral-600 dark:bg-neutral-800 dark:text-neutral-400">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-semibold">When</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Who</th>
-              <th scope="col" className="px-3 py-2 font-semibold">What</th>
-              <th scope="col" className="px-3 py-2 font-semibold">Details</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
-            {events.map((event) => (
-              <tr key={event.id} data-action={event.action}>
-                <td className="px-3 py-1.5 whitespace-nowrap">
-                  <Timestamp iso={event.createdAt} />
-                </td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{event.actor?.name ?? <span className="italic text-neutral-600 dark:text-neutral-400">System</span>}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{ACTION_NAMES[event.action] ?? event.action}</td>
-                <td className="px-3 py-1.5 text-neutral-700 dark:text-neutral-300">{event.summary}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable caption="Audit log, newest first" columns={["When", "Who", "What", "Details"]}>
+        {events.map((event) => (
+          <tr key={event.id} data-action={event.action}>
+            <td className="px-3 py-1.5 whitespace-nowrap">
+              <Timestamp iso={event.createdAt} />
+            </td>
+            <td className="px-3 py-1.5 whitespace-nowrap">{event.actor?.name ?? <span className="italic text-neutral-600 dark:text-neutral-400">System</span>}</td>
+            <td className="px-3 py-1.5 whitespace-nowrap">{ACTION_NAMES[event.action] ?? event.action}</td>
+            <td className="px-3 py-1.5 text-neutral-700 dark:text-neutral-300">{event.summary}</td>
+          </tr>
+        ))}
+      </DataTable>
       <FormAlert message={error} />
       {cursor && (
         <button type="button" className={buttonStyles.secondary} disabled={busy} onClick={loadMore}>

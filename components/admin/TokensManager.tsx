@@ -4,6 +4,7 @@ import type { UserDTO } from "@/server/contracts/dto";
 import type { ApiTokenDTO } from "@/server/db/tokens";
 import { ApiError, apiRequest } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";
+import { DataTable } from "./DataTable";
 import { FormAlert } from "./FormAlert";
 import { FormField } from "./FormField";
 import { Panel } from "./Panel";
@@ -55,52 +56,37 @@ export function TokensManager({ initial, users, selfId }: { initial: ApiTokenDTO
         {tokens.length === 0 ? (
           <p className="rounded border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700">No API tokens yet.</p>
         ) : (
-          <div className="overflow-x-auto rounded border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
-            <table className="w-full border-collapse text-left">
-              <caption className="sr-only">API tokens, newest first</caption>
-              <thead className="bg-neutral-100 text-xs uppercase tracking-wide text-neutral-600 dark:bg-neutral-800 dark:text-neutral-400">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-semibold">Name</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Acts as</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Created</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Last used</th>
-                  <th scope="col" className="px-3 py-2 font-semibold">Status</th>
-                  <th scope="col" className="px-3 py-2 font-semibold"><span className="sr-only">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
-                {tokens.map((token) => (
-                  <tr key={token.id} data-token-id={token.id} className={token.revokedAt ? "text-neutral-600 dark:text-neutral-400" : ""}>
-                    <th scope="row" className="px-3 py-1.5 font-semibold">{token.name}</th>
-                    <td className="px-3 py-1.5">{nameOf(token.userId)}</td>
-                    <td className="px-3 py-1.5 whitespace-nowrap"><Timestamp iso={token.createdAt} /></td>
-                    <td className="px-3 py-1.5 whitespace-nowrap"><Timestamp iso={token.lastUsedAt} empty="Never" /></td>
-                    <td className="px-3 py-1.5 whitespace-nowrap">
-                      {token.revokedAt ? (
-                        <span>
-                          Revoked <Timestamp iso={token.revokedAt} />
-                        </span>
-                      ) : (
-                        <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-800 dark:bg-green-950 dark:text-green-300">Active</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-1.5 text-right">
-                      {!token.revokedAt && (
-                        <ConfirmButton
-                          label="Revoke"
-                          ariaLabel={`Revoke ${token.name}`}
-                          title={`Revoke “${token.name}”?`}
-                          message={`Scripts and feeds using it stop working at once (it acts as ${nameOf(token.userId)}). This cannot be undone.`}
-                          confirmLabel="Revoke token"
-                          onConfirm={() => revoke(token)}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption="API tokens, newest first" columns={["Name", "Acts as", "Created", "Last used", "Status", { label: "Actions", hidden: true }]}>
+            {tokens.map((token) => (
+              <tr key={token.id} data-token-id={token.id} className={token.revokedAt ? "text-neutral-600 dark:text-neutral-400" : ""}>
+                <th scope="row" className="px-3 py-1.5 font-semibold">{token.name}</th>
+                <td className="px-3 py-1.5">{nameOf(token.userId)}</td>
+                <td className="px-3 py-1.5 whitespace-nowrap"><Timestamp iso={token.createdAt} /></td>
+                <td className="px-3 py-1.5 whitespace-nowrap"><Timestamp iso={token.lastUsedAt} empty="Never" /></td>
+                <td className="px-3 py-1.5 whitespace-nowrap">
+                  {token.revokedAt ? (
+                    <span>
+                      Revoked <Timestamp iso={token.revokedAt} />
+                    </span>
+                  ) : (
+                    <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-800 dark:bg-green-950 dark:text-green-300">Active</span>
+                  )}
+                </td>
+                <td className="px-3 py-1.5 text-right">
+                  {!token.revokedAt && (
+                    <ConfirmButton
+                      label="Revoke"
+                      ariaLabel={`Revoke ${token.name}`}
+                      title={`Revoke “${token.name}”?`}
+                      message={`Scripts and feeds using it stop working at once (it acts as ${nameOf(token.userId)}). This cannot be undone.`}
+                      confirmLabel="Revoke token"
+                      onConfirm={() => revoke(token)}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

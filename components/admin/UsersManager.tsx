@@ -4,10 +4,12 @@ import type { Role, UserDTO } from "@/server/contracts/dto";
 import type { UpdateUserInput } from "@/server/contracts/schemas";
 import { ApiError, apiRequest } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";
+import { DataTable } from "./DataTable";
 import { FormAlert } from "./FormAlert";
 import { FormField } from "./FormField";
 import { Panel } from "./Panel";
-import { ROLE_NAMES, ROLES } from "./role-names";
+import { ROLE_NAMES } from "./role-names";
+import { RoleOptions } from "./RoleOptions";
 import { buttonStyles, inputStyles } from "./styles";
 
 type Notice = { tone: "error" | "success"; message: string } | null;
@@ -39,85 +41,67 @@ export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: 
           Everyone with access <span className="font-normal text-neutral-600 dark:text-neutral-400">({users.length})</span>
         </h2>
         <div aria-live="polite">{notice && <FormAlert tone={notice.tone} message={notice.message} />}</div>
-        <div className="overflow-x-auto rounded border border-neutral-200 bg-white dark:border-neutral-800 dark:bg-neutral-900">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">Users</caption>
-            <thead className="bg-neutral-100 text-xs uppercase tracking-wide text-neutral-600 dark:bg-neutral-800 dark:text-neutral-400">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-semibold">Name</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Email</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Role</th>
-                <th scope="col" className="px-3 py-2 font-semibold">Access</th>
-                <th scope="col" className="px-3 py-2 font-semibold"><span className="sr-only">Actions</span></th>
+        <DataTable caption="Users" columns={["Name", "Email", "Role", "Access", { label: "Actions", hidden: true }]}>
+          {users.map((user) => {
+            const self = user.id === selfId;
+            return (
+              <tr key={user.id} data-email={user.email} className={user.active ? "" : "text-neutral-600 dark:text-neutral-400"}>
+                <th scope="row" className="px-3 py-1.5 font-semibold">
+                  {user.displayName}
+                  {self && <span className="ml-1 font-normal text-neutral-600 dark:text-neutral-400">(you)</span>}
+                </th>
+                <td className="px-3 py-1.5">{user.email}</td>
+                <td className="px-3 py-1.5">
+                  <label htmlFor={`role-${user.id}`} className="sr-only">
+                    Role of {user.displayName}
+                  </label>
+                  <select
+                    id={`role-${user.id}`}
+                    value={user.role}
+                    disabled={self}
+                    title={self ? "You cannot change your own role" : undefined}
+                    onChange={(e) => {
+                      const role = e.target.value as Role;
+                      void update(user, { role }, `${user.displayName} is now ${/^[aeiou]/.test(ROLE_NAMES[role]) ? "an" : "a"} ${ROLE_NAMES[role]}.`);
+                    }}
+                    className={`${inputStyles} w-auto py-1`}
+                  >
+                    <RoleOptions />
+                  </select>
+                </td>
+                <td className="px-3 py-1.5">
+                  {user.active ? (
+                    <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-800 dark:bg-green-950 dark:text-green-300">Active</span>
+                  ) : (
+                    <span className="rounded bg-neutral-200 px-1.5 py-0.5 text-xs font-semibold text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">Deactivated</span>
+                  )}
+                </td>
+                <td className="px-3 py-1.5 text-right">
+                  {self ? null : user.active ? (
+                    <ConfirmButton
+                      label="Deactivate"
+                      ariaLabel={`Deactivate ${user.displayName}`}
+                      title={`Deactivate ${user.displayName}?`}
+                      message="They are signed out at once, their API tokens stop working and they cannot sign in until you reactivate them. Their entries stay published."
+                      confirmLabel="Deactivate"
+                      onConfirm={() => update(user, { active: false }, `${user.displayName} is deactivated.`)}
+                    />
+                  ) : (
+                    <ConfirmButton
+                      label="Reactivate"
+                      ariaLabel={`Reactivate ${user.displayName}`}
+                      title={`Reactivate ${user.displayName}?`}
+                      message="They can sign in again with their password."
+                      confirmLabel="Reactivate"
+                      tone="primary"
+                      onConfirm={() => update(user, { active: true }, `${user.displayName} is active again.`)}
+                    />
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
-              {users.map((user) => {
-                const self = user.id === selfId;
-                return (
-                  <tr key={user.id} data-email={user.email} className={user.active ? "" : "text-neutral-600 dark:text-neutral-400"}>
-                    <th scope="row" className="px-3 py-1.5 font-semibold">
-                      {user.displayName}
-                      {self && <span className="ml-1 font-normal text-neutral-600 dark:text-neutral-400">(you)</span>}
-                    </th>
-                    <td className="px-3 py-1.5">{user.email}</td>
-                    <td className="px-3 py-1.5">
-                      <label htmlFor={`role-${user.id}`} className="sr-only">
-                        Role of {user.displayName}
-                      </label>
-                      <select
-                        id={`role-${user.id}`}
-                        value={user.role}
-                        disabled={self}
-                        title={self ? "You cannot change your own role" : undefined}
-                        onChange={(e) => {
-                          const role = e.target.value as Role;
-                          void update(user, { role }, `${user.displayName} is now ${/^[aeiou]/.test(ROLE_NAMES[role]) ? "an" : "a"} ${ROLE_NAMES[role]}.`);
-                        }}
-                        className={`${inputStyles} w-auto py-1`}
-                      >
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {ROLE_NAMES[role]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td className="px-3 py-1.5">
-                      {user.active ? (
-                        <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-800 dark:bg-green-950 dark:text-green-300">Active</span>
-                      ) : (
-                        <span className="rounded bg-neutral-200 px-1.5 py-0.5 text-xs font-semibold text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">Deactivated</span>
-                      )}
-                    </td>
-                    <td className="px-3 py-1.5 text-right">
-                      {self ? null : user.active ? (
-                        <ConfirmButton
-                          label="Deactivate"
-                          ariaLabel={`Deactivate ${user.displayName}`}
-                          title={`Deactivate ${user.displayName}?`}
-                          message="They are signed out at once, their API tokens stop working and they cannot sign in until you reactivate them. Their entries stay published."
-                          confirmLabel="Deactivate"
-                          onConfirm={() => update(user, { active: false }, `${user.displayName} is deactivated.`)}
-                        />
-                      ) : (
-                        <ConfirmButton
-                          label="Reactivate"
-                          ariaLabel={`Reactivate ${user.displayName}`}
-                          title={`Reactivate ${user.displayName}?`}
-                          message="They can sign in again with their password."
-                          confirmLabel="Reactivate"
-                          tone="primary"
-                          onConfirm={() => update(user, { active: true }, `${user.displayName} is active again.`)}
-                        />
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       </section>
     </div>
   );
@@ -162,11 +146,7 @@ function CreateUserForm({ onCreated }: { onCreated(user: UserDTO): void }) {
         </FormField>
         <FormField htmlFor="new-user-role" label="Role">
           <select id="new-user-role" name="role" defaultValue="JOURNALIST" className={inputStyles}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {ROLE_NAMES[role]}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </FormField>
         <FormField htmlFor="new-user-password" label="Initial password">
