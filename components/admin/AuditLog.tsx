@@ -1,7 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { AuditAction, AuditEventDTO } from "@/server/contracts/dto";
-import { ApiError, apiRequest } from "./api-request";
+import { apiRequest, messageOf } from "./api-request";
 import { DataTable } from "./DataTable";
 import { FormAlert } from "./FormAlert";
 import { Timestamp } from "./Timestamp";
@@ -49,7 +49,7 @@ export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: A
       });
       setCursor(page.nextCursor);
     } catch (caught) {
-      setError(caught instanceof ApiError && caught.status < 500 ? caught.message : "Older events could not be loaded. Try again.");
+      setError(messageOf(caught, "Older events could not be loaded. Try again."));
     } finally {
       setBusy(false);
     }

@@ -4,9 +4,9 @@ import { useState, type FormEvent } from "react";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import type { BlogDTO } from "@/server/contracts/dto";
 import type { UpdateBlogInput } from "@/server/contracts/schemas";
-import { ApiError, apiRequest } from "./api-request";
+import { apiRequest, messageOf } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";
-import { FormAlert } from "./FormAlert";
+import { FormAlert, type Notice } from "./FormAlert";
 import { FormField } from "./FormField";
 import { Panel } from "./Panel";
 import { Timestamp } from "./Timestamp";
@@ -17,7 +17,7 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
   const [blog, setBlog] = useState(initial);
   const [title, setTitle] = useState(initial.title);
   const [summary, setSummary] = useState(initial.summary);
-  const [notice, setNotice] = useState<{ tone: "error" | "success"; message: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function patch(change: UpdateBlogInput, done: string): Promise<void> {
@@ -32,8 +32,7 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
       // The page heading and breadcrumb are server-rendered and name the blog.
       router.refresh();
     } catch (caught) {
-      const message = caught instanceof ApiError && caught.status < 500 ? caught.message : "The change could not be saved. Try again.";
-      setNotice({ tone: "error", message });
+      setNotice({ tone: "error", message: messageOf(caught, "The change could not be saved. Try again.") });
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,8 @@
+/** A form's answer from the server, kept in state until the next attempt. */
+export type Notice = { tone: "error" | "success"; message: string };
+
 // A form's answer from the server, announced to screen readers when it appears.
-export function FormAlert({ message, tone = "error" }: { message: string | null; tone?: "error" | "success" }) {
+export function FormAlert({ message, tone = "error" }: { message: string | null; tone?: Notice["tone"] }) {
   if (!message) return null;
   const colours =
     tone === "error"

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from "react";
 import type { BlogDTO } from "@/server/contracts/dto";
 import { slugSchema } from "@/server/contracts/schemas";
-import { ApiError, apiRequest } from "./api-request";
+import { ApiError, apiRequest, messageOf } from "./api-request";
 import { FormAlert } from "./FormAlert";
 import { FormField } from "./FormField";
 import { buttonStyles, inputStyles } from "./styles";
@@ -43,8 +43,7 @@ export function NewBlogForm() {
     } catch (caught) {
       setBusy(false);
       if (caught instanceof ApiError && caught.status === 409) setSlugError(`${caught.message}. Choose another slug.`);
-      else if (caught instanceof ApiError && caught.status < 500) setError(caught.message);
-      else setError("The blog could not be created. Try again.");
+      else setError(messageOf(caught, "The blog could not be created. Try again."));
     }
   }
 

@@ -2,26 +2,20 @@
 import { useState, type FormEvent } from "react";
 import type { UserDTO } from "@/server/contracts/dto";
 import type { ApiTokenDTO } from "@/server/db/tokens";
-import { ApiError, apiRequest } from "./api-request";
+import { apiRequest, messageOf } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";
 import { DataTable } from "./DataTable";
-import { FormAlert } from "./FormAlert";
+import { FormAlert, type Notice } from "./FormAlert";
 import { FormField } from "./FormField";
 import { Panel } from "./Panel";
 import { ROLE_NAMES } from "./role-names";
 import { Timestamp } from "./Timestamp";
 import { buttonStyles, inputStyles } from "./styles";
 
-type Notice = { tone: "error" | "success"; message: string } | null;
-
-function messageOf(caught: unknown, fallback: string): string {
-  return caught instanceof ApiError && caught.status < 500 ? caught.message : fallback;
-}
-
 export function TokensManager({ initial, users, selfId }: { initial: ApiTokenDTO[]; users: UserDTO[]; selfId: string }) {
   const [tokens, setTokens] = useState(initial);
   const [created, setCreated] = useState<{ token: string; apiToken: ApiTokenDTO } | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const nameOf = (userId: string) => users.find((user) => user.id === userId)?.displayName ?? "Unknown user";
 
   async function revoke(token: ApiTokenDTO) {

@@ -2,25 +2,19 @@
 import { useState, type FormEvent } from "react";
 import type { Role, UserDTO } from "@/server/contracts/dto";
 import type { UpdateUserInput } from "@/server/contracts/schemas";
-import { ApiError, apiRequest } from "./api-request";
+import { apiRequest, messageOf } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";
 import { DataTable } from "./DataTable";
-import { FormAlert } from "./FormAlert";
+import { FormAlert, type Notice } from "./FormAlert";
 import { FormField } from "./FormField";
 import { Panel } from "./Panel";
 import { ROLE_NAMES } from "./role-names";
 import { RoleOptions } from "./RoleOptions";
 import { buttonStyles, inputStyles } from "./styles";
 
-type Notice = { tone: "error" | "success"; message: string } | null;
-
-function messageOf(caught: unknown, fallback: string): string {
-  return caught instanceof ApiError && caught.status < 500 ? caught.message : fallback;
-}
-
 export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: string }) {
   const [users, setUsers] = useState(initial);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   async function update(user: UserDTO, change: UpdateUserInput, done: string) {
     setNotice(null);
@@ -108,7 +102,7 @@ export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: 
 }
 
 function CreateUserForm({ onCreated }: { onCreated(user: UserDTO): void }) {
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {

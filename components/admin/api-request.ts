@@ -11,6 +11,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What to tell a person when a request failed: the server's own message for a 4xx (it says what to fix), the fallback otherwise. */
+export function messageOf(caught: unknown, fallback: string): string {
+  return caught instanceof ApiError && caught.status < 500 ? caught.message : fallback;
+}
+
 export async function apiRequest<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
   const isForm = typeof FormData !== "undefined" && body instanceof FormData;
   const response = await fetch(path, {
