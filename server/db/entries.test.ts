@@ -164,6 +164,31 @@ describe("scheduled entries", () => {
   });
 });
 
+describe("publishing into a blog that is not live", () => {
+  it("writes nothing into an ended blog and leaves its seq, and says which blog is missing", async () => {
+    const db = database.prisma;
+    await createBlog(db, editor, { slug: "ended-pub", title: "E", summary: "" });
+    await createEntry(db, editor, "ended-pub", { body: "<p>before</p>", status: "PUBLISHED", keyEvent: false });
+    const ended = await updateBlog(db, editor, "ended-pub", { status: "ENDED" });
+    for (const status of ["PUBLISHED", "DRAFT"] as const) {
+      await expect(createEntry(db, editor, "ended-pub", { body: "<p>late</p>", status, keyEvent: false })).rejects.toMatchObject({ code: "CONFLICT" });
+    }
+    const entries = await listEntries(db, "ended-pub", { status: "all", limit: 50 }, editor);
+    expect(entries.entries.map((e) => e.body)).toEqual(["<p>before</p>"]);
+    expect((await replayEventsSince(db, "ended-pub", 0)).seq).toBe(ended.blog.seq);
+    await expect(createEntry(db, editor, "no-such-blog", { body: "<p>x</p>", status: "PUBLISHED", keyEvent: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("names the entry's author and blog as they are, when an editor posts as another writer", async () => {
+    const db = database.prisma;
+    const { entry, event } = await createEntry(db, editor, "data-blog", { body: "<p>by j</p>", status: "PUBLISHED", keyEvent: false, authorId: journalist.id });
+    expect(entry.author).toEqual({ id: journalist.id, name: journalist.name });
+    expect(entry.blog).toBe("data-blog");
+    expect(event?.payload).toMatchObject({ blog: "data-blog", entry: { id: entry.id, author: { id: journalist.id } } });
+    expect(await getEntry(db, editor, "data-blog", entry.id)).toEqual(entry);
+  });
+});
+
 describe("the newsroom's entry list", () => {
   it("shows drafts and scheduled entries to writers, most recently changed first, with a cursor", async () => {
     const db = database.prisma;

@@ -3,6 +3,7 @@ import type { BlogEvent, BlogEventPayload, BlogEventType, EventsPage } from "../
 import { loadConfig } from "../config";
 import { AppError } from "../errors";
 import type { Db, Tx } from "./types";
+import { isRecordNotFound } from "./unique-violation";
 
 let retention: number | undefined;
 /** EVENT_LOG_RETENTION, read once. (Next.js bundles its own copy of this module, so it is not passed in at start.) */
@@ -23,6 +24,20 @@ export async function appendEvent<T extends BlogEventType>(
 ): Promise<BlogEvent> {
   const { seq } = await tx.blog.update({ where: { id: blogId }, data: { seq: { increment: 1 } }, select: { seq: true } });
   return recordEvent(tx, blogId, { type, payload: build(seq) } as BlogEvent);
+}
+
+/**
+ * Takes the next sequence number of the live blog with this slug: one statement that finds the blog, checks
+ * it is live, numbers the event and write-locks the row until the transaction ends. Null when there is no
+ * live blog by that slug (the caller says which: missing or ended).
+ */
+export async function takeNextSeq(tx: Tx, slug: string): Promise<{ id: string; seq: number; status: "LIVE" | "ENDED" } | null> {
+  try {
+    return await tx.blog.update({ where: { slug, status: "LIVE" }, data: { seq: { increment: 1 } }, select: { id: true, seq: true, status: true } });
+  } catch (error) {
+    if (isRecordNotFound(error)) return null;
+    throw error;
+  }
 }
 
 /**
