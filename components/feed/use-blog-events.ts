@@ -133,6 +133,7 @@ export function useBlogEvents(
       socket.emit("blog:join", { slug, ...(since === undefined ? {} : { since }) }, (answer) => {
         if (answer.error !== undefined) return setState("reconnecting");
         joined = true;
+        setReaders(answer.readers);
         setState("live");
         markSynced();
         if (answer.reset) void refresh();

@@ -54,10 +54,13 @@ export interface JoinRequest {
 
 export type Ack<T> = { data: T; error?: undefined } | { error: string; data?: undefined };
 /**
+ * `readers`: how many are watching this blog now (later changes come as `blog:readers`).
  * `reset: true`: the event log no longer reaches back to the `since` asked for, so nothing was replayed;
  * reload the blog's first page (reading its seq first) and carry on from there.
  */
-export type JoinAck = { seq: number; reset?: boolean; error?: undefined } | { error: string; seq?: undefined; reset?: undefined };
+export type JoinAck =
+  | { seq: number; readers: number; reset?: boolean; error?: undefined }
+  | { error: string; seq?: undefined; readers?: undefined; reset?: undefined };
 
 /** Events the newsroom's admin stream gets: every entry change, drafts and scheduled ones too. */
 export interface NewsroomEvents {
@@ -82,8 +85,8 @@ export interface ReadersPayload {
 }
 
 /**
- * Presence, not content: sent to a blog's room when its reader count changes (at most every 2 s per blog)
- * and to a socket when it joins. Not logged, no `seq`, never replayed: the latest one is the truth.
+ * Presence, not content: sent to a blog's room when its reader count changes (at most every 2 s per blog);
+ * a joining socket learns the count in its join ack. Not logged, no `seq`, never replayed: the latest one is the truth.
  * Kept out of ServerToClientEvents so BlogEvent and the event log never include it.
  */
 export interface PresenceEvents {

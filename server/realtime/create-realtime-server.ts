@@ -139,8 +139,6 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
         for (const room of socket.rooms) if (room.startsWith(ROOM_PREFIX) && room !== roomOf(slug)) void socket.leave(room);
         // Join before reading the log, so nothing committed in between is lost; the client drops repeats by seq.
         await socket.join(roomOf(slug));
-        // The newcomer learns the count now; the room hears about the newcomer with the next throttled send.
-        socket.emit("blog:readers", { blog: slug, count: totalReaders(slug) });
         let seq = blog.seq;
         if (since !== undefined) {
           let cursor = since;
@@ -152,10 +150,13 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
             if (!page.hasMore) break;
           }
         }
-        answer({ seq });
+        // The newcomer learns the count in its ack, the room with the next throttled send. Not a separate
+        // emit: with connection state recovery, socket.io keeps every emit to one socket in memory for
+        // maxDisconnectionDuration, which is a packet per reader for two minutes after a join storm.
+        answer({ seq, readers: totalReaders(slug) });
       } catch (error) {
         // The log no longer reaches back to `since`: the reader reloads the page at this seq instead.
-        if (isAppError(error) && error.code === "GONE") return answer({ seq: Number(error.details?.seq), reset: true });
+        if (isAppError(error) && error.code === "GONE") return answer({ seq: Number(error.details?.seq), readers: totalReaders(slug), reset: true });
         deps.log?.("blog:join failed", error);
         answer({ error: "could not join this blog right now; try again" });
       }

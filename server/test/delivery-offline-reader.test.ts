@@ -164,13 +164,13 @@ describe("a log too short to reach back (EVENT_LOG_RETENTION)", () => {
 
     const behind = new LiveReader(small.url, "short-log", created.body.blog, { since: 2, reconnection: false });
     readers.push(behind);
-    expect(await behind.start()).toEqual({ seq: 12, reset: true });
+    expect(await behind.start()).toEqual({ seq: 12, readers: 1, reset: true });
     await new Promise((r) => setTimeout(r, 300));
     expect(behind.received).toBe(0);
 
     const recent = new LiveReader(small.url, "short-log", created.body.blog, { since: 7, reconnection: false });
     readers.push(recent);
-    expect(await recent.start()).toEqual({ seq: 12 });
+    expect(await recent.start()).toEqual({ seq: 12, readers: 2 });
     expect(recent.applied.map((e) => e.payload.seq)).toEqual([8, 9, 10, 11, 12]);
   });
 });

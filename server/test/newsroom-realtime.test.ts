@@ -42,7 +42,7 @@ describe("the newsroom room", () => {
     const editorSocket = await connect(server.url, await signIn(server.users.editor));
     expect(await joinNewsroom(editorSocket, { slug: "desk-blog" })).toEqual({ ok: true });
     const reader = await connect(server.url);
-    expect(await joinBlog(reader, { slug: "desk-blog" })).toEqual({ seq: 0 });
+    expect(await joinBlog(reader, { slug: "desk-blog" })).toEqual({ seq: 0, readers: 1 });
 
     const created = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/desk-blog/entries", { body: "<p>draft</p>", status: "DRAFT" });
     expect(created.status).toBe(201);

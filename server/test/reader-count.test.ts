@@ -24,10 +24,14 @@ afterAll(async () => {
   await server?.dispose();
 });
 
+// The count each reader's join ack carried.
+const countAtJoin = new Map<Reader, number | undefined>();
+
 async function readerOf(slug: string): Promise<Reader> {
   const socket = await connectSocket(server.url, { events: ["blog:readers"] });
   const ack = await joinBlog(socket, { slug });
   expect(ack.error).toBeUndefined();
+  countAtJoin.set(socket, ack.readers);
   return socket;
 }
 
@@ -37,9 +41,11 @@ const latest = (reader: Reader) => countsOf(reader).at(-1)?.count;
 describe("blog:readers", () => {
   it("tells every reader how many are watching: 3 join, then one leaves", async () => {
     const first = await readerOf("counted-blog");
-    // A newcomer hears the count right away.
+    // A newcomer learns the count with its join; the room hears of it with the next throttled send.
+    expect(countAtJoin.get(first)).toBe(1);
     await waitFor(() => latest(first) === 1, "the first reader to hear 1");
     const others = [await readerOf("counted-blog"), await readerOf("counted-blog")];
+    expect(others.map((reader) => countAtJoin.get(reader))).toEqual([2, 3]);
     const all = [first, ...others];
     await waitFor(() => all.every((r) => latest(r) === 3), "all three readers to hear 3");
     expect(all.flatMap(countsOf).every((payload) => payload.blog === "counted-blog")).toBe(true);

@@ -34,8 +34,8 @@ describe("blog rooms", () => {
     const red = await connectReader();
     const blue = await connectReader();
     const redJoin = await joinBlog(red, { slug: "red-blog" });
-    expect(redJoin).toEqual({ seq: 0 });
-    expect(await joinBlog(blue, { slug: "blue-blog" })).toEqual({ seq: 0 });
+    expect(redJoin).toEqual({ seq: 0, readers: 1 });
+    expect(await joinBlog(blue, { slug: "blue-blog" })).toEqual({ seq: 0, readers: 1 });
 
     const entry = await publish("red-blog", "<p>first</p>");
     await editor("PATCH", `/api/blogs/red-blog/entries/${entry.id}`, { version: 1, headline: "Now with a headline" });
@@ -83,7 +83,7 @@ describe("blog rooms", () => {
     const missed = [await publish("blue-blog", "<p>missed 1</p>"), await publish("blue-blog", "<p>missed 2</p>")];
     const reader = await connectReader();
     const ack = await joinBlog(reader, { slug: "blue-blog", since });
-    expect(ack).toEqual({ seq: since + 2 });
+    expect(ack).toEqual({ seq: since + 2, readers: expect.any(Number) });
     expect(reader.received.map((e) => (e.type === "entry:published" ? e.payload.entry.id : null))).toEqual(missed.map((m) => m.id));
     const live = await publish("blue-blog", "<p>live</p>");
     await waitFor(() => reader.received[2], "the live event");
