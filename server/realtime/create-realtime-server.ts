@@ -22,6 +22,7 @@ import { findSessionActor, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
 import { clientAddress } from "../limits/client-address";
 import { createReaderCountNotifier } from "./reader-count";
+import { releaseUpgradeRequest } from "./release-upgrade-request";
 import type { ClusterEvents, RealtimeCluster } from "./redis-adapter";
 
 export interface RealtimeDeps {
@@ -125,6 +126,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
   io.on("connection", (socket) => {
     socket.data.sessionSecret = cookieFromHeader(socket.handshake.headers.cookie, SESSION_COOKIE);
     socket.data.sameOrigin = isSameOrigin(socket.handshake.headers);
+    releaseUpgradeRequest(socket.conn);
 
     socket.on("blog:join", async (request, ack) => {
       if (typeof ack !== "function") return;

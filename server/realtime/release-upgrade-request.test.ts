@@ -1,0 +1,56 @@
+// Each connected socket lets go of the HTTP request that opened it: counted among the process's live
+// objects with real socket.io clients, next to a server that does not release them.
+import { createServer, IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
+import { queryObjects } from "node:v8";
+import { Server } from "socket.io";
+import { io as connect, type Socket as ClientSocket } from "socket.io-client";
+import { describe, expect, it } from "vitest";
+import { releaseUpgradeRequest } from "./release-upgrade-request";
+
+const READERS = 30;
+
+async function withReaders(release: boolean, check: (io: Server, readers: ClientSocket[]) => Promise<void>) {
+  const http = createServer();
+  const io = new Server(http, { perMessageDeflate: false });
+  io.on("connection", (socket) => {
+    if (release) releaseUpgradeRequest(socket.conn);
+    socket.on("echo", (text: string, ack: (text: string) => void) => ack(text));
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const readers = Array.from({ length: READERS }, () => connect(url, { transports: ["websocket"], forceNew: true, reconnection: false }));
+  try {
+    await Promise.all(readers.map((reader) => new Promise<void>((resolve, reject) => reader.once("connect", () => resolve()).once("connect_error", reject))));
+    await check(io, readers);
+  } finally {
+    readers.forEach((reader) => reader.disconnect());
+    await new Promise<void>((resolve) => void io.close(() => resolve()));
+  }
+}
+
+/** Live IncomingMessage objects (queryObjects collects garbage first). */
+const liveRequests = () => queryObjects(IncomingMessage, { format: "count" }) as number;
+
+describe("releaseUpgradeRequest", () => {
+  it("frees every connected socket's upgrade request, where engine.io alone keeps one per socket", async () => {
+    await withReaders(false, async () => {
+      expect(liveRequests()).toBeGreaterThanOrEqual(READERS);
+    });
+    await withReaders(true, async () => {
+      expect(liveRequests()).toBeLessThan(READERS / 3);
+    });
+  });
+
+  it("leaves the sockets working: they answer, hear broadcasts and close cleanly", async () => {
+    await withReaders(true, async (io, readers) => {
+      expect(await readers[0]!.emitWithAck("echo", "still here")).toBe("still here");
+      const heard = Promise.all(readers.map((reader) => new Promise((resolve) => reader.once("news", resolve))));
+      io.emit("news", "one for all");
+      expect(await heard).toEqual(readers.map(() => "one for all"));
+      const closed = new Promise((resolve) => io.sockets.sockets.values().next().value!.once("disconnect", resolve));
+      readers[0]!.disconnect();
+      expect(await closed).toBe("client namespace disconnect");
+    });
+  });
+});
