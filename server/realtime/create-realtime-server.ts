@@ -3,6 +3,7 @@
 // which gets every entry change, drafts and scheduled entries included.
 import type { Server as HttpServer, IncomingHttpHeaders } from "node:http";
 import { Server } from "socket.io";
+import { SessionAwareAdapter } from "socket.io-adapter";
 import { cookieFromHeader, SESSION_COOKIE } from "../auth/session-cookie-name";
 import { can } from "../auth/permissions";
 import type {
@@ -21,6 +22,7 @@ import { isAppError } from "../errors";
 import { findSessionActor, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
 import { clientAddress } from "../limits/client-address";
+import { directFanOutAdapter } from "./direct-fan-out";
 import { createReaderCountNotifier } from "./reader-count";
 import { releaseUpgradeRequest } from "./release-upgrade-request";
 import type { ClusterEvents, RealtimeCluster } from "./redis-adapter";
@@ -71,7 +73,8 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     // Clients only send small join requests; anything bigger is not ours.
     maxHttpBufferSize: 16 * 1024,
     perMessageDeflate: false,
-    ...(deps.cluster ? { adapter: deps.cluster.adapter } : {}),
+    // One frame write per reader for each broadcast, on this node's adapter or the cluster's (direct-fan-out.ts).
+    adapter: directFanOutAdapter(deps.cluster?.adapter ?? SessionAwareAdapter),
     // A reader whose connection drops briefly gets back its rooms and the broadcasts it missed, without a
     // join round trip. Only a shortcut: the node must still hold the session (not after a restart, not on
     // another node), so clients keep their seq and re-check it (docs/reliability.md).
