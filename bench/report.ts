@@ -81,7 +81,8 @@ export function verdicts(result: BenchResult): Verdict[] {
 export function renderReport(result: BenchResult): string {
   const lines = [
     `Run ${result.startedAt} on ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGiB} GiB, Node ${result.machine.node}; ` +
-      `${result.options.publishes} entries per step, ${result.options.publishGapMs} ms apart; open files limit ${result.machine.openFilesLimit}.` +
+      `${result.options.publishes} entries per step and side, ${result.options.publishGapMs} ms apart, Liveline and the baseline taking ${result.options.rounds ?? 1} turns each; ` +
+      `open files limit ${result.machine.openFilesLimit}.` +
       (result.resultsFile ? ` Raw figures: \`${result.resultsFile.replace(/^.*\/bench\//, "bench/")}\`.` : ""),
     "",
     "#### Targets",

@@ -1,13 +1,15 @@
 // `npm run bench`: how fast an entry reaches N connected readers, next to the least a Node process could do.
 //
-// For each step of N readers (BENCH_STEPS, default 1000,5000,10000):
-//   1. Liveline (production build, fresh SQLite database): N cheap protocol-level readers (bench/readers.ts)
-//      and 3 real socket.io-client readers join one blog; K entries (BENCH_PUBLISHES) are published through
-//      the HTTP API with a bearer token; each carries its marker and publish time, and every reader's
-//      receive time gives publish-to-receive latency. Server RSS and heap per reader and event-loop delay
-//      come from the server itself (/_debug/stats). Then autocannon loads the cached reader page with the
-//      readers still connected and the server counts its database queries meanwhile.
-//   2. The raw `ws` baseline (bench/raw-ws-server.ts): the same N readers, the same payload, the same K.
+// For each step of N readers (BENCH_STEPS, default 1000,5000,10000), two servers run side by side and take
+// turns (BENCH_ROUNDS, default 2), each turn publishing its share of K entries (BENCH_PUBLISHES, default 40):
+//   - Liveline (production build, fresh SQLite database): N cheap protocol-level readers (bench/readers.ts)
+//     and 3 real socket.io-client readers join one blog; entries are published through the HTTP API with a
+//     bearer token; each carries its marker and publish time, and every reader's receive time gives
+//     publish-to-receive latency. Server RSS and heap per reader and event-loop delay come from the server
+//     itself (/_debug/stats). In its last turn autocannon loads the cached reader page with the readers still
+//     connected and the server counts its database queries meanwhile.
+//   - The raw `ws` baseline (bench/raw-ws-server.ts): the same N readers, the same payload, the same entries.
+// Taking turns keeps a machine that speeds up or slows down during a step from favouring one side.
 // Then two nodes on PostgreSQL + Redis: readers on node A and publish on A, then readers on node B and
 // publish on A (BENCH_CROSS_NODE_READERS, 0 to skip).
 // Results go to bench/results/<timestamp>.json and the table in docs/performance.md.
@@ -29,6 +31,8 @@ import { renderReport, TARGETS_MARKDOWN, writePerformanceDoc } from "./report";
 export interface BenchOptions {
   steps: number[];
   publishes: number;
+  /** Liveline and the baseline take turns this many times per step, each publishing its share of the entries. */
+  rounds: number;
   publishGapMs: number;
   /** autocannon on the reader page per step; 0 skips it. */
   httpSeconds: number;
@@ -113,7 +117,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptio
   const steps = (env.BENCH_STEPS ?? "1000,5000,10000").split(",").map((s) => Number(s.trim())).filter((n) => n > 0);
   return {
     steps,
-    publishes: number("BENCH_PUBLISHES", 20),
+    publishes: number("BENCH_PUBLISHES", 40),
+    rounds: number("BENCH_ROUNDS", 2),
     publishGapMs: number("BENCH_PUBLISH_GAP_MS", 300),
     httpSeconds: number("BENCH_HTTP_SECONDS", 10),
     httpConnections: number("BENCH_HTTP_CONNECTIONS", 100),
@@ -140,9 +145,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const steps: StepResult[] = [];
   for (const readers of options.steps) {
     log(`[bench] step: ${readers} readers`);
-    const { side: liveline, page, sample, publishAloneMs } = await measureLiveline(options, readers);
+    const { liveline, raw, page, publishAloneMs } = await measureStep(options, readers);
     log(`[bench]   liveline: ${summary(liveline)}`);
-    const raw = await measureRaw(options, readers, sample);
     log(`[bench]   raw ws:   ${summary(raw)}`);
     if (page) log(`[bench]   page: ${page.requestsPerSecond.toFixed(0)} req/s, p99 ${page.latencyMs.p99} ms, ${page.queriesPerView.toFixed(4)} queries/view`);
     steps.push({ readers, liveline, raw, page, publishAloneMs });
@@ -179,53 +183,64 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   return result;
 }
 
-/** One Liveline node on SQLite: readers, publishes, memory, event loop, then the page under load. */
-async function measureLiveline(options: BenchOptions, readers: number) {
+/**
+ * One step: a Liveline node on SQLite and the raw baseline, both running throughout, take turns
+ * (`rounds` times each: readers connect, entries go out, readers leave), so a machine that gets
+ * slower or faster during the step weighs on both alike. Memory comes from each side's first round;
+ * the reader page is loaded during Liveline's last round, with its readers still connected.
+ */
+async function measureStep(options: BenchOptions, readers: number) {
   const database = await benchDatabase();
-  const server = await startLiveline(database.url);
+  const liveline = await startLiveline(database.url);
+  const raw = await startRawServer();
   try {
-    const api = apiOf(server.url, database.token);
+    const api = apiOf(liveline.url, database.token);
     await api("POST", "/api/blogs", { slug: SLUG, title: "Benchmark live" });
-    // Warms the route, the database and the caches, and times a publish with nobody to send it to.
+    // A publish with nobody to send it to, once the route, the database and the caches are warm.
+    for (let i = 0; i < 3; i++) await publishEntry(api, 0);
     const alone: number[] = [];
     for (let i = 0; i < 5; i++) {
       const start = performance.now();
       await publishEntry(api, 0);
       alone.push(performance.now() - start);
     }
-    const stats = `${server.url}/_debug/stats`;
-    const side = await measureSide(options, {
-      readers,
-      stats,
-      connect: (count) => connectReaders({ url: wsUrl(server.url), mode: "socketio", slug: SLUG, count, concurrency: options.connectConcurrency }),
-      checkersUrl: server.url,
-      publish: (k) => publishEntry(api, k),
-    });
-    const page = options.httpSeconds > 0 ? await measurePage(options, server.url, stats, side.pool) : null;
-    await side.close();
-    return { side: side.result, page, sample: side.sample, publishAloneMs: percentiles(alone).p50 };
+    const stats = `${liveline.url}/_debug/stats`;
+    const perRound = { ...options, publishes: Math.ceil(options.publishes / options.rounds) };
+    const livelineRuns: SideRun[] = [];
+    const rawRuns: SideRun[] = [];
+    let page: PageResult | null = null;
+    let sample = "";
+    for (let round = 0; round < options.rounds; round++) {
+      const markerOffset = round * perRound.publishes;
+      const ours = await measureSide(perRound, {
+        readers,
+        stats,
+        connect: (count) => connectReaders({ url: wsUrl(liveline.url), mode: "socketio", slug: SLUG, count, concurrency: options.connectConcurrency }),
+        checkersUrl: liveline.url,
+        publish: (k) => publishEntry(api, k),
+        markerOffset,
+      });
+      sample ||= ours.sample;
+      if (round === options.rounds - 1 && options.httpSeconds > 0) page = await measurePage(options, liveline.url, stats);
+      await ours.close();
+      livelineRuns.push(ours.run);
+      const baseline = await measureSide(perRound, {
+        readers,
+        stats: `${raw.url}/stats`,
+        connect: (count) => connectReaders({ url: raw.url.replace("http", "ws"), mode: "raw", slug: SLUG, count, concurrency: options.connectConcurrency }),
+        publish: async (k) => {
+          const res = await fetch(`${raw.url}/publish`, { method: "POST", body: sample.replace(/bench#\d+/, `bench#${k}`) });
+          await res.arrayBuffer();
+        },
+        markerOffset,
+      });
+      await baseline.close();
+      rawRuns.push(baseline.run);
+    }
+    return { liveline: combineRuns(livelineRuns), raw: combineRuns(rawRuns), page, publishAloneMs: percentiles(alone).p50 };
   } finally {
-    await server.stop();
+    await Promise.all([liveline.stop(), raw.stop()]);
     await database.drop();
-  }
-}
-
-async function measureRaw(options: BenchOptions, readers: number, sample: string): Promise<SideResult> {
-  const server = await startRawServer();
-  try {
-    const side = await measureSide(options, {
-      readers,
-      stats: `${server.url}/stats`,
-      connect: (count) => connectReaders({ url: server.url.replace("http", "ws"), mode: "raw", slug: SLUG, count, concurrency: options.connectConcurrency }),
-      publish: async (k) => {
-        const res = await fetch(`${server.url}/publish`, { method: "POST", body: sample.replace(/bench#\d+/, `bench#${k}`) });
-        await res.arrayBuffer();
-      },
-    });
-    await side.close();
-    return side.result;
-  } finally {
-    await server.stop();
   }
 }
 
@@ -253,7 +268,7 @@ async function measureCrossNode(options: BenchOptions, readers: number) {
       });
       k += options.publishes;
       await side.close();
-      return side.result;
+      return side.run.result;
     };
     const single = await on(a);
     const cross = await on(b);
@@ -273,6 +288,36 @@ interface SideSetup {
   checkersUrl?: string;
   publish(k: number): Promise<unknown>;
   markerOffset?: number;
+}
+
+/** One side's turn: its figures, and the samples behind its percentiles so that turns can be combined. */
+interface SideRun {
+  result: SideResult;
+  latencies: number[];
+  requestMs: number[];
+}
+
+/** A side's turns as one result: every delivery and request counts; memory and connect rate from the first turn. */
+function combineRuns(runs: SideRun[]): SideResult {
+  const [first, ...rest] = runs as [SideRun, ...SideRun[]];
+  if (!rest.length) return first.result;
+  const all = runs.map((run) => run.result);
+  const sum = (pick: (side: SideResult) => number) => all.reduce((n, side) => n + pick(side), 0);
+  const checkers = all.every((side) => side.checkers)
+    ? { readers: first.result.checkers!.readers, delivered: sum((side) => side.checkers!.delivered), expected: sum((side) => side.checkers!.expected) }
+    : undefined;
+  return {
+    ...first.result,
+    ready: Math.min(...all.map((side) => side.ready)),
+    failed: Math.max(...all.map((side) => side.failed)),
+    delivered: sum((side) => side.delivered),
+    expected: sum((side) => side.expected),
+    latencyMs: percentiles(runs.flatMap((run) => run.latencies)),
+    publishRequestMs: percentiles(runs.flatMap((run) => run.requestMs)),
+    // The worse turn's event loop.
+    eventLoopDelayMs: all.reduce((worst, side) => (side.eventLoopDelayMs.p99 > worst.p99 ? side.eventLoopDelayMs : worst), first.result.eventLoopDelayMs),
+    ...(checkers ? { checkers } : {}),
+  };
 }
 
 async function measureSide(options: BenchOptions, setup: SideSetup) {
@@ -336,8 +381,7 @@ async function measureSide(options: BenchOptions, setup: SideSetup) {
     payloadBytes: checkers[0]?.sample.length ?? 0,
   };
   return {
-    result,
-    pool,
+    run: { result, latencies, requestMs },
     sample: checkers[0]?.sample ?? "",
     async close() {
       for (const c of checkers) c.socket.disconnect();
@@ -367,13 +411,12 @@ async function connectCheckers(url: string, count: number) {
 }
 
 /** autocannon on the cached reader page while the readers stay connected; the server counts its queries meanwhile. */
-async function measurePage(options: BenchOptions, base: string, stats: string, pool: ReaderPool): Promise<PageResult> {
+async function measurePage(options: BenchOptions, base: string, stats: string): Promise<PageResult> {
   const url = `${base}/live/${SLUG}`;
   await (await fetch(url)).text(); // the first view after the last publish fills the cache
   const before = (await statsOf(stats)).queries ?? 0;
   const run = await autocannon({ url, connections: options.httpConnections, duration: options.httpSeconds });
   const queries = ((await statsOf(stats)).queries ?? 0) - before;
-  void pool;
   return {
     connections: options.httpConnections,
     seconds: options.httpSeconds,
