@@ -63,7 +63,8 @@ function withDirectFanOut<A extends Adapter>(adapter: A, counts?: FanOutCounts):
       const encoded = encode(packet, options);
       // Acknowledged broadcasts (packet.id) register a callback per socket; volatile ones may be dropped per socket.
       const plain = packet.id === undefined && !options.volatile && encoded.length === 1 && options.wsPreEncodedFrame !== undefined;
-      pending = plain ? { packet, frame: options.wsPreEncodedFrame } : null;
+      // The frame as one buffer: one write per reader rather than a corked header and payload.
+      pending = plain ? { packet, frame: [Buffer.concat(options.wsPreEncodedFrame as Buffer[])] } : null;
       return encoded;
     },
     apply(opts: ApplyOptions, callback: (socket: Socket) => void): void {
