@@ -13,6 +13,8 @@ import { createHealthCheck } from "./ops/health";
 import { securityHeaders } from "./http/security-headers";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "./limits/client-address";
+import { connectRedisAttemptStore } from "./limits/redis-attempt-store";
+import { createRequestLimits, installRequestLimits } from "./limits/request-limits";
 import { createRealtimeServer } from "./realtime/create-realtime-server";
 import { connectRedisCluster } from "./realtime/redis-adapter";
 import { installRuntime, type Runtime } from "./runtime";
@@ -39,6 +41,9 @@ async function main(): Promise<void> {
   const cluster = config.redisUrl
     ? await connectRedisCluster({ url: config.redisUrl, prefix: config.redisPrefix, log, onRemoteChange: (slug) => readCache.applyRemoteChange(slug) })
     : undefined;
+  // Failed sign-ins are counted where every node sees them (Redis), so throttling holds across nodes.
+  const attempts = config.redisUrl ? await connectRedisAttemptStore(config.redisUrl, config.redisPrefix, log) : undefined;
+  if (attempts) installRequestLimits(createRequestLimits(config.limits, attempts.store));
   const readCache = createReadCache({ ttlMs: config.readCacheTtlMs, relay: cluster?.shareChange });
   const pageCache = createPageCache(readCache, { publicUrl: config.publicUrl });
   // The blog as reader pages and blog:join check it: once per change, however many views and joins.
@@ -113,6 +118,7 @@ async function main(): Promise<void> {
     await scheduler.stop(); // before the database closes; an entry it already claimed is committed or rolled back
     await realtime.close(); // stops accepting and disconnects every socket (closes the HTTP server too)
     await cluster?.close().catch(() => undefined);
+    await attempts?.close().catch(() => undefined);
     debugStats?.close();
     installRuntime(undefined);
     await app.close?.().catch(() => undefined);

@@ -1,5 +1,5 @@
-// Counting failed attempts (sign-ins) per key in fixed windows. In memory, per process: with several
-// nodes each counts on its own until a shared store (e.g. Redis INCR + PEXPIRE) implements this interface.
+// Counting failed attempts (sign-ins) per key in fixed windows. In memory here, for one process; with
+// REDIS_URL the process counts in Redis instead (redis-attempt-store.ts), so every node sees every failure.
 
 export interface AttemptCount {
   count: number;

@@ -82,6 +82,15 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     expect(saved.payload.entry).toMatchObject({ id: draft.body.entry.id, status: "DRAFT" });
   });
 
+  it("counts failed sign-ins on every node together: an account locks after 5, wherever they were tried", async () => {
+    const { email, password } = a.users.journalist2;
+    const nodes = [a.url, b.url];
+    for (let i = 0; i < 5; i++) {
+      expect((await apiClient(nodes[i % 2]!)("POST", "/api/auth/login", { email, password: `wrong-${i}` })).status).toBe(401);
+    }
+    for (const node of nodes) expect((await apiClient(node)("POST", "/api/auth/login", { email, password })).status).toBe(429);
+  });
+
   it("replays what a reader missed once when it comes back on the other node", async () => {
     await createBlog("switch-blog");
     const onA = await connect(a.url);
