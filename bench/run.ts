@@ -208,13 +208,15 @@ async function measureStep(options: BenchOptions, readers: number) {
       alone.push(performance.now() - start);
     }
     const stats = `${liveline.url}/_debug/stats`;
-    const perRound = { ...options, publishes: Math.ceil(options.publishes / options.rounds) };
+    // Turn `round` publishes entries firstOf(round) + 1 … firstOf(round + 1): K in all, shared as evenly as K allows.
+    const firstOf = (round: number) => Math.floor((options.publishes * round) / options.rounds);
     const livelineRuns: SideRun[] = [];
     const rawRuns: SideRun[] = [];
     let page: PageResult | null = null;
     let sample = "";
     for (let round = 0; round < options.rounds; round++) {
-      const markerOffset = round * perRound.publishes;
+      const markerOffset = firstOf(round);
+      const perRound = { ...options, publishes: firstOf(round + 1) - markerOffset };
       const ours = await measureSide(perRound, {
         readers,
         stats,
