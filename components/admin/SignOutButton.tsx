@@ -1,9 +1,12 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { apiRequest } from "./api-request";
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
+  // Server-rendered disabled: a click before the page's script has loaded would do nothing at all.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   async function signOut() {
     setBusy(true);
     try {
@@ -17,7 +20,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={signOut}
-      disabled={busy}
+      disabled={busy || !ready}
       className="rounded border border-neutral-600 px-2 py-1 text-sm font-medium text-neutral-100 hover:bg-neutral-800 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
     >
       Sign out
