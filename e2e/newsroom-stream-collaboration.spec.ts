@@ -1,7 +1,9 @@
 // Several people work on one blog at once: the workspace stream shows each other's work live, rights
 // follow roles, and two edits of the same entry never silently overwrite each other.
 import { apiClient } from "../server/test/harness.ts";
-import { expect, test } from "./fixtures/server.ts";
+import type { Browser, Locator, Page } from "@playwright/test";
+import type { TestServer } from "../server/test/harness.ts";
+import { expect, test, type NewEntry, type Newsroom } from "./fixtures/server.ts";
 import { entryOf, entryText, newsroomStream, openContext, openReader, openWorkspace, signIn, streamEntry } from "./fixtures/newsroom.ts";
 
 const uid = () => Math.random().toString(36).slice(2, 8);
@@ -39,32 +41,16 @@ test("a journalist pins the editor's entry from the stream and the reader sees i
 });
 
 test("two editors edit the same entry: the second save shows both versions and overwrites nothing until asked", async ({ page, browser, server, newsroom }) => {
-  const blog = await newsroom.createBlog({ prefix: "conflict" });
-  const entry = await newsroom.publish(blog.slug, { headline: "Turnout at 60%", body: "<p>Early figures.</p>" });
-  const other = await openContext(browser, server, server.users.admin);
-  await signIn(page.context(), server.users.editor);
-  await Promise.all([openWorkspace(page, blog.slug), openWorkspace(other.page, blog.slug)]);
-
-  // Both open the entry for editing, at version 1.
-  const mine = streamEntry(page, entry.id);
-  const theirs = streamEntry(other.page, entry.id);
-  await mine.getByRole("button", { name: "Edit" }).click();
-  await theirs.getByRole("button", { name: "Edit" }).click();
-  const myEditor = mine.getByTestId("entry-editor");
-  const theirEditor = theirs.getByTestId("entry-editor");
-
-  await theirEditor.getByLabel("Headline (optional)").fill("Turnout corrected to 64%");
-  await theirEditor.getByRole("button", { name: "Save changes" }).click();
-  await expect(theirEditor).toHaveCount(0);
-  await expect.poll(async () => (await entryOf(server, blog.slug, entry.id)).headline).toBe("Turnout corrected to 64%");
-
-  await myEditor.getByLabel("Headline (optional)").fill("Turnout at 61%");
-  await entryText(myEditor).click();
-  await entryText(myEditor).pressSequentially(" More to come.");
-  await myEditor.getByRole("button", { name: "Save changes" }).click();
-
-  const conflict = myEditor.getByRole("alert").filter({ hasText: "Someone else changed this entry" });
-  await expect(conflict).toBeVisible();
+  const { blog, entry, other, theirs, myEditor, conflict } = await conflictBetweenTwoEditors({ page, browser, server, newsroom }, {
+    prefix: "conflict",
+    original: { headline: "Turnout at 60%", body: "<p>Early figures.</p>" },
+    theirHeadline: "Turnout corrected to 64%",
+    async editMine(editor) {
+      await editor.getByLabel("Headline (optional)").fill("Turnout at 61%");
+      await entryText(editor).click();
+      await entryText(editor).pressSequentially(" More to come.");
+    },
+  });
   await expect(conflict.getByTestId("conflict-mine")).toContainText("Turnout at 61%");
   await expect(conflict.getByTestId("conflict-mine")).toContainText("More to come.");
   await expect(conflict.getByTestId("conflict-theirs")).toContainText("Turnout corrected to 64%");
@@ -82,6 +68,68 @@ test("two editors edit the same entry: the second save shows both versions and o
   await expect(theirs.getByRole("heading", { level: 3 })).toHaveText("Turnout at 61%");
   await other.context.close();
 });
+
+test("taking the colleague's version in a conflict drops mine, writes nothing, and editing goes on from theirs", async ({ page, browser, server, newsroom }) => {
+  const { blog, entry, other, mine, theirs, myEditor, conflict } = await conflictBetweenTwoEditors({ page, browser, server, newsroom }, {
+    prefix: "theirs",
+    original: { headline: "Polls close at 10", body: "<p>Queues outside.</p>" },
+    theirHeadline: "Polls close at 10pm",
+    editMine: (editor) => editor.getByLabel("Headline (optional)").fill("Polls closing soon"),
+  });
+  await conflict.getByRole("button", { name: "Take theirs" }).click();
+  await expect(conflict).toHaveCount(0);
+  await expect(myEditor.getByLabel("Headline (optional)")).toHaveValue("Polls close at 10pm");
+  expect(await entryOf(server, blog.slug, entry.id)).toMatchObject({ headline: "Polls close at 10pm", version: 2 });
+
+  // The editor now stands on their version: adding to it saves without another conflict.
+  await entryText(myEditor).click();
+  await entryText(myEditor).pressSequentially(" Turnout high.");
+  await myEditor.getByRole("button", { name: "Save changes" }).click();
+  await expect(myEditor).toHaveCount(0);
+  const stored = await entryOf(server, blog.slug, entry.id);
+  expect(stored).toMatchObject({ headline: "Polls close at 10pm", version: 3 });
+  expect(stored.body).toContain("Turnout high.");
+  await expect(theirs).toContainText("Turnout high.");
+  // My dropped headline is gone for good: no unsaved draft of it comes back.
+  await mine.getByRole("button", { name: "Edit" }).click();
+  await expect(myEditor.getByLabel("Headline (optional)")).toHaveValue("Polls close at 10pm");
+  await expect(myEditor.getByText("Restored your unsaved draft.")).toHaveCount(0);
+  await other.context.close();
+});
+
+/**
+ * An editor and an admin open the same entry; the admin saves a new headline first, then the editor's
+ * save (with `editMine`) meets the conflict panel, nothing overwritten.
+ */
+async function conflictBetweenTwoEditors(
+  { page, browser, server, newsroom }: { page: Page; browser: Browser; server: TestServer; newsroom: Newsroom },
+  { prefix, original, theirHeadline, editMine }: { prefix: string; original: NewEntry; theirHeadline: string; editMine: (editor: Locator) => Promise<unknown> },
+) {
+  const blog = await newsroom.createBlog({ prefix });
+  const entry = await newsroom.publish(blog.slug, original);
+  const other = await openContext(browser, server, server.users.admin);
+  await signIn(page.context(), server.users.editor);
+  await Promise.all([openWorkspace(page, blog.slug), openWorkspace(other.page, blog.slug)]);
+
+  // Both open the entry for editing, at version 1.
+  const mine = streamEntry(page, entry.id);
+  const theirs = streamEntry(other.page, entry.id);
+  await mine.getByRole("button", { name: "Edit" }).click();
+  await theirs.getByRole("button", { name: "Edit" }).click();
+  const myEditor = mine.getByTestId("entry-editor");
+  const theirEditor = theirs.getByTestId("entry-editor");
+
+  await theirEditor.getByLabel("Headline (optional)").fill(theirHeadline);
+  await theirEditor.getByRole("button", { name: "Save changes" }).click();
+  await expect(theirEditor).toHaveCount(0);
+  await expect.poll(async () => (await entryOf(server, blog.slug, entry.id)).headline).toBe(theirHeadline);
+
+  await editMine(myEditor);
+  await myEditor.getByRole("button", { name: "Save changes" }).click();
+  const conflict = myEditor.getByRole("alert").filter({ hasText: "Someone else changed this entry" });
+  await expect(conflict).toBeVisible();
+  return { blog, entry, other, mine, theirs, myEditor, conflict };
+}
 
 test("the editor's stream shows a colleague's new draft, edit and deletion live", async ({ page, server, newsroom }) => {
   const blog = await newsroom.createBlog({ prefix: "live" });
