@@ -33,6 +33,27 @@ test("a permalink to an update 30 entries down opens on that update, highlighted
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 });
 
+test("the linked update follows the newsroom: an edit shows at once, a deletion says so", async ({ page, newsroom }) => {
+  const { slug } = await newsroom.createBlog({ prefix: "linked-live" });
+  const target = await newsroom.publish(slug, { headline: "Bridge closed", body: "<p>Both directions.</p>" });
+  await page.goto(`/live/${slug}/entries/${target.id}`);
+  const linked = page.getByTestId("linked-entry");
+  await expect(linked).toContainText("Both directions.");
+  await expect(page.locator("[data-connection]")).toHaveAttribute("data-connection", "live");
+  await page.evaluate(() => ((window as Window & { __noReload?: boolean }).__noReload = true));
+
+  await newsroom.edit(slug, target.id, { version: 1, headline: "Bridge reopened", body: "<p>One lane northbound.</p>" });
+  await expect(linked.getByRole("heading", { name: "Bridge reopened" })).toBeVisible();
+  await expect(linked).toContainText("One lane northbound.");
+  await expect(linked).toContainText("Updated");
+
+  await newsroom.remove(slug, target.id);
+  await expect(page.getByTestId("linked-entry-removed")).toHaveText("This update has been removed by the newsroom.");
+  await expect(linked).toHaveCount(0);
+  // Nothing reloaded the page: the change came live.
+  expect(await page.evaluate(() => (window as Window & { __noReload?: boolean }).__noReload)).toBe(true);
+});
+
 test("the live page carries LiveBlogPosting data and advertises its Atom feed", async ({ page, newsroom, baseURL }) => {
   const { slug, title } = await newsroom.createBlog({ prefix: "jsonld", title: "Count night live", summary: "Results as they come." });
   const entry = await newsroom.publish(slug, { headline: "First result", body: "<p>Ward 1 declared.</p>" });

@@ -1,42 +1,49 @@
 // The update a permalink points at, shown above the live page in full with its date, whatever its age.
-import { EntryHeader } from "@/components/feed/EntryHeader";
-import { EntryText } from "@/components/feed/EntryText";
+// It follows the live page: an edit shows at once, and a deletion says so in its place.
 import type { EntryDTO } from "@/server/contracts/dto";
 import { AbsoluteTime } from "./AbsoluteTime";
+import { EntryHeader } from "./EntryHeader";
+import { EntryText } from "./EntryText";
 
 export function linkedEntryElementId(id: string): string {
   return `linked-entry-${id}`;
 }
 
-export function LinkedEntry({ entry }: { entry: EntryDTO }) {
+export function LinkedEntry({ entry, removed }: { entry: EntryDTO; removed: boolean }) {
   const elementId = linkedEntryElementId(entry.id);
   return (
     <section aria-labelledby="linked-heading" className="mb-8">
       <h2 id="linked-heading" className="mb-2 text-sm font-bold uppercase tracking-wide text-red-700 dark:text-red-400">
         Linked update
       </h2>
-      <article
-        id={elementId}
-        tabIndex={-1}
-        data-testid="linked-entry"
-        data-highlighted="true"
-        aria-labelledby={entry.headline ? `${elementId}-headline` : undefined}
-        aria-label={entry.headline ? undefined : "Linked update"}
-        className="scroll-mt-4 rounded-lg border-l-4 border-red-700 bg-amber-50 p-4 shadow-sm focus:outline-2 focus:outline-offset-2 focus:outline-red-700 dark:bg-neutral-900"
-      >
-        <EntryHeader entry={entry} time={entry.publishedAt && <AbsoluteTime iso={entry.publishedAt} />} onTint />
-        <EntryText entry={entry} headingId={`${elementId}-headline`} />
-        <footer className="mt-2 flex flex-wrap gap-x-3 text-sm text-neutral-700 dark:text-neutral-300">
-          <span>
-            By <span className="font-medium">{entry.author.name}</span>
-          </span>
-          {entry.editedAt && (
+      {removed ? (
+        <p id={elementId} tabIndex={-1} role="status" data-testid="linked-entry-removed" className="rounded-lg border-l-4 border-neutral-400 bg-neutral-100 p-4 dark:bg-neutral-900">
+          This update has been removed by the newsroom.
+        </p>
+      ) : (
+        <article
+          id={elementId}
+          tabIndex={-1}
+          data-testid="linked-entry"
+          data-highlighted="true"
+          aria-labelledby={entry.headline ? `${elementId}-headline` : undefined}
+          aria-label={entry.headline ? undefined : "Linked update"}
+          className="scroll-mt-4 rounded-lg border-l-4 border-red-700 bg-amber-50 p-4 shadow-sm focus:outline-2 focus:outline-offset-2 focus:outline-red-700 dark:bg-neutral-900"
+        >
+          <EntryHeader entry={entry} time={entry.publishedAt && <AbsoluteTime iso={entry.publishedAt} />} onTint />
+          <EntryText entry={entry} headingId={`${elementId}-headline`} />
+          <footer className="mt-2 flex flex-wrap gap-x-3 text-sm text-neutral-700 dark:text-neutral-300">
             <span>
-              Updated <AbsoluteTime iso={entry.editedAt} />
+              By <span className="font-medium">{entry.author.name}</span>
             </span>
-          )}
-        </footer>
-      </article>
+            {entry.editedAt && (
+              <span>
+                Updated <AbsoluteTime iso={entry.editedAt} />
+              </span>
+            )}
+          </footer>
+        </article>
+      )}
       <p className="mt-3 text-sm">
         <a href="#stream-heading" className="font-medium text-red-700 underline dark:text-red-400">
           Latest updates ↓

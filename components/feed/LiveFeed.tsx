@@ -10,8 +10,9 @@ import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Announcer, useAnnounce } from "./announcer";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { EntryArticle } from "./EntryArticle";
-import { appendOlder, applyEvent, initialFeedState, type FeedState, type InitialFeed } from "./feed-state";
+import { appendOlder, applyEvent, applyToLinked, initialFeedState, type FeedState, type InitialFeed, type LinkedEntryState } from "./feed-state";
 import { KeyEventsTimeline } from "./KeyEventsTimeline";
+import { LinkedEntry } from "./LinkedEntry";
 import { LocalDateTime } from "./RelativeTime";
 import { SLIDE_SETTLE_MS, SlideInList } from "./SlideInList";
 import { useBlogEvents } from "./use-blog-events";
@@ -25,10 +26,11 @@ const MAX_PAGES_TO_REACH = 25;
 
 const updates = (count: number) => `${count} new update${count === 1 ? "" : "s"}`;
 
-export function LiveFeed({ initial }: { initial: InitialFeed }) {
+/** `linked`: on a permalink page, the update it points at, shown on top and kept as live as the stream. */
+export function LiveFeed({ initial, linked }: { initial: InitialFeed; linked?: EntryDTO }) {
   return (
     <Announcer>
-      <LiveFeedBody initial={initial} />
+      <LiveFeedBody initial={initial} initialLinked={linked} />
     </Announcer>
   );
 }
@@ -36,8 +38,9 @@ export function LiveFeed({ initial }: { initial: InitialFeed }) {
 /** Where to take the reader after the next render: the stream's top, or one entry (highlighted). */
 type Jump = { entryId: string | null; focusId: string | null; highlight: boolean };
 
-function LiveFeedBody({ initial }: { initial: InitialFeed }) {
+function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initialLinked?: EntryDTO }) {
   const [state, setState] = useState(() => initialFeedState(initial));
+  const [linked, setLinked] = useState<LinkedEntryState | null>(() => (initialLinked ? { entry: initialLinked, removed: false } : null));
   // Events and paging apply to the newest state, not the one of the last render.
   const stateRef = useRef(state);
   const commit = useCallback((next: FeedState) => {
@@ -64,6 +67,7 @@ function LiveFeedBody({ initial }: { initial: InitialFeed }) {
       const before = stateRef.current;
       const next = applyEvent(before, event);
       commit(next);
+      setLinked((current) => current && applyToLinked(current, event));
       if (event.type !== "entry:published") return;
       const known = new Set([...before.entries, ...before.pinned].map((e) => e.id));
       const fresh = next.entries.filter((e) => !known.has(e.id)).map((e) => e.id);
@@ -175,6 +179,7 @@ function LiveFeedBody({ initial }: { initial: InitialFeed }) {
 
   return (
     <>
+      {linked && <LinkedEntry {...linked} />}
       <header className="mb-6 border-b border-neutral-200 pb-4 dark:border-neutral-800">
         <div className="mb-2 flex min-h-6 flex-wrap items-center gap-x-3 gap-y-1">
           <StatusBadge status={blog.status} />

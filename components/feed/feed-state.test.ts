@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BlogDTO, EntryDTO } from "@/server/contracts/dto";
 import type { BlogEvent } from "@/server/contracts/events";
-import { appendOlder, applyEvent, initialFeedState, type FeedState } from "./feed-state";
+import { appendOlder, applyEvent, applyToLinked, initialFeedState, type FeedState } from "./feed-state";
 
 const blog: BlogDTO = { slug: "b", title: "B", summary: "", status: "LIVE", seq: 0, createdAt: "", updatedAt: "", endedAt: null };
 
@@ -93,5 +93,26 @@ describe("appendOlder", () => {
     const s = appendOlder(state([entry("c", 3), entry("b", 2)], [entry("p", 0, { pinned: true })]), [entry("b", 2), entry("a", 1), entry("p", 0, { pinned: true })], null);
     expect(ids(s.entries)).toEqual(["c", "b", "a"]);
     expect(s.nextCursor).toBeNull();
+  });
+});
+
+describe("applyToLinked", () => {
+  const linked = { entry: entry("a", 1), removed: false };
+  const updated = (e: EntryDTO, seq: number): BlogEvent => ({ type: "entry:updated", payload: { blog: "b", seq, entry: e } });
+  const deleted = (id: string, seq: number): BlogEvent => ({ type: "entry:deleted", payload: { blog: "b", seq, id } });
+
+  it("follows edits and pins of the linked update, and nothing else", () => {
+    const edited = applyToLinked(linked, updated(entry("a", 1, { headline: "Corrected", version: 2 }), 1));
+    expect(edited).toEqual({ entry: entry("a", 1, { headline: "Corrected", version: 2 }), removed: false });
+    expect(applyToLinked(edited, updated(entry("b", 2, { headline: "Other" }), 2))).toBe(edited);
+    expect(applyToLinked(edited, published(entry("c", 3), 3))).toBe(edited);
+    expect(applyToLinked(edited, { type: "entry:pinned", payload: { blog: "b", seq: 4, entry: entry("a", 1, { pinned: true }) } }).entry.pinned).toBe(true);
+  });
+
+  it("says the update is gone when it is deleted, and back when it is published again", () => {
+    const gone = applyToLinked(linked, deleted("a", 1));
+    expect(gone).toEqual({ entry: linked.entry, removed: true });
+    expect(applyToLinked(linked, deleted("b", 1))).toBe(linked);
+    expect(applyToLinked(gone, published(entry("a", 1, { version: 3 }), 2))).toEqual({ entry: entry("a", 1, { version: 3 }), removed: false });
   });
 });

@@ -72,6 +72,27 @@ export function applyEvent(state: FeedState, event: BlogEvent): FeedState {
   }
 }
 
+/** The update a permalink page shows on top: as it is now, or gone from readers (deleted or unpublished since). */
+export interface LinkedEntryState {
+  entry: EntryDTO;
+  removed: boolean;
+}
+
+/** The linked update after an event: edits, pins and a new publication replace it; a deletion removes it. */
+export function applyToLinked(linked: LinkedEntryState, event: BlogEvent): LinkedEntryState {
+  switch (event.type) {
+    case "entry:published":
+    case "entry:updated":
+    case "entry:pinned":
+    case "entry:unpinned":
+      return event.payload.entry.id === linked.entry.id ? { entry: event.payload.entry, removed: false } : linked;
+    case "entry:deleted":
+      return event.payload.id === linked.entry.id ? { ...linked, removed: true } : linked;
+    case "blog:updated":
+      return linked;
+  }
+}
+
 /** Appends an older page, skipping anything already shown (an entry may have moved while paging). */
 export function appendOlder(state: FeedState, older: EntryDTO[], nextCursor: string | null): FeedState {
   const known = new Set([...state.pinned, ...state.entries].map((e) => e.id));

@@ -13,7 +13,7 @@ import { requestOrigin } from "@/server/seo/request-origin";
 import { JsonLd } from "../../JsonLd";
 import { initialFeedOf, loadReaderPage } from "@/server/reader/reader-page-data";
 import { FocusOnArrival } from "./FocusOnArrival";
-import { LinkedEntry, linkedEntryElementId } from "./LinkedEntry";
+import { linkedEntryElementId } from "@/components/feed/LinkedEntry";
 
 export const dynamic = "force-dynamic";
 
@@ -41,9 +41,8 @@ export default async function PermalinkPage({ params }: Props) {
   return (
     <>
       <JsonLd data={liveBlogPostingOf({ blog, updates, origin: await requestOrigin() })} />
-      <LinkedEntry entry={entry} />
+      <LiveFeed initial={initialFeedOf(data)} linked={entry} />
       <FocusOnArrival elementId={linkedEntryElementId(entry.id)} />
-      <LiveFeed initial={initialFeedOf(data)} />
     </>
   );
 }
