@@ -1,33 +1,22 @@
 // An editor publishes while the server or the network fails: the composer keeps the text, says what
 // happened, and the retry carries the same Idempotency-Key, so the entry is published exactly once.
-import { expect, test } from "./fixtures/server.ts";
+import type { Page, Route } from "@playwright/test";
+import type { TestServer } from "../server/test/harness.ts";
+import { expect, test, type Newsroom } from "./fixtures/server.ts";
 import { composer, entriesOf, entryText, openWorkspace, signIn } from "./fixtures/newsroom.ts";
 
 const uid = () => Math.random().toString(36).slice(2, 8);
 const ENTRIES = /\/api\/blogs\/[^/]+\/entries$/;
 
 test("a 503 keeps the draft and shows the message; the retry publishes once with the same key", async ({ page, server, newsroom }) => {
-  const blog = await newsroom.createBlog({ prefix: "retry" });
-  await signIn(page.context(), server.users.editor);
-  await openWorkspace(page, blog.slug);
-  const form = composer(page);
-  const words = `Flood barriers are up ${uid()}`;
-  await entryText(form).click();
-  await entryText(form).pressSequentially(words);
-
-  const keys: string[] = [];
-  let failNext = true;
-  await page.route(ENTRIES, async (route) => {
-    if (route.request().method() !== "POST") return route.continue();
-    keys.push(route.request().headers()["idempotency-key"] ?? "");
-    if (!failNext) return route.continue();
-    failNext = false;
-    await route.fulfill({
+  const { blog, form, words } = await composerWithText(page, server, newsroom, { prefix: "retry", words: `Flood barriers are up ${uid()}` });
+  const keys = await breakFirstPublish(page, (route) =>
+    route.fulfill({
       status: 503,
       headers: { "content-type": "application/json", "retry-after": "2" },
       body: JSON.stringify({ error: "the database is busy or unavailable; try again shortly", code: "UNAVAILABLE" }),
-    });
-  });
+    }),
+  );
 
   await form.getByRole("button", { name: "Publish now" }).click();
   await expect(form.getByRole("alert")).toContainText("the database is busy or unavailable; try again shortly");
@@ -45,21 +34,8 @@ test("a 503 keeps the draft and shows the message; the retry publishes once with
 });
 
 test("an answer lost on the network: the retry gets the entry already published, not a second one", async ({ page, server, newsroom }) => {
-  const blog = await newsroom.createBlog({ prefix: "lost" });
-  await signIn(page.context(), server.users.editor);
-  await openWorkspace(page, blog.slug);
-  const form = composer(page);
-  const words = `Bridge reopens ${uid()}`;
-  await entryText(form).click();
-  await entryText(form).pressSequentially(words);
-
-  const keys: string[] = [];
-  let loseNext = true;
-  await page.route(ENTRIES, async (route) => {
-    if (route.request().method() !== "POST") return route.continue();
-    keys.push(route.request().headers()["idempotency-key"] ?? "");
-    if (!loseNext) return route.continue();
-    loseNext = false;
+  const { blog, form, words } = await composerWithText(page, server, newsroom, { prefix: "lost", words: `Bridge reopens ${uid()}` });
+  const keys = await breakFirstPublish(page, async (route) => {
     // The server gets the request and publishes; the browser never hears back.
     await route.fetch();
     await route.abort("connectionreset");
@@ -81,3 +57,28 @@ test("an answer lost on the network: the retry gets the entry already published,
   expect(keys).toHaveLength(3);
   expect(keys[2]).not.toBe(keys[0]);
 });
+
+/** An editor with `words` typed in a new blog's composer. */
+async function composerWithText(page: Page, server: TestServer, newsroom: Newsroom, { prefix, words }: { prefix: string; words: string }) {
+  const blog = await newsroom.createBlog({ prefix });
+  await signIn(page.context(), server.users.editor);
+  await openWorkspace(page, blog.slug);
+  const form = composer(page);
+  await entryText(form).click();
+  await entryText(form).pressSequentially(words);
+  return { blog, form, words };
+}
+
+/** Lets `breakIt` answer the first publish request; later ones go through. Returns each request's Idempotency-Key, as sent. */
+async function breakFirstPublish(page: Page, breakIt: (route: Route) => Promise<void>): Promise<string[]> {
+  const keys: string[] = [];
+  let broken = false;
+  await page.route(ENTRIES, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    keys.push(route.request().headers()["idempotency-key"] ?? "");
+    if (broken) return route.continue();
+    broken = true;
+    await breakIt(route);
+  });
+  return keys;
+}
