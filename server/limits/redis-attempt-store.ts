@@ -15,7 +15,6 @@ export class RedisAttemptStore implements AttemptStore {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,
-    private readonly now: () => number = Date.now,
   ) {}
 
   private keyOf(key: string): string {
@@ -25,14 +24,14 @@ export class RedisAttemptStore implements AttemptStore {
   async increment(key: string, windowMs: number): Promise<AttemptCount> {
     const k = this.keyOf(key);
     const [count, , ttl] = await this.redis.multi().incr(k).pExpire(k, windowMs, "NX").pTTL(k).exec();
-    return { count: Number(count), resetAt: this.now() + Math.max(0, Number(ttl)) };
+    return { count: Number(count), resetAt: Date.now() + Math.max(0, Number(ttl)) };
   }
 
   async get(key: string): Promise<AttemptCount | null> {
     const k = this.keyOf(key);
     const [count, ttl] = await this.redis.multi().get(k).pTTL(k).exec();
     if (count === null || Number(ttl) < 0) return null;
-    return { count: Number(count), resetAt: this.now() + Number(ttl) };
+    return { count: Number(count), resetAt: Date.now() + Number(ttl) };
   }
 
   async reset(key: string): Promise<void> {
