@@ -48,19 +48,22 @@ export const BLOG_EVENT_TYPES: readonly BlogEventType[] = [
 
 export interface JoinRequest {
   slug: string;
-  /** Replay every event after this sequence number before live ones. */
+  /** Replay what changed after this sequence number (in the ack) before live events. */
   since?: number;
 }
 
 export type Ack<T> = { data: T; error?: undefined } | { error: string; data?: undefined };
 /**
  * `readers`: how many are watching this blog now (later changes come as `blog:readers`).
- * `reset: true`: the event log no longer reaches back to the `since` asked for, so nothing was replayed;
- * reload the blog's first page (reading its seq first) and carry on from there.
+ * `events` (a join with `since`): what changed after `since` up to `seq`, as an HTTP replay page has it
+ * (EventsPage): one event per entry as it is now, so apply it as a page (EventSequencer.applyPage).
+ * `reset: true`: nothing was replayed, because the event log no longer reaches back to `since` or more
+ * changed since then than one replay carries; reload the blog's first page (reading its seq first) and
+ * carry on from there.
  */
 export type JoinAck =
-  | { seq: number; readers: number; reset?: boolean; error?: undefined }
-  | { error: string; seq?: undefined; readers?: undefined; reset?: undefined };
+  | { seq: number; readers: number; events?: BlogEvent[]; reset?: boolean; error?: undefined }
+  | { error: string; seq?: undefined; readers?: undefined; events?: undefined; reset?: undefined };
 
 /** Events the newsroom's admin stream gets: every entry change, drafts and scheduled ones too. */
 export interface NewsroomEvents {
@@ -98,10 +101,17 @@ export type ReaderServerEvents = ServerToClientEvents & PresenceEvents;
 
 export type AllServerToClientEvents = ServerToClientEvents & NewsroomEvents & PresenceEvents;
 
+/**
+ * What changed after the `since` asked for, up to `seq`: one event per entry that changed (its current
+ * version, or `entry:deleted` when readers may no longer see it) and one `blog:updated` if the blog did,
+ * oldest first, each with the seq of the last change it stands for. Seqs in between are covered, not
+ * missing: apply the page as a whole (EventSequencer.applyPage). Nothing edited away, unpublished or
+ * deleted is ever replayed.
+ */
 export interface EventsPage {
   events: BlogEvent[];
-  /** The blog's newest sequence number when the page was read. */
+  /** Where the page ends: a client that applied it is at this seq. */
   seq: number;
-  /** True when more events exist after the last one returned. */
+  /** True when more changed after `seq`: ask again with `since=seq`. */
   hasMore: boolean;
 }

@@ -45,8 +45,13 @@ describe("entries data layer", () => {
     expect((await setEntryPinned(db, journalist, "data-blog", entry.id, true)).event).toBeNull();
     const { event: deleted } = await deleteEntry(db, journalist, "data-blog", entry.id);
     expect(deleted).toEqual({ type: "entry:deleted", payload: { blog: "data-blog", seq: 3, id: entry.id } });
-    const log = await replayEventsSince(db, "data-blog", 0);
-    expect(log.events.map((e) => e.payload.seq)).toEqual([1, 2, 3]);
+    const rows = await db.blogEvent.findMany({ where: { blog: { slug: "data-blog" } }, orderBy: { seq: "asc" } });
+    expect(rows.map((row) => [row.seq, row.type, row.entryId])).toEqual([
+      [1, "entry:published", entry.id],
+      [2, "entry:pinned", entry.id],
+      [3, "entry:deleted", entry.id],
+    ]);
+    expect((await replayEventsSince(db, "data-blog", 0)).events).toEqual([deleted]);
     expect((await db.blog.findUniqueOrThrow({ where: { slug: "data-blog" } })).seq).toBe(3);
   });
 

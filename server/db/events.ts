@@ -1,7 +1,14 @@
 // The per-blog event log: appended inside each change's transaction, replayed to clients that missed it.
+//
+// The log holds references (seq, type, which entry), never content. A replay reads every entry it
+// names as that entry is now and sends one event per entry: its current version, or its deletion when
+// readers may no longer see it (deleted, taken back to draft, scheduled). So a headline edited away, an
+// entry unpublished or deleted is gone from every replay, over HTTP and on join, the moment the change
+// commits; the log is how a reader catches up, not an archive of what was once said.
 import type { BlogEvent, BlogEventPayload, BlogEventType, EventsPage } from "../contracts/events";
 import { loadConfig } from "../config";
 import { AppError } from "../errors";
+import { entryInclude, toBlogDTO, toEntryDTO, type EntryRow } from "./to-dto";
 import type { Db, Tx } from "./types";
 import { isRecordNotFound } from "./unique-violation";
 
@@ -50,19 +57,51 @@ export async function pruneEventLog(tx: Tx | Db, blogId: string, newest: number,
   return count;
 }
 
-/** Writes an event whose seq the caller already took from the blog row, in the same transaction. */
+/** The entry an event is about (null for the blog's own events). */
+export function entryIdOf(event: BlogEvent): string | null {
+  switch (event.type) {
+    case "entry:deleted":
+      return event.payload.id;
+    case "blog:updated":
+      return null;
+    default:
+      return event.payload.entry.id;
+  }
+}
+
+/** Logs an event whose seq the caller already took from the blog row, in the same transaction: its reference, not its content. */
 export async function recordEvent(tx: Tx, blogId: string, event: BlogEvent): Promise<BlogEvent> {
-  await tx.blogEvent.create({ data: { blogId, seq: event.payload.seq, type: event.type, payload: JSON.stringify(event.payload) } });
+  await tx.blogEvent.create({ data: { blogId, seq: event.payload.seq, type: event.type, entryId: entryIdOf(event) } });
   await pruneEventLog(tx, blogId, event.payload.seq, eventLogRetention());
   return event;
 }
 
+export interface ReplayLimits {
+  /** Log rows one page reaches over at most. */
+  limit?: number;
+  /**
+   * About how many bytes of entries one page may carry: a page ends before the entry that would take it
+   * past this (it always carries at least one, so paging moves on).
+   */
+  maxBytes?: number;
+}
+
+/** What the blog itself counts as in a page (its title and summary are bounded by the schemas). */
+const BLOG_SUBJECT = "";
+const BLOG_BYTES = 3_000;
+/** JSON around an entry's text: ids, dates, author, flags. */
+const ENTRY_OVERHEAD_BYTES = 500;
+
 /**
- * The events after `since`, oldest first. When the log no longer holds the event right after `since`
- * (pruned, see EVENT_LOG_RETENTION), a replay would silently skip changes: that is a 410 GONE carrying
- * the blog's seq, and the client reloads the page instead.
+ * What changed after `since`: one event per entry touched (its current version, or its deletion when
+ * readers may no longer see it) and one for the blog, oldest change first, each carrying the seq of the
+ * last change it stands for. Applying the page takes a client from `since` to `page.seq`; the seqs in
+ * between that it does not mention are covered by it (see EventSequencer.applyPage).
+ *
+ * When the log no longer holds the event right after `since` (pruned, see EVENT_LOG_RETENTION), a replay
+ * would silently skip changes: that is a 410 GONE carrying the blog's seq, and the client reloads instead.
  */
-export async function replayEventsSince(db: Db, slug: string, since: number, limit = 500): Promise<EventsPage> {
+export async function replayEventsSince(db: Db, slug: string, since: number, { limit = 500, maxBytes = 1_000_000 }: ReplayLimits = {}): Promise<EventsPage> {
   const blog = await db.blog.findUnique({ where: { slug }, select: { id: true, seq: true } });
   if (!blog) throw new AppError("NOT_FOUND", `no blog with slug "${slug}"`);
   if (since < blog.seq) {
@@ -75,12 +114,62 @@ export async function replayEventsSince(db: Db, slug: string, since: number, lim
     where: { blogId: blog.id, seq: { gt: since } },
     orderBy: { seq: "asc" },
     take: limit + 1,
+    select: { seq: true, type: true, entryId: true },
   });
-  const page = rows.slice(0, limit);
-  return {
-    events: page.map((row) => ({ type: row.type, payload: JSON.parse(row.payload) }) as BlogEvent),
-    // Events may have committed after the blog row was read.
-    seq: Math.max(blog.seq, page.at(-1)?.seq ?? 0),
-    hasMore: rows.length > limit,
-  };
+  let hasMore = rows.length > limit;
+  const window = rows.slice(0, limit);
+  // Read after the log, so each entry is at least as new as the last change the page says it stands for.
+  const entryIds = [...new Set(window.flatMap((row) => (row.entryId ? [row.entryId] : [])))];
+  const [entries, current] = await Promise.all([
+    entryIds.length > 0 ? db.entry.findMany({ where: { id: { in: entryIds }, blogId: blog.id }, include: entryInclude }) : [],
+    window.some((row) => row.entryId === null) ? db.blog.findUniqueOrThrow({ where: { id: blog.id } }) : null,
+  ]);
+  const rowsById = new Map(entries.map((row) => [row.id, row]));
+
+  // Which entries (and the blog) the page stands for, up to where it ends.
+  const subjects = new Map<string, { seq: number; published: boolean }>();
+  let bytes = 0;
+  let end = since;
+  for (const row of window) {
+    const key = row.entryId ?? BLOG_SUBJECT;
+    let subject = subjects.get(key);
+    if (!subject) {
+      const size = key === BLOG_SUBJECT ? BLOG_BYTES : sizeOf(rowsById.get(key));
+      if (subjects.size > 0 && bytes + size > maxBytes) {
+        hasMore = true;
+        break;
+      }
+      bytes += size;
+      subject = { seq: row.seq, published: false };
+      subjects.set(key, subject);
+    }
+    subject.seq = row.seq;
+    if (row.type === "entry:published") subject.published = true;
+    end = row.seq;
+  }
+
+  const events: BlogEvent[] = [];
+  for (const [key, { seq, published }] of subjects) {
+    if (key === BLOG_SUBJECT) {
+      events.push({ type: "blog:updated", payload: { blog: slug, seq, details: toBlogDTO(current!) } });
+      continue;
+    }
+    const row = rowsById.get(key);
+    if (row && isVisibleToReaders(row)) {
+      events.push({ type: published ? "entry:published" : "entry:updated", payload: { blog: slug, seq, entry: toEntryDTO(row) } });
+    } else {
+      events.push({ type: "entry:deleted", payload: { blog: slug, seq, id: key } });
+    }
+  }
+  events.sort((a, b) => a.payload.seq - b.payload.seq);
+  // Events may have committed after the blog row was read; a page cut short ends where it was cut.
+  return { events, seq: hasMore ? end : Math.max(blog.seq, end), hasMore };
+}
+
+function isVisibleToReaders(row: EntryRow): boolean {
+  return row.status === "PUBLISHED" && row.deletedAt === null;
+}
+
+function sizeOf(row: EntryRow | undefined): number {
+  return row ? row.body.length + (row.headline?.length ?? 0) + ENTRY_OVERHEAD_BYTES : ENTRY_OVERHEAD_BYTES;
 }

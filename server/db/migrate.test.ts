@@ -7,6 +7,19 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase, migrationStatus, readMigrations } from "./migrate.ts";
 
+const BEFORE_EVENT_LOG_REFERENCES = "20261126022750_publish_keys";
+/** Rows as the event log stored them before it kept references only: the whole event as JSON. */
+const OLD_EVENT_ROWS = [
+  [1, "entry:published", JSON.stringify({ blog: "b", seq: 1, entry: { id: "e1", headline: "OLD TEXT" } })],
+  [2, "entry:deleted", JSON.stringify({ blog: "b", seq: 2, id: "e1" })],
+  [3, "blog:updated", JSON.stringify({ blog: "b", seq: 3, details: { slug: "b", title: "OLD TITLE" } })],
+] as const;
+const EXPECTED_REFERENCES = [
+  { seq: 1, type: "entry:published", entryId: "e1" },
+  { seq: 2, type: "entry:deleted", entryId: "e1" },
+  { seq: 3, type: "blog:updated", entryId: null },
+];
+
 const TABLES = ["ApiToken", "AuditEvent", "Blog", "BlogEvent", "Entry", "Session", "User", "_prisma_migrations"];
 
 describe("migrateDatabase on SQLite", () => {
@@ -35,6 +48,29 @@ describe("migrateDatabase on SQLite", () => {
 
     expect(await migrateDatabase(url)).toEqual({ applied: [] });
     expect(await migrationStatus(url)).toMatchObject({ applied: expected, pending: [], failed: [] });
+  });
+
+  it("turns an event log that stored text into references: each row keeps its entry's id and nothing else", async () => {
+    const url = `file:${path.join(dir, "old-log.db")}`;
+    await migrateDatabase(url, { upTo: BEFORE_EVENT_LOG_REFERENCES });
+    const before = createClient({ url });
+    try {
+      await before.execute("INSERT INTO Blog (id, slug, title, updatedAt) VALUES ('blog1', 'b', 'B', CURRENT_TIMESTAMP)");
+      for (const [seq, type, payload] of OLD_EVENT_ROWS) {
+        await before.execute({ sql: "INSERT INTO BlogEvent (blogId, seq, type, payload) VALUES ('blog1', ?, ?, ?)", args: [seq, type, payload] });
+      }
+    } finally {
+      before.close();
+    }
+    await migrateDatabase(url);
+    const client = createClient({ url });
+    try {
+      const rows = await client.execute("SELECT * FROM BlogEvent ORDER BY seq");
+      expect(rows.rows.map((row) => ({ seq: row.seq, type: row.type, entryId: row.entryId }))).toEqual(EXPECTED_REFERENCES);
+      expect(rows.columns).not.toContain("payload");
+    } finally {
+      client.close();
+    }
   });
 });
 
@@ -75,5 +111,28 @@ describe.skipIf(!postgresUrl)("migrateDatabase on PostgreSQL", { timeout: 30_000
 
     expect(await migrateDatabase(url.href)).toEqual({ applied: [] });
     expect(await migrationStatus(url.href)).toMatchObject({ applied: expected, pending: [], failed: [] });
+  });
+
+  it("turns an event log that stored text into references: each row keeps its entry's id and nothing else", async () => {
+    const oldName = `${name}_old_log`;
+    const oldUrl = new URL(url.href);
+    oldUrl.pathname = `/${oldName}`;
+    await admin.query(`CREATE DATABASE "${oldName}"`);
+    const client = new pg.Client({ connectionString: oldUrl.href });
+    try {
+      await migrateDatabase(oldUrl.href, { upTo: BEFORE_EVENT_LOG_REFERENCES });
+      await client.connect();
+      await client.query(`INSERT INTO "Blog" (id, slug, title, "updatedAt") VALUES ('blog1', 'b', 'B', now())`);
+      for (const [seq, type, payload] of OLD_EVENT_ROWS) {
+        await client.query(`INSERT INTO "BlogEvent" ("blogId", seq, type, payload) VALUES ('blog1', $1, $2, $3)`, [seq, type, payload]);
+      }
+      await migrateDatabase(oldUrl.href);
+      const rows = await client.query(`SELECT * FROM "BlogEvent" ORDER BY seq`);
+      expect(rows.rows.map((row) => ({ seq: row.seq, type: row.type, entryId: row.entryId }))).toEqual(EXPECTED_REFERENCES);
+      expect(rows.fields.map((field) => field.name)).not.toContain("payload");
+    } finally {
+      await client.end();
+      await admin.query(`DROP DATABASE IF EXISTS "${oldName}" WITH (FORCE)`);
+    }
   });
 });

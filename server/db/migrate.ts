@@ -243,8 +243,10 @@ export async function migrationStatus(databaseUrl: string): Promise<MigrationSta
   }
 }
 
-export async function migrateDatabase(databaseUrl: string): Promise<{ applied: string[] }> {
-  const files = await requireMigrations(providerOf(databaseUrl));
+/** Applies the pending migrations; `upTo` stops after the one of that name (tests of a data migration start there). */
+export async function migrateDatabase(databaseUrl: string, { upTo }: { upTo?: string } = {}): Promise<{ applied: string[] }> {
+  const all = await requireMigrations(providerOf(databaseUrl));
+  const files = upTo === undefined ? all : all.slice(0, all.findIndex((file) => file.name === upTo) + 1);
   const store = await openStore(databaseUrl);
   try {
     const status = statusOf(files, await store.rows());

@@ -2,6 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { Role } from "../contracts/dto";
 import { sanitizeEntryHtml } from "../content/sanitize";
+import { recordEvent } from "../db/events";
 import { entryInclude, toEntryDTO } from "../db/to-dto";
 import { insertUser } from "../db/users";
 import type { Db } from "../db/types";
@@ -55,8 +56,7 @@ export async function seedDemoOnFirstStart(db: Db, now = new Date()): Promise<De
       });
       // Record the seed like any other publish, so the event log and seq agree with the content.
       const seq = seqStart + index + 1;
-      const payload = { blog: blog.slug, seq, entry: toEntryDTO(created) };
-      await tx.blogEvent.create({ data: { blogId: blog.id, seq, type: "entry:published", payload: JSON.stringify(payload) } });
+      await recordEvent(tx, blog.id, { type: "entry:published", payload: { blog: blog.slug, seq, entry: toEntryDTO(created) } });
     }
     await tx.blog.update({ where: { id: blog.id }, data: { seq: seqStart + DEMO_ENTRIES.length } });
   });

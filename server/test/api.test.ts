@@ -275,7 +275,7 @@ describe("entries", () => {
     expect(await server.db.prisma.entry.findUnique({ where: { id: theirs.id } })).toMatchObject({ deletedAt: expect.any(Date) });
   });
 
-  it("pins and unpins, filters pinned pages, and records every visible change in the event log", async () => {
+  it("pins and unpins, filters pinned pages, logs every visible change and replays it as things are now", async () => {
     await newBlog("log-blog");
     const a = await publish(editor, "log-blog", { body: "<p>a</p>" });
     const b = await publish(editor, "log-blog", { body: "<p>b</p>" });
@@ -291,17 +291,27 @@ describe("entries", () => {
     await editor("POST", "/api/blogs/log-blog/entries", { body: "<p>draft</p>", status: "DRAFT" });
     await editor("PATCH", "/api/blogs/log-blog", { title: "Renamed" });
 
+    // The log has every change readers saw, as references: which entry, never its text.
+    const rows = await server.db.prisma.blogEvent.findMany({ where: { blog: { slug: "log-blog" } }, orderBy: { seq: "asc" } });
+    expect(rows.map((row) => [row.seq, row.type, row.entryId])).toEqual([
+      [1, "entry:published", a.id],
+      [2, "entry:published", b.id],
+      [3, "entry:pinned", a.id],
+      [4, "entry:updated", b.id],
+      [5, "entry:unpinned", a.id],
+      [6, "entry:deleted", b.id],
+      [7, "blog:updated", null],
+    ]);
+    // A replay is one event per entry as it is now (b only as its deletion) and the blog as it is.
     const log = await anon<EventsPage>("GET", "/api/blogs/log-blog/events?since=0");
     expect(log.status).toBe(200);
     expect(log.body.events.map((e) => [e.type, e.payload.seq])).toEqual([
-      ["entry:published", 1],
-      ["entry:published", 2],
-      ["entry:pinned", 3],
-      ["entry:updated", 4],
-      ["entry:unpinned", 5],
+      ["entry:published", 5],
       ["entry:deleted", 6],
       ["blog:updated", 7],
     ]);
+    expect(log.body.events[0]).toMatchObject({ payload: { entry: { id: a.id, pinned: false } } });
+    expect(log.body.events[2]).toMatchObject({ payload: { details: { title: "Renamed", seq: 7 } } });
     expect(log.body.seq).toBe(7);
     const tail = await anon<EventsPage>("GET", "/api/blogs/log-blog/events?since=5");
     expect(tail.body.events.map((e) => e.payload.seq)).toEqual([6, 7]);

@@ -8,5 +8,5 @@ type Params = { slug: string };
 export const GET = route<Params>(async (request, { params }) => {
   const { slug } = await params;
   const { since, limit } = readQuery(request, eventsQuerySchema);
-  return json(await replayEventsSince(getRuntime().db, slug, since, limit));
+  return json(await replayEventsSince(getRuntime().db, slug, since, { limit }));
 });

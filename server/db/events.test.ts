@@ -1,0 +1,114 @@
+// Replays against a real database file (or PostgreSQL with DATABASE_URL): what a reader who missed some
+// changes is sent, and what it is never sent again.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor } from "../auth/permissions";
+import type { BlogEvent } from "../contracts/events";
+import { createTestDatabase } from "../test/harness";
+import { createBlog, updateBlog } from "./blogs";
+import { createDb, type Database } from "./client";
+import { createEntry, deleteEntry, setEntryPinned, updateEntry } from "./entries";
+import { replayEventsSince } from "./events";
+import { migrateDatabase } from "./migrate";
+import { insertUser } from "./users";
+
+let database: Database;
+let drop: () => Promise<void>;
+let editor: Actor;
+
+beforeAll(async () => {
+  const fresh = await createTestDatabase();
+  drop = fresh.drop;
+  await migrateDatabase(fresh.url);
+  database = createDb(fresh.url);
+  const e = await insertUser(database.prisma, { email: "e@x.org", role: "EDITOR", password: "password1" });
+  editor = { id: e.id, role: e.role, name: e.displayName };
+});
+
+afterAll(async () => {
+  await database?.close();
+  await drop?.();
+});
+
+let blogs = 0;
+async function newBlog(): Promise<string> {
+  const slug = `replay-${++blogs}`;
+  await createBlog(database.prisma, editor, { slug, title: `Title ${slug}`, summary: "" });
+  return slug;
+}
+
+const publish = async (slug: string, body: string, headline?: string) =>
+  (await createEntry(database.prisma, editor, slug, { body, headline, status: "PUBLISHED", keyEvent: false })).entry;
+
+const shape = (events: BlogEvent[]) =>
+  events.map((e) => [e.type, e.payload.seq, e.type === "entry:deleted" ? e.payload.id : e.type === "blog:updated" ? e.payload.details.title : e.payload.entry.id]);
+
+describe("replayEventsSince", () => {
+  it("sends each entry once, as it is now, and a deleted or unpublished one only as its deletion", async () => {
+    const db = database.prisma;
+    const slug = await newBlog();
+    const kept = await publish(slug, "<p>LIBEL-1 first version</p>", "HEADLINE-1");
+    const unpublished = await publish(slug, "<p>DRAFTED-2</p>");
+    const deleted = await publish(slug, "<p>DELETED-3</p>");
+    await updateEntry(db, editor, slug, kept.id, { version: 1, headline: "Corrected", body: "<p>Corrected text</p>" });
+    await setEntryPinned(db, editor, slug, kept.id, true);
+    await updateEntry(db, editor, slug, unpublished.id, { version: 1, status: "DRAFT" });
+    await deleteEntry(db, editor, slug, deleted.id);
+    await updateBlog(db, editor, slug, { title: "TITLE-OLD" });
+    await updateBlog(db, editor, slug, { title: "Title now" });
+
+    const page = await replayEventsSince(db, slug, 0);
+    expect(shape(page.events)).toEqual([
+      ["entry:published", 5, kept.id],
+      ["entry:deleted", 6, unpublished.id],
+      ["entry:deleted", 7, deleted.id],
+      ["blog:updated", 9, "Title now"],
+    ]);
+    expect(page).toMatchObject({ seq: 9, hasMore: false });
+    expect(page.events[0]).toMatchObject({ payload: { entry: { headline: "Corrected", body: "<p>Corrected text</p>", pinned: true, version: 2 } } });
+    for (const marker of ["LIBEL-1", "HEADLINE-1", "DRAFTED-2", "DELETED-3", "TITLE-OLD"]) expect(JSON.stringify(page)).not.toContain(marker);
+
+    // A reader that had seen the first two publishes gets the rest as an update, not a new entry.
+    expect(shape((await replayEventsSince(db, slug, 2)).events)).toEqual([
+      ["entry:updated", 5, kept.id],
+      ["entry:deleted", 6, unpublished.id],
+      ["entry:deleted", 7, deleted.id],
+      ["blog:updated", 9, "Title now"],
+    ]);
+    // Up to date: nothing to send.
+    expect(await replayEventsSince(db, slug, 9)).toEqual({ events: [], seq: 9, hasMore: false });
+  });
+
+  it("pages by log rows: a page ends where it was cut, and the next one starts there", async () => {
+    const db = database.prisma;
+    const slug = await newBlog();
+    const entries = [];
+    for (let i = 0; i < 5; i++) entries.push(await publish(slug, `<p>${i}</p>`));
+    await updateEntry(db, editor, slug, entries[0]!.id, { version: 1, headline: "Edited" });
+
+    const first = await replayEventsSince(db, slug, 0, { limit: 3 });
+    expect(first).toMatchObject({ seq: 3, hasMore: true });
+    expect(first.events.map((e) => e.payload.seq)).toEqual([1, 2, 3]);
+    // Entry 0 is shown as it is now already (edited), and comes again in the page that holds its edit.
+    expect(first.events[0]).toMatchObject({ payload: { entry: { headline: "Edited" } } });
+    const second = await replayEventsSince(db, slug, first.seq, { limit: 3 });
+    expect(second).toMatchObject({ seq: 6, hasMore: false });
+    expect(shape(second.events)).toEqual([
+      ["entry:published", 4, entries[3]!.id],
+      ["entry:published", 5, entries[4]!.id],
+      ["entry:updated", 6, entries[0]!.id],
+    ]);
+  });
+
+  it("keeps a page within its bytes: it ends before the entry that would take it over, but always carries one", async () => {
+    const db = database.prisma;
+    const slug = await newBlog();
+    const big = `<p>${"z".repeat(5_000)}</p>`;
+    for (let i = 0; i < 4; i++) await publish(slug, big);
+    const page = await replayEventsSince(db, slug, 0, { maxBytes: 12_000 });
+    expect(page.events.map((e) => e.payload.seq)).toEqual([1, 2]);
+    expect(page).toMatchObject({ seq: 2, hasMore: true });
+    const tiny = await replayEventsSince(db, slug, 2, { maxBytes: 10 });
+    expect(tiny.events.map((e) => e.payload.seq)).toEqual([3]);
+    expect(tiny).toMatchObject({ seq: 3, hasMore: true });
+  });
+});
