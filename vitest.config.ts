@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: "unit",
           include: ["server/**/*.test.ts", "components/**/*.test.ts", "scripts/**/*.test.ts"],
@@ -15,6 +16,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: "integration",
           include: ["server/test/**/*.test.ts"],

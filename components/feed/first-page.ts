@@ -22,8 +22,9 @@ export async function loadFirstPage(slug: string, fetchJson: <T>(path: string) =
   return { blog, pinned: pinned.entries, entries: page.entries, nextCursor: page.nextCursor, seq };
 }
 
-async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(path, { cache: "no-store" });
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+/** GET a JSON answer, never from the browser's cache. */
+export async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { cache: "no-store" });
+  if (!response.ok) throw new Error(`${url}: ${response.status}`);
   return (await response.json()) as T;
 }

@@ -1,6 +1,6 @@
 // A reader that was away: it comes back with its last seq and ends with exactly the server's state,
-// each event applied once, through the page's own sequencer and feed state. Plus a seq gap filled over
-// HTTP, a short drop that socket.io recovers, and a log too short to reach back (reset).
+// nothing applied twice, through the page's own subscription, sequencer and feed state. Plus a seq gap
+// filled over HTTP, a short drop, and a log too short to reach back (reset).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { BlogDTO, EntryDTO } from "../contracts/dto";
 import type { BlogEvent, EventsPage } from "../contracts/events";
@@ -32,8 +32,8 @@ async function newBlog(): Promise<{ slug: string; blog: BlogDTO }> {
   return { slug, blog: created.body.blog };
 }
 
-function reader(slug: string, blog: BlogDTO, since = 0, reconnection = false): LiveReader {
-  const r = new LiveReader(server.url, slug, blog, { since, reconnection });
+function reader(slug: string, blog: BlogDTO, since = 0, reconnection = false, online = true): LiveReader {
+  const r = new LiveReader(server.url, slug, blog, { since, reconnection, online });
   readers.push(r);
   return r;
 }
@@ -50,12 +50,15 @@ async function serverState(slug: string): Promise<{ ids: string[]; pinned: strin
   return { ids: all.map((e) => e.id).sort(), pinned: all.filter((e) => e.pinned).map((e) => e.id).sort(), entries: new Map(all.map((e) => [e.id, e])) };
 }
 
-function expectExactlyOnce(applied: BlogEvent[], from: number, to: number): void {
-  expect(applied.map((e) => e.payload.seq)).toEqual(Array.from({ length: to - from }, (_, i) => from + i + 1));
+/** Live events are applied one by one; a replay stands for several seqs with one event per entry. Never one twice. */
+function expectInOrderOnce(applied: BlogEvent[], from: number, to: number): void {
+  const seqs = applied.map((e) => e.payload.seq);
+  expect(seqs.every((seq, i) => seq > (i === 0 ? from : seqs[i - 1]!))).toBe(true);
+  expect(seqs.at(-1)).toBe(to);
 }
 
 describe("a reader that was offline", () => {
-  it("reconnects with its last seq and ends with the server's state, each event applied once", async () => {
+  it("reconnects with its last seq and ends with the server's state, nothing applied twice, nothing deleted replayed", async () => {
     const { slug, blog } = await newBlog();
     const away = reader(slug, blog);
     await away.start();
@@ -84,12 +87,19 @@ describe("a reader that was offline", () => {
     const newest = (await editor<EventsPage>("GET", `/api/blogs/${slug}/events?since=0`)).body.seq;
     expect(newest).toBe(1 + 20 + 5 + 3 + 3 + 1 + 1 + 1);
 
-    // Back: the same page (its sequencer and state), a new connection joining from its last seq.
+    // Back: the same page (its sequencer and state), a new connection joining from its last seq. The
+    // join's answer carries what changed, one event per entry as it is now: 21 entries and the blog.
     away.socket.connect();
     await waitFor(() => away.seq === newest, `the reader to reach seq ${newest}`);
     await new Promise((r) => setTimeout(r, 300));
-    expectExactlyOnce(away.applied, 0, newest);
-    expect(away.applied.slice(1).every((e) => e.payload.seq > lastSeq)).toBe(true);
+    expectInOrderOnce(away.applied, 0, newest);
+    const replayed = away.applied.slice(1);
+    expect(replayed.every((e) => e.payload.seq > lastSeq)).toBe(true);
+    expect(replayed).toHaveLength(22);
+    // Deleted and unpublished entries come back as their deletion only.
+    const gone = [entries[5]!.id, entries[6]!.id, early.id, entries[9]!.id];
+    for (const e of replayed) if (e.type !== "entry:deleted" && e.type !== "blog:updated") expect(gone).not.toContain(e.payload.entry.id);
+    expect(replayed.filter((e) => e.type === "entry:deleted").map((e) => (e.type === "entry:deleted" ? e.payload.id : "")).sort()).toEqual([...gone].sort());
 
     const truth = await serverState(slug);
     expect(away.shownIds().sort()).toEqual(truth.ids);
@@ -106,7 +116,7 @@ describe("a reader that was offline", () => {
     for (let i = 1; i <= 7; i++) await publish(slug, `<p>Entry ${i}</p>`);
     const log = (await editor<EventsPage>("GET", `/api/blogs/${slug}/events?since=0`)).body.events;
     // A page rendered at seq 4 that is not connected: we hand it events as a socket would, leaving out 6.
-    const page = reader(slug, blog, 4);
+    const page = reader(slug, blog, 4, false, false);
     page.receive(log[4]!); // seq 5
     page.receive(log[6]!); // seq 7: 6 is missing
     expect(page.seq).toBe(5);
@@ -117,22 +127,25 @@ describe("a reader that was offline", () => {
     expect(page.shownIds()).toEqual(log.slice(4).reverse().map((e) => (e.type === "entry:published" ? e.payload.entry.id : "")));
   });
 
-  it("a short drop is recovered by socket.io: missed broadcasts arrive without a replay, and the seq still checks", async () => {
+  it("a short drop: the reader reconnects, joins from its seq and gets what it missed in the join's answer", async () => {
     const { slug, blog } = await newBlog();
     const live = reader(slug, blog, 0, true);
     await live.start();
     await publish(slug, "<p>Before the drop.</p>");
     await waitFor(() => live.seq === 1, "the first event");
-    // The transport dies (as on a network blip); the client reconnects within the recovery window.
+    // The transport dies (as on a network blip); the client reconnects on its own.
     live.socket.io.engine.close();
+    await waitFor(() => live.socket.disconnected, "the client to notice the drop");
     await publish(slug, "<p>During the drop.</p>");
     await publish(slug, "<p>Just after.</p>");
-    await waitFor(() => live.recoveries === 1 && live.joins.length === 2, "a recovered connection and its join");
+    await waitFor(() => live.joins.length === 2, "the second join");
     await waitFor(() => live.seq === 3, "seq 3");
-    // The reconnect may land before or after the last publish commits: the join reports whichever seq
-    // the blog had then, and the event it did not cover arrives live.
-    expect([2, 3]).toContain(live.joins[1]?.seq);
-    expectExactlyOnce(live.applied, 0, 3);
+    // The rejoin asked from seq 1: its answer carried whichever of the two entries had committed by then,
+    // and the one it did not cover arrived live.
+    expect(live.joins[1]).toMatchObject({ readers: 1 });
+    expect(live.joins[1]?.events?.every((e) => e.payload.seq > 1)).toBe(true);
+    expectInOrderOnce(live.applied, 0, 3);
+    expect(live.shownIds()).toHaveLength(3);
   });
 });
 
@@ -162,15 +175,17 @@ describe("a log too short to reach back (EVENT_LOG_RETENTION)", () => {
     expect(replay.body.events.map((e) => e.payload.seq)).toEqual([8, 9, 10, 11, 12]);
     expect((await as<EventsPage>("GET", "/api/blogs/short-log/events?since=12")).body.events).toEqual([]);
 
+    // A page rendered at seq 2: nothing is replayed; it reloads its first page, which has all 12 entries.
     const behind = new LiveReader(small.url, "short-log", created.body.blog, { since: 2, reconnection: false });
     readers.push(behind);
     expect(await behind.start()).toEqual({ seq: 12, readers: 1, reset: true });
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor(() => behind.resets === 1 && behind.seq === 12, "the reload");
     expect(behind.received).toBe(0);
+    expect(behind.shownIds()).toHaveLength(12);
 
     const recent = new LiveReader(small.url, "short-log", created.body.blog, { since: 7, reconnection: false });
     readers.push(recent);
-    expect(await recent.start()).toEqual({ seq: 12, readers: 2 });
+    expect(await recent.start()).toMatchObject({ seq: 12, readers: 2 });
     expect(recent.applied.map((e) => e.payload.seq)).toEqual([8, 9, 10, 11, 12]);
   });
 });

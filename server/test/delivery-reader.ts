@@ -1,88 +1,88 @@
-// A reader as a browser runs one, for delivery and fault tests: a real socket.io-client socket that
-// reconnects, joins with the last applied seq, and applies events through the page's own EventSequencer
-// and applyEvent (components/feed), filling gaps over HTTP, as components/feed/use-blog-events.ts does.
-import { io, type Socket } from "socket.io-client";
-import { EventSequencer } from "../../components/feed/event-sequencer";
+// A reader as a browser runs one, for delivery and fault tests: a real socket.io-client socket driven by
+// the page's own subscription (components/feed/blog-subscription.ts: join with the last applied seq,
+// replay pages, gap fill over HTTP, reload on reset) and its own applyEvent.
+import { io } from "socket.io-client";
+import { subscribeToBlog, type BlogSubscription, type ReaderSocket } from "../../components/feed/blog-subscription";
 import { applyEvent, initialFeedState, type FeedState } from "../../components/feed/feed-state";
 import type { BlogDTO, EntryDTO } from "../contracts/dto";
-import type { BlogEvent, ClientToServerEvents, EventsPage, JoinAck, ReaderServerEvents } from "../contracts/events";
-import { BLOG_EVENT_TYPES } from "../contracts/events";
+import type { BlogEvent, JoinAck } from "../contracts/events";
 import { waitFor } from "./harness";
-
-const GAP_WAIT_MS = 300;
 
 export interface LiveReaderOptions {
   /** The seq the reader's page was rendered at (0: an empty page that gets everything replayed). */
   since?: number;
   /** socket.io's own reconnection (on for restart tests). */
   reconnection?: boolean;
+  /** False: a page with no connection at all (events are handed to it with `receive`; gaps still fill over HTTP). */
+  online?: boolean;
 }
 
 export class LiveReader {
-  readonly socket: Socket<ReaderServerEvents, ClientToServerEvents>;
-  /** Every event the sequencer applied, in the order it applied them. */
+  readonly socket: ReaderSocket;
+  /** Every event the page applied, in the order it applied them. */
   readonly applied: BlogEvent[] = [];
   /** Every event that arrived over the socket or HTTP, repeats included. */
   received = 0;
-  /** How often a (re)connection was a socket.io recovery. */
-  recoveries = 0;
+  /** How often the page reloaded its first page because the log no longer reached back. */
+  resets = 0;
   joins: JoinAck[] = [];
   state: FeedState;
-  private sequencer: EventSequencer;
-  private gapTimer: ReturnType<typeof setTimeout> | undefined;
-  private fetching = false;
+  private subscription: BlogSubscription | null = null;
 
   constructor(
     private readonly base: string,
     readonly slug: string,
     blog: BlogDTO,
-    { since = 0, reconnection = true }: LiveReaderOptions = {},
+    private readonly options: LiveReaderOptions = {},
   ) {
     // An empty page with nothing left to load: every published entry the events bring belongs in it.
-    this.state = initialFeedState({ blog, pinned: [], entries: [], nextCursor: null, seq: since });
-    this.sequencer = new EventSequencer(since, (event) => {
-      this.applied.push(event);
-      this.state = applyEvent(this.state, event);
-    });
+    this.state = initialFeedState({ blog, pinned: [], entries: [], nextCursor: null, seq: options.since ?? 0 });
     this.socket = io(base, {
       transports: ["websocket"],
       forceNew: true,
-      reconnection,
+      reconnection: options.reconnection ?? true,
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,
       autoConnect: false,
     });
-    for (const type of BLOG_EVENT_TYPES) {
-      this.socket.on(type, ((payload: BlogEvent["payload"]) => this.receive({ type, payload } as BlogEvent)) as never);
-    }
-    this.socket.on("connect", () => {
-      if (this.socket.recovered) this.recoveries += 1;
-      const since = this.socket.recovered ? undefined : this.sequencer.seq;
-      this.socket.emit("blog:join", { slug, ...(since === undefined ? {} : { since }) }, (ack) => {
-        this.joins.push(ack);
-        if (ack.error === undefined && ack.seq > this.sequencer.seq) void this.fillGap();
-      });
-    });
-    this.socket.on("disconnect", (reason) => {
-      // socket.io does not retry a disconnect the server asked for (a server shutting down).
-      if (reason === "io server disconnect" && reconnection) this.socket.connect();
-    });
   }
 
   get seq(): number {
-    return this.sequencer.seq;
+    return this.subscription?.seq ?? this.state.seq;
   }
 
-  /** Connects and resolves once the first join is acknowledged. */
+  /** Subscribes (connecting the socket) and resolves once the first join is answered. */
   async start(): Promise<JoinAck> {
     const before = this.joins.length;
-    this.socket.connect();
+    this.subscribe();
     return waitFor(() => this.joins[before], "the reader's join");
   }
 
+  /** The page's subscription, without waiting for its join (or to hand it events by `receive`). */
+  subscribe(): BlogSubscription {
+    this.subscription ??= subscribeToBlog({
+      slug: this.slug,
+      seq: this.state.seq,
+      socket: this.socket,
+      base: this.base,
+      onEvent: (event) => {
+        this.applied.push(event);
+        this.state = applyEvent(this.state, event);
+      },
+      onReset: (fresh) => {
+        this.resets += 1;
+        this.state = initialFeedState(fresh);
+      },
+      onJoin: (ack) => this.joins.push(ack),
+      isOnline: () => this.options.online ?? true,
+      onArrival: () => (this.received += 1),
+    });
+    return this.subscription;
+  }
+
   close(): void {
-    clearTimeout(this.gapTimer);
-    this.socket.disconnect();
+    if (this.subscription) this.subscription.close();
+    else this.socket.disconnect();
   }
 
   /** Ids of the published entries the page shows (pinned and stream), newest first. */
@@ -90,33 +90,9 @@ export class LiveReader {
     return [...this.state.pinned, ...this.state.entries].map((e) => e.id);
   }
 
-  /** What a seq-jump costs the page: wait briefly, then fetch the missing events over HTTP. */
+  /** An event handed over as if the socket had delivered it (a seq jump makes the page fetch the gap). */
   receive(event: BlogEvent): void {
-    this.received += 1;
-    this.sequencer.push(event);
-    clearTimeout(this.gapTimer);
-    if (this.sequencer.hasGap) this.gapTimer = setTimeout(() => void this.fillGap(), GAP_WAIT_MS);
-  }
-
-  async fillGap(): Promise<void> {
-    if (this.fetching) return;
-    this.fetching = true;
-    try {
-      for (;;) {
-        const response = await fetch(`${this.base}/api/blogs/${encodeURIComponent(this.slug)}/events?since=${this.sequencer.seq}`);
-        if (!response.ok) return;
-        const page = (await response.json()) as EventsPage;
-        for (const event of page.events) {
-          this.received += 1;
-          this.sequencer.push(event);
-        }
-        if (!page.hasMore) return;
-      }
-    } catch {
-      // The server is away: the next join fills the gap.
-    } finally {
-      this.fetching = false;
-    }
+    this.subscribe().receive(event);
   }
 }
 
