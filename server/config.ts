@@ -40,6 +40,11 @@ const envSchema = z.object({
   READ_BURST: z.coerce.number().int().min(1).default(120),
   WRITE_RATE_PER_MINUTE: z.coerce.number().min(0).default(120),
   SOCKET_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).default(200),
+  // Bytes waiting to be sent to one socket, and to all sockets of one address, before the slowest are dropped.
+  SOCKET_MAX_UNSENT_KB: z.coerce.number().int().min(0).default(1024),
+  SOCKET_MAX_UNSENT_KB_PER_IP: z.coerce.number().int().min(0).default(16 * 1024),
+  // The direct fan-out and upgrade-request release (server/realtime/engine-internals.ts); 0: socket.io's own paths.
+  SOCKET_FAST_PATHS: boolFlag.default(true),
 });
 
 export type Config = {
@@ -63,6 +68,8 @@ export type Config = {
   demo: boolean;
   sessionTtlMs: number;
   logLevel: "silent" | "info" | "debug";
+  /** Direct fan-out and upgrade-request release on (they read engine.io internals; see server/realtime/engine-internals.ts). */
+  socketFastPaths: boolean;
   /** Absolute path of the folder uploaded images are stored in. */
   uploadsDir: string;
   /** How many reverse proxies in front of us append to X-Forwarded-For (0: ignore the header). */
@@ -78,6 +85,9 @@ export interface Limits {
   /** Token bucket per user for writes (burst = one minute's worth). */
   writesPerMinute: number;
   socketConnectionsPerIp: number;
+  /** Unsent bytes one socket may hold, and all sockets of one address together, before the slowest are dropped. */
+  socketUnsentBytes: number;
+  socketUnsentBytesPerIp: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -103,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.LIVELINE_DEMO,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     logLevel: e.LOG_LEVEL,
+    socketFastPaths: e.SOCKET_FAST_PATHS,
     uploadsDir: path.resolve(e.UPLOADS_DIR),
     trustProxy: e.TRUST_PROXY,
     limits: {
@@ -114,6 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymousReads: { perMinute: e.READ_RATE_PER_MINUTE, burst: e.READ_BURST },
       writesPerMinute: e.WRITE_RATE_PER_MINUTE,
       socketConnectionsPerIp: e.SOCKET_MAX_CONNECTIONS_PER_IP,
+      socketUnsentBytes: e.SOCKET_MAX_UNSENT_KB * 1024,
+      socketUnsentBytesPerIp: e.SOCKET_MAX_UNSENT_KB_PER_IP * 1024,
     },
   };
 }

@@ -80,6 +80,9 @@ async function main(): Promise<void> {
     log,
     trustProxy: config.trustProxy,
     maxConnectionsPerAddress: config.limits.socketConnectionsPerIp,
+    maxUnsentBytes: config.limits.socketUnsentBytes,
+    maxUnsentBytesPerAddress: config.limits.socketUnsentBytesPerIp,
+    fastPaths: config.socketFastPaths,
   });
   // Every committed change readers can see passes here: its blog's cached reads are dropped (on every node), then it is sent.
   const broadcast: Runtime["broadcast"] = (event) => {

@@ -1,9 +1,13 @@
-// socket.io on the app's HTTP server. Readers join one blog's room (`blog:{slug}`), get missed events
-// replayed, then live ones. Signed-in writers may also join a blog's newsroom room (`newsroom:{slug}`),
-// which gets every entry change, drafts and scheduled entries included.
-import type { Server as HttpServer, IncomingHttpHeaders } from "node:http";
+// socket.io on the app's HTTP server. Readers join one blog's room (`blog:{slug}`), get what they missed
+// in the join's answer, then live events. Signed-in writers may also join a blog's newsroom room
+// (`newsroom:{slug}`), which gets every entry change, drafts and scheduled entries included.
+//
+// What an anonymous client can make this hold is bounded: connections per address (counted from the
+// engine.io handshake), bytes waiting to be sent per connection and per address (connection-budget.ts),
+// joins per connection and at once per address (join-gate.ts), and what one join replays.
+import type { IncomingHttpHeaders, IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { SessionAwareAdapter } from "socket.io-adapter";
+import { Adapter } from "socket.io-adapter";
 import { cookieFromHeader, SESSION_COOKIE } from "../auth/session-cookie-name";
 import { can } from "../auth/permissions";
 import type {
@@ -12,17 +16,21 @@ import type {
   BlogEvent,
   ClientToServerEvents,
   JoinAck,
+  JoinRequest,
 } from "../contracts/events";
 import type { BlogDTO } from "../contracts/dto";
 import { adminJoinRequestSchema, describeZodError, joinRequestSchema } from "../contracts/schemas";
 import { findBlog } from "../db/blogs";
 import type { EntryChange, EntryRemoval } from "../db/entries";
-import { replayEventsSince } from "../db/events";
+import { replayEventsSince, type ReplayLimits } from "../db/events";
 import { isAppError } from "../errors";
 import { findSessionActor, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
 import { clientAddress } from "../limits/client-address";
+import { createConnectionBudget } from "./connection-budget";
 import { directFanOutAdapter } from "./direct-fan-out";
+import { checkConnection, checkEngineModules, type EngineConnection } from "./engine-internals";
+import { createJoinGate, type JoinGateOptions } from "./join-gate";
 import { createReaderCountNotifier } from "./reader-count";
 import { releaseUpgradeRequest } from "./release-upgrade-request";
 import type { ClusterEvents, RealtimeCluster } from "./redis-adapter";
@@ -36,11 +44,22 @@ export interface RealtimeDeps {
   findBlog?: (slug: string) => Promise<BlogDTO | null>;
   /** How many proxies append to X-Forwarded-For (0: use the socket's own address). */
   trustProxy?: number;
-  /** Open sockets allowed per client address on this node (0 or unset: no cap). */
+  /** Open connections allowed per client address on this node (0 or unset: no cap). */
   maxConnectionsPerAddress?: number;
+  /** Bytes waiting to be sent to one connection before it is dropped as too slow (0 or unset: no cap). */
+  maxUnsentBytes?: number;
+  /** The same for all connections of one address together (0 or unset: no cap). */
+  maxUnsentBytesPerAddress?: number;
+  /** How often and how many at once joins are served (join-gate.ts). */
+  joinLimits?: JoinGateOptions;
+  /**
+   * The direct fan-out and the release of upgrade requests, which read engine.io and ws internals
+   * (engine-internals.ts); false: socket.io's own paths only. On by default; off by itself when a check fails.
+   */
+  fastPaths?: boolean;
 }
 
-/** What the server remembers about a socket: only what came with its handshake, never what it sent. */
+/** What the server remembers about a connection: only what came with its handshake, never what it sent. */
 interface SocketData {
   /** The session cookie's secret, re-checked against the database on every admin:join. */
   sessionSecret: string | null;
@@ -67,18 +86,66 @@ const newsroomOf = (slug: string) => `newsroom:${slug}`;
 const userRoomOf = (userId: string) => `user:${userId}`;
 const sessionRoomOf = (secret: string) => `session:${hashSecret(secret)}`;
 
+/**
+ * What one join replays at most. Beyond it the reader reloads the blog's first page (a `reset` ack), which
+ * costs less than replaying more and is served from the read cache.
+ */
+export const JOIN_REPLAY: Required<ReplayLimits> = { limit: 200, maxBytes: 256 * 1024 };
+
 export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): RealtimeServer {
+  const warn = (message: string) => deps.log?.(`warning: ${message}`);
+  const moduleProblems = deps.fastPaths === false ? [] : checkEngineModules();
+  if (moduleProblems.length > 0) warn(`socket fast paths off (${moduleProblems.join("; ")}); socket.io's own paths serve`);
+  let fastPaths = deps.fastPaths !== false && moduleProblems.length === 0;
+
+  const addressOf = (request: IncomingMessage) => clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], deps.trustProxy ?? 0);
+  const budget = createConnectionBudget({
+    maxConnectionsPerAddress: deps.maxConnectionsPerAddress ?? 0,
+    maxUnsentBytes: deps.maxUnsentBytes ?? 0,
+    maxUnsentBytesPerAddress: deps.maxUnsentBytesPerAddress ?? 0,
+    addressOf,
+    log: deps.log,
+  });
+  const joins = createJoinGate(deps.joinLimits);
+  const base = deps.cluster?.adapter ?? Adapter;
+
   const io = new Server<ClientToServerEvents, AllServerToClientEvents, ClusterEvents, SocketData>(http, {
     serveClient: false,
     // Clients only send small join requests; anything bigger is not ours.
     maxHttpBufferSize: 16 * 1024,
     perMessageDeflate: false,
     // One frame write per reader for each broadcast, on this node's adapter or the cluster's (direct-fan-out.ts).
-    adapter: directFanOutAdapter(deps.cluster?.adapter ?? SessionAwareAdapter),
-    // A reader whose connection drops briefly gets back its rooms and the broadcasts it missed, without a
-    // join round trip. Only a shortcut: the node must still hold the session (not after a restart, not on
-    // another node), so clients keep their seq and re-check it (docs/reliability.md).
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+    adapter: fastPaths ? directFanOutAdapter(base, { enabled: () => fastPaths, warn }) : base,
+    // No connection state recovery: a recovered socket would get back its rooms (newsroom ones included)
+    // without any check, and the broadcasts it missed as they were sent, text since deleted included.
+    // A reader that comes back joins again with its seq and gets what changed, as it is now.
+    // A connection that never opens the namespace is closed after this long.
+    connectTimeout: 10_000,
+    allowRequest: (request, callback) => budget.allowRequest(request, callback),
+  });
+
+  // Every connection is counted, its handshake read and its request let go, as soon as engine.io has it.
+  let connectionChecked = false;
+  const handshakes = new WeakMap<EngineConnection, SocketData>();
+  io.engine.on("connection", (conn: EngineConnection) => {
+    const request = conn.request;
+    if (!budget.admit(conn, request)) return;
+    handshakes.set(conn, {
+      sessionSecret: cookieFromHeader(request.headers.cookie, SESSION_COOKIE),
+      sameOrigin: isSameOrigin(request.headers),
+    });
+    if (fastPaths && !connectionChecked) {
+      connectionChecked = true;
+      const problems = checkConnection(conn);
+      if (problems.length > 0) {
+        fastPaths = false;
+        warn(`socket fast paths off (${problems.join("; ")}); socket.io's own paths serve`);
+      }
+    }
+    if (!releaseUpgradeRequest(conn, { listener: fastPaths })) {
+      fastPaths = false;
+      warn("socket fast paths off: engine.io's upgrade response listener was not found (see release-upgrade-request.ts)");
+    }
   });
 
   // Readers watching now: the adapter tells us every room change (joins, leaves, disconnects), and a
@@ -108,63 +175,42 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     },
   });
 
-  // A cap on open sockets per address, so one client cannot hold the node's memory and file handles.
-  const openPerAddress = new Map<string, number>();
-  const maxPerAddress = deps.maxConnectionsPerAddress ?? 0;
-  if (maxPerAddress > 0) {
-    io.use((socket, next) => {
-      const address = clientAddress(socket.handshake.address, socket.handshake.headers["x-forwarded-for"], deps.trustProxy ?? 0);
-      const open = openPerAddress.get(address) ?? 0;
-      if (open >= maxPerAddress) return next(new Error("too many connections from your address"));
-      openPerAddress.set(address, open + 1);
-      socket.once("disconnect", () => {
-        const left = (openPerAddress.get(address) ?? 1) - 1;
-        if (left > 0) openPerAddress.set(address, left);
-        else openPerAddress.delete(address);
-      });
-      next();
-    });
-  }
+  type ReaderSocket = Parameters<Parameters<typeof io.on<"connection">>[1]>[0];
+
+  /** Joins the blog's room, then reads what changed since `since` (so nothing committed in between is lost). */
+  const join = async (socket: ReaderSocket, { slug, since }: JoinRequest): Promise<JoinAck> => {
+    try {
+      const blog = await (deps.findBlog ? deps.findBlog(slug) : findBlog(deps.db, slug));
+      if (!blog) return { error: `no blog with slug "${slug}"` };
+      // A reader watches one blog at a time.
+      for (const room of socket.rooms) if (room.startsWith(ROOM_PREFIX) && room !== roomOf(slug)) void socket.leave(room);
+      await socket.join(roomOf(slug));
+      // The newcomer learns the count in its ack, the room with the next throttled send.
+      if (since === undefined) return { seq: blog.seq, readers: totalReaders(slug) };
+      const page = await replayEventsSince(deps.db, slug, since, JOIN_REPLAY);
+      // More changed than one replay carries: the reader reloads its first page instead (the client drops repeats by seq).
+      if (page.hasMore) return { seq: Math.max(blog.seq, page.seq), readers: totalReaders(slug), reset: true };
+      return { seq: page.seq, readers: totalReaders(slug), events: page.events };
+    } catch (error) {
+      // The log no longer reaches back to `since`: the reader reloads the page at this seq instead.
+      if (isAppError(error) && error.code === "GONE") return { seq: Number(error.details?.seq), readers: totalReaders(slug), reset: true };
+      deps.log?.("blog:join failed", error);
+      return { error: "could not join this blog right now; try again" };
+    }
+  };
 
   io.on("connection", (socket) => {
-    socket.data.sessionSecret = cookieFromHeader(socket.handshake.headers.cookie, SESSION_COOKIE);
-    socket.data.sameOrigin = isSameOrigin(socket.handshake.headers);
-    releaseUpgradeRequest(socket.conn);
+    Object.assign(socket.data, handshakes.get(socket.conn) ?? { sessionSecret: null, sameOrigin: false });
 
     socket.on("blog:join", async (request, ack) => {
       if (typeof ack !== "function") return;
       const answer = (value: JoinAck) => ack(value);
       const parsed = joinRequestSchema.safeParse(request);
       if (!parsed.success) return answer({ error: describeZodError(parsed.error) });
-      const { slug, since } = parsed.data;
-      try {
-        const blog = await (deps.findBlog ? deps.findBlog(slug) : findBlog(deps.db, slug));
-        if (!blog) return answer({ error: `no blog with slug "${slug}"` });
-        // A reader watches one blog at a time.
-        for (const room of socket.rooms) if (room.startsWith(ROOM_PREFIX) && room !== roomOf(slug)) void socket.leave(room);
-        // Join before reading the log, so nothing committed in between is lost; the client drops repeats by seq.
-        await socket.join(roomOf(slug));
-        let seq = blog.seq;
-        if (since !== undefined) {
-          let cursor = since;
-          for (;;) {
-            const page = await replayEventsSince(deps.db, slug, cursor);
-            for (const event of page.events) emitEvent(socket, event);
-            cursor = page.events.at(-1)?.payload.seq ?? cursor;
-            seq = Math.max(seq, page.seq);
-            if (!page.hasMore) break;
-          }
-        }
-        // The newcomer learns the count in its ack, the room with the next throttled send. Not a separate
-        // emit: with connection state recovery, socket.io keeps every emit to one socket in memory for
-        // maxDisconnectionDuration, which is a packet per reader for two minutes after a join storm.
-        answer({ seq, readers: totalReaders(slug) });
-      } catch (error) {
-        // The log no longer reaches back to `since`: the reader reloads the page at this seq instead.
-        if (isAppError(error) && error.code === "GONE") return answer({ seq: Number(error.details?.seq), readers: totalReaders(slug), reset: true });
-        deps.log?.("blog:join failed", error);
-        answer({ error: "could not join this blog right now; try again" });
-      }
+      // A connection that does not read what it is sent is given nothing more.
+      if (budget.dropIfOverBudget(socket.conn)) return;
+      const admitted = await joins.run(socket.id, budget.addressOf(socket.conn) ?? "unknown", () => join(socket, parsed.data));
+      answer(admitted.ok ? admitted.value : { error: admitted.error });
     });
 
     socket.on("blog:leave", (request) => {
@@ -217,6 +263,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       // Tell every client the server ended the connection (they reconnect elsewhere or later), then stop.
       io.disconnectSockets(true);
       readerCounts.close();
+      budget.close();
       return new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };

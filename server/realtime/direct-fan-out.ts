@@ -9,10 +9,11 @@
 // reaching a reader whose WebSocket is open and idle (nothing queued in engine.io, no write in flight)
 // goes straight to that WebSocket's sender, the same call engine.io itself ends with. Anything else
 // (long-polling, a busy or closing connection, volatile or acknowledged broadcasts, binary packets) takes
-// socket.io's own path, so the order of frames on a connection never changes. Broadcasts are still stored
-// for connection state recovery, with their offset, before this runs.
+// socket.io's own path, so the order of frames on a connection never changes. What it reads of engine.io
+// and ws is in engine-internals.ts; an adapter without the two steps it wraps is used as it is.
 import type { Adapter } from "socket.io-adapter";
 import type { Namespace, ServerOptions, Socket } from "socket.io";
+import { idleFrameSender } from "./engine-internals";
 
 type Packet = Parameters<Adapter["broadcast"]>[0];
 type PacketOptions = { wsPreEncodedFrame?: unknown; volatile?: boolean };
@@ -22,13 +23,6 @@ type ApplyOptions = Parameters<Adapter["broadcast"]>[1];
 interface BroadcastSteps {
   _encode(packet: Packet, options: PacketOptions): unknown[];
   apply(opts: ApplyOptions, callback: (socket: Socket) => void): void;
-}
-
-/** The parts of a WebSocket connection this reads; engine.io's own WebSocket transport writes the same way. */
-interface WebSocketTransport {
-  name: string;
-  writable: boolean;
-  socket?: { _sender?: { sendFrame?: (frame: unknown, callback?: () => void) => void } };
 }
 
 /** The counts a test reads to know which path broadcasts took. */
@@ -43,14 +37,26 @@ type AdapterOption = NonNullable<ServerOptions["adapter"]>;
  * The `adapter` option for socket.io: `base` (an adapter class, or a factory such as the Redis Streams
  * adapter's) with direct fan-out. socket.io builds it with `new`; a plain function returning the adapter serves.
  */
-export function directFanOutAdapter(base: AdapterOption, counts?: FanOutCounts): AdapterOption {
+export interface DirectFanOutOptions {
+  /** Counts which path each delivery took (tests). */
+  counts?: FanOutCounts;
+  /** Read before each broadcast: false sends it socket.io's way (a failed check of engine.io's internals). */
+  enabled?: () => boolean;
+  warn?: (message: string) => void;
+}
+
+export function directFanOutAdapter(base: AdapterOption, options: DirectFanOutOptions = {}): AdapterOption {
   const Base = base as unknown as new (nsp: Namespace) => Adapter;
   return function directFanOut(nsp: Namespace) {
-    return withDirectFanOut(new Base(nsp), counts);
+    const adapter = new Base(nsp);
+    const steps = adapter as unknown as Partial<BroadcastSteps>;
+    if (typeof steps._encode === "function" && typeof steps.apply === "function") return withDirectFanOut(adapter, options);
+    options.warn?.("direct fan-out is off: this socket.io adapter has no _encode/apply steps (see server/realtime/engine-internals.ts)");
+    return adapter;
   } as unknown as AdapterOption;
 }
 
-function withDirectFanOut<A extends Adapter>(adapter: A, counts?: FanOutCounts): A {
+function withDirectFanOut<A extends Adapter>(adapter: A, { counts, enabled = () => true }: DirectFanOutOptions): A {
   // `_encode` runs right before `apply` in both broadcast methods, in one synchronous call: what it
   // encoded for a plain broadcast is what the next `apply` sends. Any other `apply` finds nothing pending.
   let pending: { packet: Packet; frame: unknown } | null = null;
@@ -62,7 +68,7 @@ function withDirectFanOut<A extends Adapter>(adapter: A, counts?: FanOutCounts):
     _encode(packet: Packet, options: PacketOptions): unknown[] {
       const encoded = encode(packet, options);
       // Acknowledged broadcasts (packet.id) register a callback per socket; volatile ones may be dropped per socket.
-      const plain = packet.id === undefined && !options.volatile && encoded.length === 1 && options.wsPreEncodedFrame !== undefined;
+      const plain = packet.id === undefined && !options.volatile && encoded.length === 1 && options.wsPreEncodedFrame !== undefined && enabled();
       // The frame as one buffer: one write per reader rather than a corked header and payload.
       pending = plain ? { packet, frame: [Buffer.concat(options.wsPreEncodedFrame as Buffer[])] } : null;
       return encoded;
@@ -96,12 +102,9 @@ function withDirectFanOut<A extends Adapter>(adapter: A, counts?: FanOutCounts):
 }
 
 function writeDirect(socket: Socket, packet: Packet, frame: unknown): boolean {
-  const conn = socket.conn;
-  const transport = conn.transport as unknown as WebSocketTransport;
   // Something queued or in flight on this connection must go first: socket.io's path keeps the order.
-  if (conn.readyState !== "open" || transport.name !== "websocket" || !transport.writable || (conn as unknown as { writeBuffer: unknown[] }).writeBuffer.length > 0) return false;
-  const sender = transport.socket?._sender;
-  if (typeof sender?.sendFrame !== "function") return false;
+  const sender = idleFrameSender(socket.conn);
+  if (!sender) return false;
   (socket as unknown as { notifyOutgoingListeners?: (packet: Packet) => void }).notifyOutgoingListeners?.(packet);
   sender.sendFrame(frame);
   return true;

@@ -13,8 +13,8 @@ const READERS = 30;
 async function withReaders(release: boolean, check: (io: Server, readers: ClientSocket[]) => Promise<void>) {
   const http = createServer();
   const io = new Server(http, { perMessageDeflate: false });
+  if (release) io.engine.on("connection", (conn: Parameters<typeof releaseUpgradeRequest>[0]) => expect(releaseUpgradeRequest(conn)).toBe(true));
   io.on("connection", (socket) => {
-    if (release) releaseUpgradeRequest(socket.conn);
     socket.on("echo", (text: string, ack: (text: string) => void) => ack(text));
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));

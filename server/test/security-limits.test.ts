@@ -223,7 +223,11 @@ describe("socket limits", () => {
   it("refuses more than SOCKET_MAX_CONNECTIONS_PER_IP open sockets from one address", async () => {
     const from = address();
     const open = [await connect(from), await connect(from), await connect(from)];
-    await expect(connect(from)).rejects.toThrow("too many connections from your address");
+    // Refused at the engine.io handshake, before any socket exists; the answer says why.
+    await expect(connect(from)).rejects.toThrow();
+    const handshake = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: from });
+    expect(handshake.status).toBe(403);
+    expect(await handshake.text()).toContain("too many connections from your address");
     expect((await connect(address())).connected).toBe(true);
     // A closed socket frees its place.
     open[0]!.disconnect();
