@@ -40,6 +40,9 @@ const envSchema = z.object({
   READ_BURST: z.coerce.number().int().min(1).default(120),
   WRITE_RATE_PER_MINUTE: z.coerce.number().min(0).default(120),
   SOCKET_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(0).default(200),
+  // blog:join per socket: a burst, then this rate (each join may replay the log).
+  SOCKET_JOIN_BURST: z.coerce.number().int().min(1).default(5),
+  SOCKET_JOINS_PER_MINUTE: z.coerce.number().min(0).default(30),
   // Bytes waiting to be sent to one socket, and to all sockets of one address, before the slowest are dropped.
   SOCKET_MAX_UNSENT_KB: z.coerce.number().int().min(0).default(1024),
   SOCKET_MAX_UNSENT_KB_PER_IP: z.coerce.number().int().min(0).default(16 * 1024),
@@ -85,6 +88,8 @@ export interface Limits {
   /** Token bucket per user for writes (burst = one minute's worth). */
   writesPerMinute: number;
   socketConnectionsPerIp: number;
+  /** blog:join per socket: `burst` at once, then `perMinute` (0: no limit). */
+  socketJoins: { burst: number; perMinute: number };
   /** Unsent bytes one socket may hold, and all sockets of one address together, before the slowest are dropped. */
   socketUnsentBytes: number;
   socketUnsentBytesPerIp: number;
@@ -125,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       anonymousReads: { perMinute: e.READ_RATE_PER_MINUTE, burst: e.READ_BURST },
       writesPerMinute: e.WRITE_RATE_PER_MINUTE,
       socketConnectionsPerIp: e.SOCKET_MAX_CONNECTIONS_PER_IP,
+      socketJoins: { burst: e.SOCKET_JOIN_BURST, perMinute: e.SOCKET_JOINS_PER_MINUTE },
       socketUnsentBytes: e.SOCKET_MAX_UNSENT_KB * 1024,
       socketUnsentBytesPerIp: e.SOCKET_MAX_UNSENT_KB_PER_IP * 1024,
     },

@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     log,
     trustProxy: config.trustProxy,
     maxConnectionsPerAddress: config.limits.socketConnectionsPerIp,
+    joinsPerConnection: config.limits.socketJoins,
     maxUnsentBytes: config.limits.socketUnsentBytes,
     maxUnsentBytesPerAddress: config.limits.socketUnsentBytesPerIp,
     fastPaths: config.socketFastPaths,

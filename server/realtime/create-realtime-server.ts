@@ -50,8 +50,8 @@ export interface RealtimeDeps {
   maxUnsentBytes?: number;
   /** The same for all connections of one address together (0 or unset: no cap). */
   maxUnsentBytesPerAddress?: number;
-  /** How often and how many at once joins are served (join-gate.ts). */
-  joinLimits?: JoinGateOptions;
+  /** blog:join per connection: a burst, then a rate (join-gate.ts); unset: no limit. */
+  joinsPerConnection?: JoinGateOptions["perConnection"];
   /**
    * The direct fan-out and the release of upgrade requests, which read engine.io and ws internals
    * (engine-internals.ts); false: socket.io's own paths only. On by default; off by itself when a check fails.
@@ -106,7 +106,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     addressOf,
     log: deps.log,
   });
-  const joins = createJoinGate(deps.joinLimits);
+  const joins = createJoinGate({ perConnection: deps.joinsPerConnection ?? { burst: 1, perMinute: 0 } });
   const base = deps.cluster?.adapter ?? Adapter;
 
   const io = new Server<ClientToServerEvents, AllServerToClientEvents, ClusterEvents, SocketData>(http, {

@@ -6,10 +6,10 @@
 import { TokenBuckets } from "../limits/token-bucket";
 
 export interface JoinGateOptions {
-  /** Joins one connection may make at once, then this many per minute. */
+  /** Joins one connection may make at once, then this many per minute (0: no limit). */
   perConnection: { burst: number; perMinute: number };
   /** Joins from one address served at the same time; the others queue. */
-  concurrentPerAddress: number;
+  concurrentPerAddress?: number;
 }
 
 export type JoinAdmission<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -19,9 +19,7 @@ export interface JoinGate {
   run<T>(id: string, address: string, work: () => Promise<T>): Promise<JoinAdmission<T>>;
 }
 
-export const JOIN_LIMITS: JoinGateOptions = { perConnection: { burst: 5, perMinute: 30 }, concurrentPerAddress: 4 };
-
-export function createJoinGate({ perConnection, concurrentPerAddress }: JoinGateOptions = JOIN_LIMITS): JoinGate {
+export function createJoinGate({ perConnection, concurrentPerAddress = 4 }: JoinGateOptions): JoinGate {
   const buckets = new TokenBuckets(perConnection);
   const joining = new Set<string>();
   const slots = new Map<string, { active: number; waiting: (() => void)[] }>();

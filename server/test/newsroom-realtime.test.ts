@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EntryDTO } from "../contracts/dto";
 import type { BlogEvent } from "../contracts/events";
 import { BLOG_EVENT_TYPES } from "../contracts/events";
+import { io, type Socket } from "socket.io-client";
 import { apiClient, spawnServer, startTestServer, waitFor, type TestServer } from "./harness";
 import { closeSockets, connectSocket, joinBlog, joinNewsroom, ofType } from "./socket-reader";
 
@@ -119,6 +120,49 @@ describe("the newsroom room", () => {
     const again = await connect(server.url, cookie);
     expect((await joinNewsroom(again, { slug: "other-blog" })).error).toMatch(/sign in/);
   });
+});
+
+describe("a newsroom socket that drops", () => {
+  /** A newsroom socket as the panel opens one: it reconnects by itself after a drop. */
+  async function droppingSocket(cookie: string) {
+    const socket = io(server.url, { transports: ["websocket"], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 200, extraHeaders: { cookie } });
+    const saved: unknown[] = [];
+    socket.on("admin:entry-saved", (payload) => saved.push(payload));
+    await new Promise<void>((resolve, reject) => socket.once("connect", () => resolve()).once("connect_error", reject));
+    expect(await joinNewsroom(socket, { slug: "desk-blog" })).toEqual({ ok: true });
+    return { socket, saved };
+  }
+
+  async function dropAndComeBackAfter(socket: Socket, meanwhile: () => Promise<void>) {
+    socket.io.engine.close(); // the network blips
+    await waitFor(() => socket.disconnected, "the drop");
+    await meanwhile();
+    await waitFor(() => socket.connected, "the reconnection");
+  }
+
+  for (const [what, end] of [
+    ["signs out", async (cookie: string) => expect((await apiClient(server.url)("POST", "/api/auth/logout", undefined, { cookie })).status).toBe(204)],
+    [
+      "is deactivated",
+      async () => expect((await apiClient(server.url, server.users.admin.token)("PATCH", `/api/users/${server.users.journalist2.id}`, { active: false })).status).toBe(200),
+    ],
+  ] as const) {
+    it(`gets no newsroom room back when its user ${what} meanwhile: no draft reaches it`, async () => {
+      const cookie = await signIn(server.users.journalist2);
+      const { socket, saved } = await droppingSocket(cookie);
+      try {
+        await dropAndComeBackAfter(socket, () => end(cookie));
+        expect(socket.recovered).not.toBe(true);
+        expect((await joinNewsroom(socket, { slug: "desk-blog" })).error).toMatch(/sign in/);
+        await editor("POST", "/api/blogs/desk-blog/entries", { body: "<p>a draft after the drop</p>", status: "DRAFT" });
+        await pause(500);
+        expect(saved).toEqual([]);
+      } finally {
+        socket.disconnect();
+        await apiClient(server.url, server.users.admin.token)("PATCH", `/api/users/${server.users.journalist2.id}`, { active: true });
+      }
+    });
+  }
 });
 
 describe("scheduled entries", () => {

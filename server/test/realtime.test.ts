@@ -131,3 +131,31 @@ describe("blog rooms", () => {
     expect(reader.connected).toBe(true);
   });
 });
+
+describe("the socket fast paths (server/realtime/engine-internals.ts)", () => {
+  it("pass their start-up and first-connection checks on the installed engine.io and ws", async () => {
+    const reader = await connectReader();
+    await joinBlog(reader, { slug: "red-blog" });
+    const entry = await publish("red-blog", "<p>through the fast path</p>");
+    await waitFor(() => reader.received.find((e) => e.type === "entry:published" && e.payload.entry.id === entry.id), "the entry");
+    expect(server.output()).not.toMatch(/fast paths off|fan-out is off/);
+  });
+
+  it("switched off (SOCKET_FAST_PATHS=0), socket.io's own paths deliver the same events", async () => {
+    const plain = await startTestServer({ env: { SOCKET_FAST_PATHS: "0" } });
+    try {
+      const as = apiClient(plain.url, plain.users.editor.token);
+      expect((await as("POST", "/api/blogs", { slug: "plain-blog", title: "Plain" })).status).toBe(201);
+      const readers = await Promise.all([connectSocket(plain.url), connectSocket(plain.url)]);
+      for (const reader of readers) await joinBlog(reader, { slug: "plain-blog" });
+      const ids: string[] = [];
+      for (let i = 0; i < 3; i++) ids.push((await as("POST", "/api/blogs/plain-blog/entries", { body: `<p>${i}</p>` })).body.entry.id);
+      for (const reader of readers) {
+        await waitFor(() => reader.received.length === 3, "three entries");
+        expect(reader.received.map((e) => (e.type === "entry:published" ? e.payload.entry.id : null))).toEqual(ids);
+      }
+    } finally {
+      await plain.dispose();
+    }
+  });
+});
