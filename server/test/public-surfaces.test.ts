@@ -1,0 +1,130 @@
+// What the newsroom deletes, unpublishes or edits away is gone from every public answer: pages (HTML and
+// the data Next's client navigations fetch), permalinks, the embed, the Atom feed, the read API, the event
+// log over HTTP and a socket join's replay, with every cache warmed before the change. On SQLite, one
+// node; on PostgreSQL with Redis, on both nodes of a pair as well.
+import { randomBytes } from "node:crypto";
+import { createClient } from "redis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EntryDTO } from "../contracts/dto";
+import type { EventsPage } from "../contracts/events";
+import { apiClient, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
+import { closeSockets, connectSocket, joinBlog } from "./socket-reader";
+
+const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
+const prefix = `liveline-surfaces-${randomBytes(4).toString("hex")}`;
+// Two nodes share readers and cache drops through Redis; one node alone on SQLite.
+// Reads unthrottled: a 429 would hide the markers and let the scan pass for the wrong reason.
+const env: Record<string, string> = { READ_RATE_PER_MINUTE: "0", ...(postgres ? { REDIS_URL, REDIS_PREFIX: prefix } : {}) };
+
+let a: TestServer;
+let b: SpawnedServer | null = null;
+let editor: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  a = await startTestServer({ env });
+  if (postgres) b = await spawnServer(a.databaseUrl, env);
+  editor = apiClient(a.url, a.users.editor.token);
+});
+
+afterAll(async () => {
+  closeSockets();
+  await b?.stop();
+  await a?.dispose();
+  if (postgres) {
+    const redis = createClient({ url: REDIS_URL });
+    await redis.connect();
+    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) if (keys.length) await redis.del(keys);
+    await redis.close();
+  }
+});
+
+const SLUG = "libel-watch";
+
+/** Everything an anonymous reader can fetch about the blog from one node, as one text to search. */
+async function everythingPublic(base: string, entryIds: string[]): Promise<string> {
+  const texts: string[] = [];
+  const get = async (path: string, headers: Record<string, string> = {}) => {
+    const answer = await fetch(base + path, { headers });
+    // Gone entries are 404s; anything else must be a real answer to scan.
+    if (answer.status !== 200 && answer.status !== 404) throw new Error(`${path} answered ${answer.status}`);
+    texts.push(`${path} ${answer.status}\n${await answer.text()}`);
+  };
+  await get("/");
+  await get(`/live/${SLUG}`);
+  await get(`/live/${SLUG}`, { "accept-encoding": "identity" });
+  await get(`/live/${SLUG}`, { rsc: "1" });
+  await get(`/embed/${SLUG}`);
+  await get(`/live/${SLUG}/feed.xml`);
+  for (const id of entryIds) {
+    await get(`/live/${SLUG}/entries/${id}`);
+    await get(`/api/blogs/${SLUG}/entries/${id}`);
+  }
+  await get("/api/blogs");
+  await get(`/api/blogs/${SLUG}`);
+  for (const query of ["", "?pinned=true&limit=100", "?pinned=false&limit=20", "?limit=100"]) await get(`/api/blogs/${SLUG}/entries${query}`);
+  // The event log over HTTP, every page of it.
+  let since = 0;
+  for (;;) {
+    const answer = await fetch(`${base}/api/blogs/${SLUG}/events?since=${since}&limit=2`);
+    expect(answer.status).toBe(200);
+    const text = await answer.text();
+    texts.push(`events?since=${since} ${answer.status}\n${text}`);
+    const page = JSON.parse(text) as EventsPage;
+    if (!page.hasMore) break;
+    since = page.seq;
+  }
+  // A socket that joins from the start: its answer, and anything sent to it after.
+  const socket = await connectSocket(base);
+  texts.push(JSON.stringify(await joinBlog(socket, { slug: SLUG, since: 0 })));
+  await new Promise((r) => setTimeout(r, 300));
+  texts.push(JSON.stringify(socket.received));
+  socket.disconnect();
+  return texts.join("\n");
+}
+
+async function publish(entry: { headline?: string; body: string; keyEvent?: boolean }): Promise<EntryDTO> {
+  const answer = await editor<{ entry: EntryDTO }>("POST", `/api/blogs/${SLUG}/entries`, entry);
+  expect(answer.status).toBe(201);
+  return answer.body.entry;
+}
+
+describe(`what the newsroom takes back (${postgres ? "two PostgreSQL nodes" : "SQLite"})`, () => {
+  it("is on no public surface once the change commits, caches warmed before it included", async () => {
+    const created = await editor("POST", "/api/blogs", { slug: SLUG, title: "MARK-TITLE Live", summary: "MARK-SUMMARY" });
+    expect(created.status).toBe(201);
+    const kept = await publish({ headline: "Kept headline", body: "<p>Kept and true.</p>" });
+    const edited = await publish({ headline: "MARK-EDIT-HEAD", body: "<p>MARK-EDIT-BODY claims</p>", keyEvent: true });
+    const unpublished = await publish({ headline: "MARK-DRAFT-HEAD", body: "<p>MARK-DRAFT-BODY</p>" });
+    const deleted = await publish({ headline: "MARK-DEL-HEAD", body: "<p>MARK-DEL-BODY</p>", keyEvent: true });
+    const rescheduled = await publish({ body: "<p>MARK-SCHED-BODY</p>" });
+    expect((await editor("PUT", `/api/blogs/${SLUG}/entries/${deleted.id}/pin`)).status).toBe(200);
+    const ids = [kept.id, edited.id, unpublished.id, deleted.id, rescheduled.id];
+    const markers = ["MARK-TITLE", "MARK-SUMMARY", "MARK-EDIT-HEAD", "MARK-EDIT-BODY", "MARK-DRAFT-HEAD", "MARK-DRAFT-BODY", "MARK-DEL-HEAD", "MARK-DEL-BODY", "MARK-SCHED-BODY"];
+
+    // Readers have seen it all, on every node: every cache holds the markers now.
+    const nodes = [a.url, ...(b ? [b.url] : [])];
+    for (const node of nodes) {
+      const seen = await everythingPublic(node, ids);
+      for (const marker of markers) expect(seen, `${marker} before the change, on ${node}`).toContain(marker);
+    }
+
+    // The newsroom takes it back: an edit, an unpublish, a delete, a reschedule, a renamed blog.
+    expect((await editor("PATCH", `/api/blogs/${SLUG}/entries/${edited.id}`, { version: 1, headline: "Corrected headline", body: "<p>Corrected text.</p>" })).status).toBe(200);
+    expect((await editor("PATCH", `/api/blogs/${SLUG}/entries/${unpublished.id}`, { version: 1, status: "DRAFT" })).status).toBe(200);
+    expect((await editor("DELETE", `/api/blogs/${SLUG}/entries/${deleted.id}`)).status).toBe(204);
+    const later = new Date(Date.now() + 3600_000).toISOString();
+    expect((await editor("PATCH", `/api/blogs/${SLUG}/entries/${rescheduled.id}`, { version: 1, status: "SCHEDULED", scheduledAt: later })).status).toBe(200);
+    expect((await editor("PATCH", `/api/blogs/${SLUG}`, { title: "Storm live", summary: "What we know" })).status).toBe(200);
+
+    for (const node of nodes) {
+      // Another node hears of the change through Redis a moment after it commits.
+      const now = await waitFor(async () => {
+        const text = await everythingPublic(node, ids);
+        return markers.every((marker) => !text.includes(marker)) ? text : undefined;
+      }, `no marker left on ${node}`);
+      // The scan sees what is there: the corrections and what was kept.
+      for (const present of ["Corrected headline", "Corrected text.", "Kept and true.", "Storm live"]) expect(now, present).toContain(present);
+    }
+  });
+});
