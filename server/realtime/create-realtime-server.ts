@@ -94,9 +94,14 @@ export const JOIN_REPLAY: Required<ReplayLimits> = { limit: 200, maxBytes: 256 *
 
 export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): RealtimeServer {
   const warn = (message: string) => deps.log?.(`warning: ${message}`);
-  const moduleProblems = deps.fastPaths === false ? [] : checkEngineModules();
-  if (moduleProblems.length > 0) warn(`socket fast paths off (${moduleProblems.join("; ")}); socket.io's own paths serve`);
-  let fastPaths = deps.fastPaths !== false && moduleProblems.length === 0;
+  let fastPaths = deps.fastPaths !== false;
+  /** engine.io or ws is not as the fast paths expect (an upgrade): socket.io's own paths from now on. */
+  const turnOffFastPaths = (problems: string[]) => {
+    if (!fastPaths || problems.length === 0) return;
+    fastPaths = false;
+    warn(`socket fast paths off (${problems.join("; ")}); socket.io's own paths serve`);
+  };
+  if (fastPaths) turnOffFastPaths(checkEngineModules());
 
   const addressOf = (request: IncomingMessage) => clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], deps.trustProxy ?? 0);
   const budget = createConnectionBudget({
@@ -121,7 +126,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     // A reader that comes back joins again with its seq and gets what changed, as it is now.
     // A connection that never opens the namespace is closed after this long.
     connectTimeout: 10_000,
-    allowRequest: (request, callback) => budget.allowRequest(request, callback),
+    allowRequest: budget.allowRequest,
   });
 
   // Every connection is counted, its handshake read and its request let go, as soon as engine.io has it.
@@ -136,15 +141,10 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     });
     if (fastPaths && !connectionChecked) {
       connectionChecked = true;
-      const problems = checkConnection(conn);
-      if (problems.length > 0) {
-        fastPaths = false;
-        warn(`socket fast paths off (${problems.join("; ")}); socket.io's own paths serve`);
-      }
+      turnOffFastPaths(checkConnection(conn));
     }
     if (!releaseUpgradeRequest(conn, { listener: fastPaths })) {
-      fastPaths = false;
-      warn("socket fast paths off: engine.io's upgrade response listener was not found (see release-upgrade-request.ts)");
+      turnOffFastPaths(["engine.io's upgrade response listener was not found (release-upgrade-request.ts)"]);
     }
   });
 
@@ -199,6 +199,22 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     }
   };
 
+  /** The session is checked now, not at connection time: it may have ended or its user been deactivated since. */
+  const joinNewsroom = async (socket: ReaderSocket, slug: string): Promise<AdminJoinAck> => {
+    try {
+      const secret = socket.data.sessionSecret;
+      const actor = secret && socket.data.sameOrigin ? await findSessionActor(deps.db, secret) : null;
+      if (!actor || !secret) return { error: "sign in to follow the newsroom" };
+      if (!can(actor, "newsroom:read")) return { error: "only journalists, editors and admins may follow the newsroom" };
+      if (!(await findBlog(deps.db, slug))) return { error: `no blog with slug "${slug}"` };
+      await socket.join([newsroomOf(slug), userRoomOf(actor.id), sessionRoomOf(secret)]);
+      return { ok: true };
+    } catch (error) {
+      deps.log?.("admin:join failed", error);
+      return { error: "could not join the newsroom right now; try again" };
+    }
+  };
+
   io.on("connection", (socket) => {
     Object.assign(socket.data, handshakes.get(socket.conn) ?? { sessionSecret: null, sameOrigin: false });
 
@@ -223,20 +239,9 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       const answer = (value: AdminJoinAck) => ack(value);
       const parsed = adminJoinRequestSchema.safeParse(request);
       if (!parsed.success) return answer({ error: describeZodError(parsed.error) });
-      const { slug } = parsed.data;
-      try {
-        // The session is checked now, not at connection time: it may have ended or its user been deactivated since.
-        const secret = socket.data.sessionSecret;
-        const actor = secret && socket.data.sameOrigin ? await findSessionActor(deps.db, secret) : null;
-        if (!actor || !secret) return answer({ error: "sign in to follow the newsroom" });
-        if (!can(actor, "newsroom:read")) return answer({ error: "only journalists, editors and admins may follow the newsroom" });
-        if (!(await findBlog(deps.db, slug))) return answer({ error: `no blog with slug "${slug}"` });
-        await socket.join([newsroomOf(slug), userRoomOf(actor.id), sessionRoomOf(secret)]);
-        answer({ ok: true });
-      } catch (error) {
-        deps.log?.("admin:join failed", error);
-        answer({ error: "could not join the newsroom right now; try again" });
-      }
+      // Each one looks the session up: limited like blog:join, so a forged cookie cannot hammer the database.
+      const admitted = await joins.run(socket.id, budget.addressOf(socket.conn) ?? "unknown", () => joinNewsroom(socket, parsed.data.slug));
+      answer(admitted.ok ? admitted.value : { error: admitted.error });
     });
   });
 

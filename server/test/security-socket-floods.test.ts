@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { JOIN_REPLAY } from "../realtime/create-realtime-server";
 import { apiClient, startTestServer, waitFor, type TestServer } from "./harness";
 import { eventPacket, rawPollingClient, rawWebSocket, type RawWebSocket } from "./raw-engine-client";
-import { closeSockets, connectSocket, joinBlog } from "./socket-reader";
+import { closeSockets, connectSocket, joinBlog, joinNewsroom } from "./socket-reader";
 
 let server: TestServer;
 let editor: ReturnType<typeof apiClient>;
@@ -184,6 +184,14 @@ describe("joins", () => {
       expect.stringMatching(/joins too often; try again in \d+ s/),
       expect.stringMatching(/joins too often; try again in \d+ s/),
     ]);
+  });
+
+  it("newsroom joins with a forged cookie count against the same limit: no database lookup per packet", async () => {
+    const socket = await connectSocket(server.url, { headers: { ...address(), cookie: "liveline_session=forged" } });
+    const answers = [];
+    for (let i = 0; i < 7; i++) answers.push(await joinNewsroom(socket, { slug: "join-rate" }));
+    expect(answers.slice(0, 5).map((answer) => answer.error)).toEqual(Array(5).fill("sign in to follow the newsroom"));
+    expect(answers.slice(5).every((answer) => /joins too often/.test(answer.error ?? ""))).toBe(true);
   });
 
   it("more than one replay behind: the answer is a reset and replays nothing", async () => {
