@@ -238,13 +238,14 @@ export function openRequest(base: string, method: string, path: string, headers:
   const { hostname, port } = new URL(base);
   const request = httpRequest({ host: hostname, port, method, path, headers });
   const answer = new Promise<RawAnswer>((resolve, reject) => {
-    request.once("error", reject);
+    // "on", not "once": a socket reset after the answer (the test destroyed it) must not go unhandled.
+    request.on("error", reject);
     request.once("response", (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (body += chunk));
       response.once("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-      response.once("error", reject);
+      response.on("error", reject);
     });
   });
   request.flushHeaders();
