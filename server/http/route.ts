@@ -3,7 +3,7 @@ import "server-only";
 import type { ZodType } from "zod";
 import { describeZodError } from "../contracts/schemas";
 import { readCappedBody } from "./read-capped-body";
-import { AppError, isAppError, RETRY_AFTER_SECONDS, unavailableErrorOf } from "../errors";
+import { AppError, isAppError, isClientAbort, RETRY_AFTER_SECONDS, unavailableErrorOf } from "../errors";
 import { isTooManyRequests } from "../limits/too-many-requests";
 import { limitAnonymousRead } from "./read-limit";
 
@@ -17,6 +17,10 @@ export function route<P>(handler: Handler<P>): Handler<P> {
     } catch (error) {
       if (isTooManyRequests(error)) {
         return json({ error: error.message, code: error.code }, 429, { "retry-after": String(error.retryAfterSeconds) });
+      }
+      if (isClientAbort(error)) {
+        console.log(`[liveline] ${request.method} ${new URL(request.url).pathname}: client aborted: ${error.message}`);
+        return json({ error: error.message, code: "BAD_REQUEST" }, 400);
       }
       // The database is unreachable, timed out or locked: the client may retry (server/errors.ts decides).
       const unavailable = unavailableErrorOf(error);

@@ -3,7 +3,7 @@
 import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
-import { apiClient, openRequest, startTestServer, type TestServer } from "./harness";
+import { apiClient, openRequest, rawRequest, startTestServer, waitFor, type TestServer } from "./harness";
 
 let server: TestServer;
 let entryId: string;
@@ -300,6 +300,71 @@ describe("bad input over HTTP", () => {
   it("a cookie session gets the same answers", async () => {
     const answer = await fetch(`${server.url}/api/blogs`, { method: "POST", headers: { cookie: sessionCookie, "content-type": "text/plain" }, body: "{}" });
     expect(answer.status).toBe(415);
+  });
+});
+
+describe("requests no route can serve", () => {
+  /** What the server logged while `work` ran. */
+  async function logDuring(work: () => Promise<unknown>): Promise<string> {
+    const before = server.output().length;
+    await work();
+    return server.output().slice(before);
+  }
+
+  it("a path that does not decode, or decodes to a control character, is a 400 (JSON under /api), never a 500", async () => {
+    const log = await logDuring(async () => {
+      for (const path of ["/api/blogs/%ff", "/api/blogs/x/entries/%", `/api/blogs/${SLUG}/entries/%E0%A4%A`, "/api/blogs/%00", `/api/blogs/${SLUG}/entries/%00`]) {
+        const answer = await rawRequest(server.url, "GET", path);
+        expect(answer.status, path).toBe(400);
+        expect(answer.headers["content-type"], path).toContain("application/json");
+        expect(JSON.parse(answer.body), path).toEqual({ error: expect.stringMatching(/path is not valid/), code: "BAD_REQUEST" });
+      }
+      for (const path of ["/live/%ff/feed.xml", "/uploads/%ff", "/admin/blogs/%ff", "/live/%00", "/embed/%ff"]) {
+        expect((await rawRequest(server.url, "GET", path)).status, path).toBe(400);
+      }
+      // A broken query is left to the route, which names the parameter.
+      expect((await rawRequest(server.url, "GET", `/api/blogs/${SLUG}/entries?before=%ff`)).status).toBe(400);
+    });
+    expect(log).not.toMatch(/failed|URIError|internal error|22021/);
+  });
+
+  it("a method no route serves (TRACE) is a 501 naming the methods there are, never a 500", async () => {
+    const log = await logDuring(async () => {
+      const api = await rawRequest(server.url, "TRACE", "/api/blogs", { authorization: `Bearer ${server.users.editor.token}` });
+      expect(api.status).toBe(501);
+      expect(JSON.parse(api.body)).toEqual({ error: "TRACE is not supported here; use GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE", code: "NOT_IMPLEMENTED" });
+      expect((await rawRequest(server.url, "TRACE", `/api/blogs/${SLUG}/entries/${entryId}`)).status).toBe(501);
+      const page = await rawRequest(server.url, "TRACE", "/", { cookie: sessionCookie });
+      expect(page.status).toBe(501);
+      expect(page.body).not.toContain(sessionCookie);
+    });
+    expect(log).not.toMatch(/unsupported|failed/);
+  });
+
+  it("a signed-in user sent to sign in with a non-ASCII return path is redirected there, percent-encoded", async () => {
+    const log = await logDuring(async () => {
+      const answer = await rawRequest(server.url, "GET", "/admin/login?next=/admin/blogs/%E2%9C%93", { cookie: sessionCookie });
+      expect(answer.status).toBe(307);
+      expect(answer.headers.location).toBe("/admin/blogs/%E2%9C%93");
+    });
+    expect(log).not.toMatch(/ERR_INVALID_CHAR|failed/);
+  });
+
+  it("a client that aborts its body half-way is logged as a client abort in one line, not as the database being unavailable", async () => {
+    const { request, answer } = openRequest(server.url, "POST", "/api/blogs", {
+      authorization: `Bearer ${server.users.editor.token}`,
+      "content-type": JSON_CT,
+      "content-length": "2000",
+    });
+    answer.catch(() => undefined); // the socket is destroyed before any answer
+    const before = server.output().length;
+    request.write(`{"slug":"aborted","title":"${"x".repeat(900)}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    request.destroy();
+    const log = await waitFor(() => /client aborted/.test(server.output().slice(before)) && server.output().slice(before), "the abort to be logged");
+    expect(log).toMatch(/^\[liveline\] POST \/api\/blogs: client aborted: the request was cut off before its body ended$/m);
+    expect(log).not.toMatch(/database unavailable|ECONNRESET|\n\s+at /);
+    expect(await server.db.prisma.blog.count({ where: { slug: "aborted" } })).toBe(0);
   });
 });
 
