@@ -58,7 +58,14 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const http = createServer((req, res) => {
+  // A slow client is cut off (408) once its headers, or its whole request, take longer than configured.
+  const timeouts = {
+    headersTimeout: config.timeouts.headersMs,
+    requestTimeout: config.timeouts.requestMs,
+    // Node looks for timed-out requests only this often (every 30 s by default, longer than the timeouts).
+    connectionsCheckingInterval: Math.min(5_000, config.timeouts.headersMs / 2),
+  };
+  const http = createServer(timeouts, (req, res) => {
     // Every response's security headers, in one place (embeds stay frameable by any site).
     const https = "encrypted" in req.socket || (config.trustProxy > 0 && firstValue(req.headers["x-forwarded-proto"]) === "https");
     for (const [name, value] of Object.entries(securityHeaders({ path: req.url ?? "/", https, dev: config.dev }))) res.setHeader(name, value);

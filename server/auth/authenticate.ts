@@ -4,6 +4,7 @@ import { findSessionActor } from "../db/sessions";
 import { findTokenActor } from "../db/tokens";
 import type { Db } from "../db/types";
 import { AppError } from "../errors";
+import { requestBody } from "../http/request-body";
 import { requestLimits } from "../limits/request-limits";
 import { getRuntime } from "../runtime";
 import { requirePermission, type Action, type Actor } from "./permissions";
@@ -15,9 +16,16 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export async function authenticate(db: Db, request: Request): Promise<Actor | null> {
   const actor = await identify(db, request);
+  if (!actor || SAFE_METHODS.has(request.method)) return actor;
+  // A write counts for who may make it once it has arrived in full, not when its headers did: a token
+  // revoked or a user deactivated while the body trickles in must not still count (a revoked admin
+  // created an admin that way, for as long as the request timeout let the body take). Strangers were
+  // refused above, before their body was waited for; the body is kept for readJson and the upload reader.
+  await requestBody(request);
+  const current = await identify(db, request);
   // Writes are limited per user, whichever session or token they come with.
-  if (actor && !SAFE_METHODS.has(request.method)) requestLimits(getRuntime().config.limits).takeWrite(actor.id);
-  return actor;
+  if (current) requestLimits(getRuntime().config.limits).takeWrite(current.id);
+  return current;
 }
 
 async function identify(db: Db, request: Request): Promise<Actor | null> {
@@ -36,7 +44,7 @@ async function identify(db: Db, request: Request): Promise<Actor | null> {
 }
 
 /**
- * The caller, checked before the body is read: strangers get 401/403, not a validation error.
+ * The caller, checked before the body is parsed: strangers get 401/403, not a validation error.
  * Without an action it only requires someone signed in (ownership is checked later, with the entry).
  */
 export async function authorize(db: Db, request: Request, action?: Action): Promise<Actor> {
