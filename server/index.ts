@@ -71,17 +71,18 @@ async function main(): Promise<void> {
     for (const [name, value] of Object.entries(securityHeaders({ path: req.url ?? "/", https, dev: config.dev }))) res.setHeader(name, value);
     // Route handlers learn the client's address from here only; whatever a client sent under this name is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustProxy);
-    // Unknown methods and undecodable paths get a 4xx/501 here, not a 500 from inside Next.js.
-    if (refuseUnservable(req, res)) return;
+    const failed = (error: unknown) => {
+      log(`request failed: ${req.method} ${req.url}`, error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "internal error" }));
+    };
+    // Unknown methods and undecodable paths get a 501/400/404 here, not a 500 from inside Next.js.
+    if (refuseUnservable(req, res, () => app.render404(req, res).catch(failed))) return;
     if (health.handles(req)) return void health.answer(res);
     if (debugStats?.handles(req)) return debugStats.answer(req, res);
     isUnknownBlogPage(db, req.method, req.url, async (slug) => (await cachedBlog(slug)) !== null)
       .then((unknown) => (unknown ? app.render404(req, res) : pageCache.handle(req, res, handle)))
-      .catch((error: unknown) => {
-        log(`request failed: ${req.method} ${req.url}`, error);
-        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: "internal error" }));
-      });
+      .catch(failed);
   });
   const realtime = createRealtimeServer(http, {
     db,

@@ -311,7 +311,7 @@ describe("requests no route can serve", () => {
     return server.output().slice(before);
   }
 
-  it("a path that does not decode, or decodes to a control character, is a 400 (JSON under /api), never a 500", async () => {
+  it("a path that does not decode, or decodes to a control character, is a 400 under /api and the 404 page elsewhere, never a 500", async () => {
     const log = await logDuring(async () => {
       for (const path of ["/api/blogs/%ff", "/api/blogs/x/entries/%", `/api/blogs/${SLUG}/entries/%E0%A4%A`, "/api/blogs/%00", `/api/blogs/${SLUG}/entries/%00`]) {
         const answer = await rawRequest(server.url, "GET", path);
@@ -320,7 +320,9 @@ describe("requests no route can serve", () => {
         expect(JSON.parse(answer.body), path).toEqual({ error: expect.stringMatching(/path is not valid/), code: "BAD_REQUEST" });
       }
       for (const path of ["/live/%ff/feed.xml", "/uploads/%ff", "/admin/blogs/%ff", "/live/%00", "/embed/%ff"]) {
-        expect((await rawRequest(server.url, "GET", path)).status, path).toBe(400);
+        const answer = await rawRequest(server.url, "GET", path);
+        expect(answer.status, path).toBe(404);
+        expect(answer.body, path).toContain("Page not found");
       }
       // A broken query is left to the route, which names the parameter.
       expect((await rawRequest(server.url, "GET", `/api/blogs/${SLUG}/entries?before=%ff`)).status).toBe(400);
