@@ -10,6 +10,7 @@ import { migrateDatabase } from "./db/migrate";
 import { seedDemoOnFirstStart } from "./demo/seed-demo";
 import { countQueries, createDebugStats } from "./ops/debug-stats";
 import { createHealthCheck } from "./ops/health";
+import { ORIGIN_HEADER, originOf } from "./http/origin";
 import { refuseUnservable } from "./http/request-target";
 import { securityHeaders } from "./http/security-headers";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
@@ -66,11 +67,14 @@ async function main(): Promise<void> {
     connectionsCheckingInterval: Math.min(5_000, config.timeouts.headersMs / 2),
   };
   const http = createServer(timeouts, (req, res) => {
-    // Every response's security headers, in one place (embeds stay frameable by any site).
-    const https = "encrypted" in req.socket || (config.trustProxy > 0 && firstValue(req.headers["x-forwarded-proto"]) === "https");
-    for (const [name, value] of Object.entries(securityHeaders({ path: req.url ?? "/", https, dev: config.dev }))) res.setHeader(name, value);
-    // Route handlers learn the client's address from here only; whatever a client sent under this name is replaced.
+    // Route handlers and pages learn the client's address and the origin it addressed from here only (forwarded
+    // headers count behind a trusted proxy only); whatever a client sent under these names is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustProxy);
+    const origin = originOf({ headers: req.headers, encrypted: "encrypted" in req.socket }, config.trustProxy);
+    req.headers[ORIGIN_HEADER] = origin;
+    // Every response's security headers, in one place (embeds stay frameable by any site).
+    const https = origin.startsWith("https:");
+    for (const [name, value] of Object.entries(securityHeaders({ path: req.url ?? "/", https, dev: config.dev }))) res.setHeader(name, value);
     const failed = (error: unknown) => {
       log(`request failed: ${req.method} ${req.url}`, error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
@@ -90,6 +94,7 @@ async function main(): Promise<void> {
     findBlog: cachedBlog,
     log,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     maxConnectionsPerAddress: config.limits.socketConnectionsPerIp,
   });
   // Every committed change readers can see passes here: its blog's cached reads are dropped (on every node), then it is sent.
@@ -139,10 +144,6 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
-}
-
-function firstValue(header: string | string[] | undefined): string | undefined {
-  return (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim().toLowerCase();
 }
 
 function printDemoCredentials(accounts: { role: string; email: string; password: string }[]): void {

@@ -4,6 +4,7 @@ import { findSessionActor } from "../db/sessions";
 import { findTokenActor } from "../db/tokens";
 import type { Db } from "../db/types";
 import { AppError } from "../errors";
+import { isOwnOrigin, originFrom } from "../http/origin";
 import { requestBody } from "../http/request-body";
 import { requestLimits } from "../limits/request-limits";
 import { getRuntime } from "../runtime";
@@ -54,30 +55,23 @@ export async function authorize(db: Db, request: Request, action?: Action): Prom
 }
 
 /**
- * Cookie-authenticated writes (and logins) must come from our own pages (CSRF). Browsers send Origin on
- * every cross-site POST/PATCH/PUT/DELETE; when it is missing (an old browser, a privacy extension) but
- * Sec-Fetch-Site says another site sent it, a Referer from our own host is the only proof left.
- * Requests with none of these headers are not from a browser (curl, server-to-server) and pass.
+ * Cookie-authenticated writes (and logins) must come from our own pages (CSRF): scheme, host and port, as
+ * server/index.ts decided the request's origin, or PUBLIC_URL's. Browsers send Origin on every cross-site
+ * POST/PATCH/PUT/DELETE; when it is missing (an old browser, a privacy extension) but Sec-Fetch-Site says
+ * another site sent it, a Referer from our own origin is the only proof left. Requests with none of these
+ * headers are not from a browser (curl, server-to-server) and pass.
  */
 export function assertSameOrigin(request: Request): void {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const ours = (url: string) => isOwnOrigin(url, originFrom(request.headers), getRuntime().config.publicUrl);
   const origin = request.headers.get("origin");
   if (origin !== null) {
-    if (hostOf(origin) !== host) throw crossSite();
+    if (!ours(origin)) throw crossSite();
     return;
   }
   const site = request.headers.get("sec-fetch-site");
   if (site !== "cross-site" && site !== "same-site") return;
   const referer = request.headers.get("referer");
-  if (referer === null || hostOf(referer) !== host) throw crossSite();
-}
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null; // "null" (sandboxed frames, privacy redirects) or garbage: not us
-  }
+  if (referer === null || !ours(referer)) throw crossSite();
 }
 
 const crossSite = () => new AppError("FORBIDDEN", "cross-site request refused");

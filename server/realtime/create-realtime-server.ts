@@ -1,7 +1,7 @@
 // socket.io on the app's HTTP server. Readers join one blog's room (`blog:{slug}`), get missed events
 // replayed, then live ones. Signed-in writers may also join a blog's newsroom room (`newsroom:{slug}`),
 // which gets every entry change, drafts and scheduled entries included.
-import type { Server as HttpServer, IncomingHttpHeaders } from "node:http";
+import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { SessionAwareAdapter } from "socket.io-adapter";
 import { cookieFromHeader, SESSION_COOKIE } from "../auth/session-cookie-name";
@@ -21,6 +21,7 @@ import { replayEventsSince } from "../db/events";
 import { isAppError } from "../errors";
 import { findSessionActor, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
+import { isSameOriginHandshake } from "../http/origin";
 import { clientAddress } from "../limits/client-address";
 import { directFanOutAdapter } from "./direct-fan-out";
 import { createReaderCountNotifier } from "./reader-count";
@@ -34,8 +35,10 @@ export interface RealtimeDeps {
   cluster?: RealtimeCluster;
   /** How blog:join reads its blog (default: the database); the process passes its read cache, so a reconnect storm costs no query per reader. */
   findBlog?: (slug: string) => Promise<BlogDTO | null>;
-  /** How many proxies append to X-Forwarded-For (0: use the socket's own address). */
+  /** How many proxies append to X-Forwarded-For (0: use the socket's own address, and ignore X-Forwarded-Host/Proto). */
   trustProxy?: number;
+  /** The site's public address: a handshake from its origin is ours even when the request's own origin differs. */
+  publicUrl?: string;
   /** Open sockets allowed per client address on this node (0 or unset: no cap). */
   maxConnectionsPerAddress?: number;
 }
@@ -128,7 +131,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
 
   io.on("connection", (socket) => {
     socket.data.sessionSecret = cookieFromHeader(socket.handshake.headers.cookie, SESSION_COOKIE);
-    socket.data.sameOrigin = isSameOrigin(socket.handshake.headers);
+    socket.data.sameOrigin = isSameOriginHandshake(socket.handshake, deps);
     releaseUpgradeRequest(socket.conn);
 
     socket.on("blog:join", async (request, ack) => {
@@ -227,16 +230,4 @@ type Emitter = { emit: (type: BlogEvent["type"], payload: never) => unknown };
 /** One typed emit for every event kind: the payload always matches its type by construction of BlogEvent. */
 function emitEvent(target: unknown, event: BlogEvent): void {
   (target as Emitter).emit(event.type, event.payload as never);
-}
-
-/** Browsers send Origin on WebSocket and polling handshakes; it must name this host, like a cookie-authenticated write. */
-function isSameOrigin(headers: IncomingHttpHeaders): boolean {
-  const origin = headers.origin;
-  if (!origin) return true;
-  const host = headers["x-forwarded-host"] ?? headers.host;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }

@@ -123,6 +123,10 @@ describe("CSRF without Origin", () => {
     expect((await post("csrf-own-referer", { "sec-fetch-site": "cross-site", referer: `${server.url}/admin` })).status).toBe(201);
     expect((await post("csrf-same-origin", { "sec-fetch-site": "same-origin" })).status).toBe(201);
     expect((await post("csrf-no-headers", {})).status).toBe(201);
+    // Behind the trusted proxy, the origin it forwards is ours; the same host on another scheme is not.
+    const proxied = { "x-forwarded-host": "live.example", "x-forwarded-proto": "https" };
+    expect((await post("csrf-proxied", { ...proxied, origin: "https://live.example" })).status).toBe(201);
+    expect((await post("csrf-proxied-http", { ...proxied, origin: "http://live.example" })).status).toBe(403);
     // Bearer tokens are not cookies: no CSRF check.
     expect((await apiClient(server.url, server.users.editor.token)("POST", "/api/blogs", blog("csrf-token"), { "sec-fetch-site": "cross-site" })).status).toBe(201);
   });
