@@ -2,7 +2,7 @@
 // security headers, rate limits per address and per user, and socket.io's size and connection limits.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
-import { apiClient, startTestServer, type TestServer } from "./harness";
+import { apiClient, rawRequest, startTestServer, type TestServer } from "./harness";
 
 let server: TestServer;
 let anon: ReturnType<typeof apiClient>;
@@ -157,6 +157,22 @@ describe("security headers", () => {
     expect(embed.headers.get("content-security-policy")).toContain("frame-ancestors *");
     expect(embed.headers.get("content-security-policy")).not.toContain("frame-ancestors 'self'");
     expect(embed.headers.get("x-frame-options")).toBeNull();
+  });
+
+  it("a path that only starts with /embed/ but leads elsewhere once normalized is not frameable", async () => {
+    // node:http sends these as written; fetch would resolve the dot segments first.
+    const tricks = ["/embed/.%2e/admin/login", "/embed/%2E%2E/admin/login", "/embed/x%2f..%2f..%2fadmin%2flogin", "/embed//admin/login", "/embed/..\\admin\\login", "/EMBED/headers-blog"];
+    for (const path of tricks) {
+      const answer = await rawRequest(server.url, "GET", path);
+      expect(answer.headers["content-security-policy"], path).toContain("frame-ancestors 'self'");
+      expect(answer.headers["x-frame-options"], path).toBe("SAMEORIGIN");
+    }
+    // The first of them is the sign-in page itself.
+    expect((await rawRequest(server.url, "GET", tricks[0]!)).body).toContain("Sign in");
+    const embed = await rawRequest(server.url, "GET", "/embed/headers-blog?ref=news");
+    expect(embed.status).toBe(200);
+    expect(embed.headers["content-security-policy"]).toContain("frame-ancestors *");
+    expect(embed.headers["x-frame-options"]).toBeUndefined();
   });
 
   it("HSTS only when the request came over HTTPS (through the trusted proxy)", async () => {
