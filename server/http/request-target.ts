@@ -30,7 +30,7 @@ export function refuseUnservable(req: IncomingMessage, res: ServerResponse, notF
 }
 
 /** True when the path (not the query, which routes parse leniently) does not decode, or decodes to a control character. */
-export function isMalformedPath(url: string): boolean {
+function isMalformedPath(url: string): boolean {
   const path = url.split(/[?#]/, 1)[0] ?? "";
   try {
     return /[\u0000-\u001f\u007f]/.test(decodeURIComponent(path));
