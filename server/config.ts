@@ -32,6 +32,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
   UPLOADS_DIR: z.string().min(1).default("data/uploads"),
   // Hostile input: see docs/security.md.
+  // How long a client may take to send its request line and headers, and its whole request with the body
+  // (a 5 MiB image upload in a minute needs about 700 kbit/s). Node's defaults (1 and 5 minutes) let a slow
+  // client hold a connection, and a write's credential, far longer than an API needs.
+  HTTP_HEADERS_TIMEOUT_SECONDS: z.coerce.number().positive().default(20),
+  HTTP_REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(0).default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(0).default(20),
@@ -77,6 +82,8 @@ export type Config = {
   uploadsDir: string;
   /** How many reverse proxies in front of us append to X-Forwarded-For (0: ignore the header). */
   trustProxy: number;
+  /** How long a request's headers, and the whole request, may take to arrive (ms). */
+  timeouts: { headersMs: number; requestMs: number };
   limits: Limits;
 };
 
@@ -102,6 +109,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n  ${problems}`);
   }
   const e = parsed.data;
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (e.HTTP_HEADERS_TIMEOUT_SECONDS > e.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    throw new Error("Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_SECONDS: must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS");
+  }
   return {
     dev: e.NODE_ENV === "development",
     production: e.NODE_ENV === "production",
@@ -121,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     socketFastPaths: e.SOCKET_FAST_PATHS,
     uploadsDir: path.resolve(e.UPLOADS_DIR),
     trustProxy: e.TRUST_PROXY,
+    timeouts: { headersMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000, requestMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000 },
     limits: {
       login: {
         maxFailuresPerEmail: e.LOGIN_MAX_FAILURES_PER_EMAIL,

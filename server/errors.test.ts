@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError, UNAVAILABLE_MESSAGE, unavailableErrorOf } from "./errors";
+import { AppError, ClientAbortError, UNAVAILABLE_MESSAGE, unavailableErrorOf } from "./errors";
 
 const prismaError = (code: string, message = "", cause?: unknown) => Object.assign(new Error(message), { name: "PrismaClientKnownRequestError", code, cause });
 
@@ -25,6 +25,7 @@ describe("unavailableErrorOf", () => {
     ["a unique violation", prismaError("P2002", "Unique constraint failed")],
     ["a record not found", prismaError("P2025", "Record to update not found")],
     ["an app error", new AppError("CONFLICT", "changed by someone else")],
+    ["a client that went away mid-body (its stream fails with ECONNRESET underneath)", new ClientAbortError()],
     ["a programming error", new TypeError("cannot read properties of undefined")],
     ["not an error", "oops"],
   ])("%s -> null", (_, error) => {

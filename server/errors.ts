@@ -10,7 +10,8 @@ export type ErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "UNPROCESSABLE"
-  | "UNAVAILABLE";
+  | "UNAVAILABLE"
+  | "NOT_IMPLEMENTED";
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -23,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
   UNAVAILABLE: 503,
+  NOT_IMPLEMENTED: 501,
 };
 
 export class AppError extends Error {
@@ -43,6 +45,22 @@ export class AppError extends Error {
 
 export function isAppError(error: unknown): error is AppError {
   return error instanceof Error && error.name === "AppError" && "code" in error;
+}
+
+/**
+ * The client went away (closed its connection, or the request timeout cut it off) before its body had
+ * arrived in full. Nobody is left to read an answer, and it says nothing about the database: it is logged
+ * in one line and never taken for an outage.
+ */
+export class ClientAbortError extends Error {
+  constructor() {
+    super("the request was cut off before its body ended");
+    this.name = "ClientAbortError";
+  }
+}
+
+export function isClientAbort(error: unknown): error is ClientAbortError {
+  return error instanceof Error && error.name === "ClientAbortError";
 }
 
 /** What a client is told when the database cannot take the request now; it may simply retry. */
@@ -72,6 +90,7 @@ const MESSAGE_UNAVAILABLE =
  * because Prisma's driver adapters wrap the driver's error.
  */
 export function unavailableErrorOf(error: unknown): AppError | null {
+  if (isClientAbort(error)) return null;
   if (isAppError(error)) return error.code === "UNAVAILABLE" ? error : null;
   const seen = new Set<unknown>();
   for (let current: unknown = error; current && typeof current === "object" && !seen.has(current); ) {

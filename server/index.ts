@@ -10,6 +10,8 @@ import { migrateDatabase } from "./db/migrate";
 import { seedDemoOnFirstStart } from "./demo/seed-demo";
 import { countQueries, createDebugStats } from "./ops/debug-stats";
 import { createHealthCheck } from "./ops/health";
+import { ORIGIN_HEADER, originOf } from "./http/origin";
+import { refuseUnservable } from "./http/request-target";
 import { securityHeaders } from "./http/security-headers";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "./limits/client-address";
@@ -57,21 +59,34 @@ async function main(): Promise<void> {
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const http = createServer((req, res) => {
-    // Every response's security headers, in one place (embeds stay frameable by any site).
-    const https = "encrypted" in req.socket || (config.trustProxy > 0 && firstValue(req.headers["x-forwarded-proto"]) === "https");
-    for (const [name, value] of Object.entries(securityHeaders({ path: req.url ?? "/", https, dev: config.dev }))) res.setHeader(name, value);
-    // Route handlers learn the client's address from here only; whatever a client sent under this name is replaced.
+  // A slow client is cut off (408) once its headers, or its whole request, take longer than configured.
+  const timeouts = {
+    headersTimeout: config.timeouts.headersMs,
+    requestTimeout: config.timeouts.requestMs,
+    // Node looks for timed-out requests only this often (every 30 s by default, longer than the timeouts).
+    connectionsCheckingInterval: Math.min(5_000, config.timeouts.headersMs / 2),
+  };
+  const http = createServer(timeouts, (req, res) => {
+    // Route handlers and pages learn the client's address and the origin it addressed from here only (forwarded
+    // headers count behind a trusted proxy only); whatever a client sent under these names is replaced.
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustProxy);
+    const origin = originOf({ headers: req.headers, encrypted: "encrypted" in req.socket }, config.trustProxy);
+    req.headers[ORIGIN_HEADER] = origin;
+    // Every response's security headers, in one place (embeds stay frameable by any site).
+    const https = origin.startsWith("https:");
+    for (const [name, value] of Object.entries(securityHeaders({ path: req.url ?? "/", https, dev: config.dev }))) res.setHeader(name, value);
+    const failed = (error: unknown) => {
+      log(`request failed: ${req.method} ${req.url}`, error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: "internal error" }));
+    };
+    // Unknown methods and undecodable paths get a 501/400/404 here, not a 500 from inside Next.js.
+    if (refuseUnservable(req, res, () => app.render404(req, res).catch(failed))) return;
     if (health.handles(req)) return void health.answer(res);
     if (debugStats?.handles(req)) return debugStats.answer(req, res);
     isUnknownBlogPage(db, req.method, req.url, async (slug) => (await cachedBlog(slug)) !== null)
       .then((unknown) => (unknown ? app.render404(req, res) : pageCache.handle(req, res, handle)))
-      .catch((error: unknown) => {
-        log(`request failed: ${req.method} ${req.url}`, error);
-        if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: "internal error" }));
-      });
+      .catch(failed);
   });
   const realtime = createRealtimeServer(http, {
     db,
@@ -79,6 +94,7 @@ async function main(): Promise<void> {
     findBlog: cachedBlog,
     log,
     trustProxy: config.trustProxy,
+    publicUrl: config.publicUrl,
     maxConnectionsPerAddress: config.limits.socketConnectionsPerIp,
     joinsPerConnection: config.limits.socketJoins,
     maxUnsentBytes: config.limits.socketUnsentBytes,
@@ -132,10 +148,6 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
-}
-
-function firstValue(header: string | string[] | undefined): string | undefined {
-  return (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim().toLowerCase();
 }
 
 function printDemoCredentials(accounts: { role: string; email: string; password: string }[]): void {

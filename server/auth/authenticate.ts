@@ -4,6 +4,8 @@ import { findSessionActor } from "../db/sessions";
 import { findTokenActor } from "../db/tokens";
 import type { Db } from "../db/types";
 import { AppError } from "../errors";
+import { isOwnOrigin, originFrom } from "../http/origin";
+import { requestBody } from "../http/request-body";
 import { requestLimits } from "../limits/request-limits";
 import { getRuntime } from "../runtime";
 import { requirePermission, type Action, type Actor } from "./permissions";
@@ -15,9 +17,16 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export async function authenticate(db: Db, request: Request): Promise<Actor | null> {
   const actor = await identify(db, request);
+  if (!actor || SAFE_METHODS.has(request.method)) return actor;
+  // A write counts for who may make it once it has arrived in full, not when its headers did: a token
+  // revoked or a user deactivated while the body trickles in must not still count (a revoked admin
+  // created an admin that way, for as long as the request timeout let the body take). Strangers were
+  // refused above, before their body was waited for; the body is kept for readJson and the upload reader.
+  await requestBody(request);
+  const current = await identify(db, request);
   // Writes are limited per user, whichever session or token they come with.
-  if (actor && !SAFE_METHODS.has(request.method)) requestLimits(getRuntime().config.limits).takeWrite(actor.id);
-  return actor;
+  if (current) requestLimits(getRuntime().config.limits).takeWrite(current.id);
+  return current;
 }
 
 async function identify(db: Db, request: Request): Promise<Actor | null> {
@@ -36,7 +45,7 @@ async function identify(db: Db, request: Request): Promise<Actor | null> {
 }
 
 /**
- * The caller, checked before the body is read: strangers get 401/403, not a validation error.
+ * The caller, checked before the body is parsed: strangers get 401/403, not a validation error.
  * Without an action it only requires someone signed in (ownership is checked later, with the entry).
  */
 export async function authorize(db: Db, request: Request, action?: Action): Promise<Actor> {
@@ -46,30 +55,23 @@ export async function authorize(db: Db, request: Request, action?: Action): Prom
 }
 
 /**
- * Cookie-authenticated writes (and logins) must come from our own pages (CSRF). Browsers send Origin on
- * every cross-site POST/PATCH/PUT/DELETE; when it is missing (an old browser, a privacy extension) but
- * Sec-Fetch-Site says another site sent it, a Referer from our own host is the only proof left.
- * Requests with none of these headers are not from a browser (curl, server-to-server) and pass.
+ * Cookie-authenticated writes (and logins) must come from our own pages (CSRF): scheme, host and port, as
+ * server/index.ts decided the request's origin, or PUBLIC_URL's. Browsers send Origin on every cross-site
+ * POST/PATCH/PUT/DELETE; when it is missing (an old browser, a privacy extension) but Sec-Fetch-Site says
+ * another site sent it, a Referer from our own origin is the only proof left. Requests with none of these
+ * headers are not from a browser (curl, server-to-server) and pass.
  */
 export function assertSameOrigin(request: Request): void {
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const ours = (url: string) => isOwnOrigin(url, originFrom(request.headers), getRuntime().config.publicUrl);
   const origin = request.headers.get("origin");
   if (origin !== null) {
-    if (hostOf(origin) !== host) throw crossSite();
+    if (!ours(origin)) throw crossSite();
     return;
   }
   const site = request.headers.get("sec-fetch-site");
   if (site !== "cross-site" && site !== "same-site") return;
   const referer = request.headers.get("referer");
-  if (referer === null || hostOf(referer) !== host) throw crossSite();
-}
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null; // "null" (sandboxed frames, privacy redirects) or garbage: not us
-  }
+  if (referer === null || !ours(referer)) throw crossSite();
 }
 
 const crossSite = () => new AppError("FORBIDDEN", "cross-site request refused");

@@ -6,9 +6,11 @@
 //
 // Only what is the same for everyone is kept: GET without a query string (Next's client navigations carry
 // `?_rsc=` or an `RSC` header and pass through), answered 200 without Set-Cookie. The key holds what the
-// page depends on besides the blog: the host and protocol it is served under (canonical and share URLs;
-// not when PUBLIC_URL fixes them, which deployments should set) and whether the client takes gzip.
+// page depends on besides the blog: the origin it is served under as server/index.ts decided it (canonical
+// and share URLs; not when PUBLIC_URL fixes them, which deployments should set) and whether the client
+// takes gzip. Never a header the client chose: a forwarded host is in the key only if a trusted proxy sent it.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
+import { ORIGIN_HEADER } from "../http/origin";
 import type { ReadCache } from "./read-cache";
 
 const READER_PAGE = /^\/(live|embed)\/([a-z0-9]+(?:-[a-z0-9]+)*)\/?$/;
@@ -31,10 +33,9 @@ export function createPageCache(readCache: ReadCache, { publicUrl }: { publicUrl
         return;
       }
       const [, kind, slug] = match as unknown as [string, string, string];
-      const host = publicUrl ?? first(req.headers["x-forwarded-host"]) ?? req.headers.host ?? "";
-      const proto = publicUrl ? "" : (first(req.headers["x-forwarded-proto"]) ?? "");
+      const origin = publicUrl ? "" : (first(req.headers[ORIGIN_HEADER]) ?? "");
       const gzip = /\bgzip\b/.test(first(req.headers["accept-encoding"]) ?? "");
-      const key = `page:${kind}|${host}|${proto}|${gzip ? "gzip" : "identity"}|${req.url}`;
+      const key = `page:${kind}|${origin}|${gzip ? "gzip" : "identity"}|${req.url}`;
       let rendering: Promise<unknown> | undefined;
       const page = await readCache.blog(
         slug,

@@ -2,8 +2,8 @@
 import "server-only";
 import type { ZodType } from "zod";
 import { describeZodError } from "../contracts/schemas";
-import { readCappedBody } from "./read-capped-body";
-import { AppError, isAppError, RETRY_AFTER_SECONDS, unavailableErrorOf } from "../errors";
+import { MAX_JSON_BYTES, requestBody } from "./request-body";
+import { AppError, isAppError, isClientAbort, RETRY_AFTER_SECONDS, unavailableErrorOf } from "../errors";
 import { isTooManyRequests } from "../limits/too-many-requests";
 import { limitAnonymousRead } from "./read-limit";
 
@@ -17,6 +17,10 @@ export function route<P>(handler: Handler<P>): Handler<P> {
     } catch (error) {
       if (isTooManyRequests(error)) {
         return json({ error: error.message, code: error.code }, 429, { "retry-after": String(error.retryAfterSeconds) });
+      }
+      if (isClientAbort(error)) {
+        console.log(`[liveline] ${request.method} ${new URL(request.url).pathname}: client aborted: ${error.message}`);
+        return json({ error: error.message, code: "BAD_REQUEST" }, 400);
       }
       // The database is unreachable, timed out or locked: the client may retry (server/errors.ts decides).
       const unavailable = unavailableErrorOf(error);
@@ -35,16 +39,15 @@ export function json(data: unknown, status = 200, headers: HeadersInit = {}): Re
   return Response.json(data, { status, headers: { "cache-control": "no-store", ...headers } });
 }
 
-const MAX_BODY_BYTES = 256 * 1024;
-
 /** Reads and validates a JSON body: 415 for another type, 413 when too big, 400 naming the wrong field. */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
-  const bytes = await readCappedBody(request, MAX_BODY_BYTES, tooLarge);
+  const body = await requestBody(request);
+  if ("tooLarge" in body) throw new AppError("PAYLOAD_TOO_LARGE", `the body must be at most ${MAX_JSON_BYTES} bytes`);
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(body.bytes);
   } catch {
     throw new AppError("BAD_REQUEST", "the body is not valid UTF-8");
   }
@@ -66,8 +69,4 @@ export function parseWith<T>(schema: ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new AppError("BAD_REQUEST", describeZodError(parsed.error));
   return parsed.data;
-}
-
-function tooLarge(): AppError {
-  return new AppError("PAYLOAD_TOO_LARGE", `the body must be at most ${MAX_BODY_BYTES} bytes`);
 }

@@ -1,8 +1,19 @@
 // The security headers every response carries, decided in one place (server/index.ts sets them before
 // Next.js, socket.io or the 404 renderer answer). Plain Node: no "server-only" marker.
+import { SLUG_PATTERN } from "../contracts/schemas";
 
-/** Embeds exist to be framed by other sites; everything else only by our own pages. */
-export const isEmbedPath = (path: string): boolean => path.startsWith("/embed/");
+/**
+ * Embeds exist to be framed by other sites; everything else only by our own pages. Only the embed page
+ * itself counts, spelled the one way it is linked: "/embed/{slug}", a valid slug, an optional query. A path
+ * that merely starts with /embed/ can lead elsewhere once it is normalized: "/embed/.%2e/admin/login" is
+ * the sign-in page, and encoded slashes, backslashes, doubled slashes or other letter case are other
+ * spellings no embed snippet uses.
+ */
+export function isEmbedPath(target: string): boolean {
+  const [path = ""] = target.split("?", 1);
+  const slug = /^\/embed\/([^/]+)\/?$/.exec(path)?.[1];
+  return slug !== undefined && SLUG_PATTERN.test(slug);
+}
 
 export function contentSecurityPolicy(options: { embed: boolean; dev: boolean }): string {
   return [

@@ -1,14 +1,11 @@
 import "server-only";
 import { SESSION_COOKIE } from "../auth/authenticate";
 import type { Config } from "../config";
+import { originFrom } from "./origin";
 
-/** Secure whenever the browser reached us over HTTPS, directly or through a proxy, or the public URL says so. */
+/** Secure whenever the browser reached us over HTTPS, directly or through a trusted proxy, or the public URL says so. */
 function isHttps(request: Request, config: Config): boolean {
-  return (
-    new URL(request.url).protocol === "https:" ||
-    request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ||
-    !!config.publicUrl?.startsWith("https://")
-  );
+  return originFrom(request.headers).startsWith("https:") || !!config.publicUrl?.startsWith("https://");
 }
 
 export function sessionCookie(secret: string, expiresAt: Date, request: Request, config: Config): string {

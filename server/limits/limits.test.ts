@@ -70,4 +70,15 @@ describe("securityHeaders", () => {
     expect(contentSecurityPolicy({ embed: false, dev: true })).toContain("'unsafe-eval'");
     expect(contentSecurityPolicy({ embed: false, dev: false })).not.toContain("'unsafe-eval'");
   });
+
+  it("frames from anywhere only the embed page spelled as it is linked, not a path that normalizes elsewhere", () => {
+    for (const path of ["/embed/storm-orla", "/embed/storm-orla/", "/embed/storm-orla?theme=dark"]) {
+      expect(securityHeaders({ path, https: false, dev: false })["X-Frame-Options"], path).toBeUndefined();
+    }
+    for (const path of ["/embed/.%2e/admin/login", "/embed/%2e%2E/admin", "/embed/..%2fadmin", "/embed/x%2f..%2f..%2fadmin", "/embed//admin/login", "/embed/x/../../admin", "/embed\\..\\admin", "/EMBED/storm-orla", "/embed/Storm-Orla", "/embed/", "/embed"]) {
+      const headers = securityHeaders({ path, https: false, dev: false });
+      expect(headers["X-Frame-Options"], path).toBe("SAMEORIGIN");
+      expect(headers["Content-Security-Policy"], path).toContain("frame-ancestors 'self'");
+    }
+  });
 });

@@ -5,7 +5,7 @@
 // What an anonymous client can make this hold is bounded: connections per address (counted from the
 // engine.io handshake), bytes waiting to be sent per connection and per address (connection-budget.ts),
 // joins per connection and at once per address (join-gate.ts), and what one join replays.
-import type { IncomingHttpHeaders, IncomingMessage, Server as HttpServer } from "node:http";
+import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { Adapter } from "socket.io-adapter";
 import { cookieFromHeader, SESSION_COOKIE } from "../auth/session-cookie-name";
@@ -26,6 +26,7 @@ import { replayEventsSince, type ReplayLimits } from "../db/events";
 import { isAppError } from "../errors";
 import { findSessionActor, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
+import { isSameOriginHandshake } from "../http/origin";
 import { clientAddress } from "../limits/client-address";
 import { createConnectionBudget } from "./connection-budget";
 import { directFanOutAdapter } from "./direct-fan-out";
@@ -42,8 +43,10 @@ export interface RealtimeDeps {
   cluster?: RealtimeCluster;
   /** How blog:join reads its blog (default: the database); the process passes its read cache, so a reconnect storm costs no query per reader. */
   findBlog?: (slug: string) => Promise<BlogDTO | null>;
-  /** How many proxies append to X-Forwarded-For (0: use the socket's own address). */
+  /** How many proxies append to X-Forwarded-For (0: use the socket's own address, and ignore X-Forwarded-Host/Proto). */
   trustProxy?: number;
+  /** The site's public address: a handshake from its origin is ours even when the request's own origin differs. */
+  publicUrl?: string;
   /** Open connections allowed per client address on this node (0 or unset: no cap). */
   maxConnectionsPerAddress?: number;
   /** Bytes waiting to be sent to one connection before it is dropped as too slow (0 or unset: no cap). */
@@ -137,7 +140,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     if (!budget.admit(conn, request)) return;
     handshakes.set(conn, {
       sessionSecret: cookieFromHeader(request.headers.cookie, SESSION_COOKIE),
-      sameOrigin: isSameOrigin(request.headers),
+      sameOrigin: isSameOriginHandshake({ headers: request.headers, secure: "encrypted" in request.socket }, deps),
     });
     if (fastPaths && !connectionChecked) {
       connectionChecked = true;
@@ -279,16 +282,4 @@ type Emitter = { emit: (type: BlogEvent["type"], payload: never) => unknown };
 /** One typed emit for every event kind: the payload always matches its type by construction of BlogEvent. */
 function emitEvent(target: unknown, event: BlogEvent): void {
   (target as Emitter).emit(event.type, event.payload as never);
-}
-
-/** Browsers send Origin on WebSocket and polling handshakes; it must name this host, like a cookie-authenticated write. */
-function isSameOrigin(headers: IncomingHttpHeaders): boolean {
-  const origin = headers.origin;
-  if (!origin) return true;
-  const host = headers["x-forwarded-host"] ?? headers.host;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
 }

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
+import { request as httpRequest, type ClientRequest, type IncomingHttpHeaders } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -220,4 +221,40 @@ export function apiClient(base: string, token?: string) {
     const parsed = text && response.headers.get("content-type")?.includes("json") ? JSON.parse(text) : text;
     return { status: response.status, body: parsed as T, headers: response.headers };
   };
+}
+
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/**
+ * A request through node:http, sent exactly as given: fetch would resolve "/embed/.%2e/admin" before
+ * sending it, refuses TRACE and a Content-Length that does not match the body, and cannot pause between
+ * headers and body. The headers go out at once; write the body on `request` when the test is ready.
+ */
+export function openRequest(base: string, method: string, path: string, headers: Record<string, string> = {}): { request: ClientRequest; answer: Promise<RawAnswer> } {
+  const { hostname, port } = new URL(base);
+  const request = httpRequest({ host: hostname, port, method, path, headers });
+  const answer = new Promise<RawAnswer>((resolve, reject) => {
+    // "on", not "once": a socket reset after the answer (the test destroyed it) must not go unhandled.
+    request.on("error", reject);
+    request.once("response", (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => (body += chunk));
+      response.once("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      response.on("error", reject);
+    });
+  });
+  request.flushHeaders();
+  return { request, answer };
+}
+
+/** openRequest with the whole body sent at once. */
+export function rawRequest(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<RawAnswer> {
+  const { request, answer } = openRequest(base, method, path, headers);
+  request.end(body);
+  return answer;
 }

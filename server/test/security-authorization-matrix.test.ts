@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
-import { apiClient, startTestServer, type TestServer } from "./harness";
+import { apiClient, openRequest, startTestServer, waitFor, type TestServer } from "./harness";
 
 /** A 1×1 PNG, enough for an upload. */
 const TINY_PNG_FOR_TESTS = Buffer.from(
@@ -283,7 +283,9 @@ describe("authorization matrix: HTTP", () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+    // About 300 requests one after another (and the entries they need): on a busy machine this took longer
+    // than the default 30 s, and the sockets test after it then counted the entries it was still writing.
+  }, 120_000);
 
   it("sign-out and deactivation end sessions on the server", async () => {
     const anon = apiClient(server.url);
@@ -305,6 +307,48 @@ describe("authorization matrix: HTTP", () => {
     expect(await server.db.prisma.session.count({ where: { userId: created.body.user.id } })).toBe(0);
     expect((await apiClient(server.url, token)("POST", "/api/blogs", { slug: "from-leaver", title: "x" })).status).toBe(401);
     expect((await anon("POST", "/api/auth/login", { email: "leaver@test.liveline", password: "leaver password" })).status).toBe(401);
+  });
+});
+
+describe("a credential that ends while the body is on its way", () => {
+  /**
+   * Sends the headers of POST /api/users (a new admin) with `token`, waits until the server has accepted
+   * the token (its first use is stamped on it), runs `end` (revoke, deactivate), then sends the body.
+   */
+  async function createAdminAcross(token: { token: string; id: string }, end: () => Promise<void>, email: string) {
+    const body = JSON.stringify({ email, role: "ADMIN", password: "a long password" });
+    const { request, answer } = openRequest(server.url, "POST", "/api/users", {
+      authorization: `Bearer ${token.token}`,
+      "content-type": "application/json",
+      "content-length": String(Buffer.byteLength(body)),
+    });
+    await waitFor(async () => (await server.db.prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt, "the server to accept the token");
+    await end();
+    request.end(body);
+    return answer;
+  }
+
+  const newToken = async (name: string, userId?: string) => {
+    const created = await admin<{ token: string; apiToken: { id: string } }>("POST", "/api/tokens", { name, userId });
+    expect(created.status).toBe(201);
+    return { token: created.body.token, id: created.body.apiToken.id };
+  };
+
+  it("a token revoked between the headers and the body creates nobody: 401", async () => {
+    const token = await newToken("revoked mid-request");
+    const answer = await createAdminAcross(token, async () => expect((await admin("DELETE", `/api/tokens/${token.id}`)).status).toBe(204), "mid-revoke@test.liveline");
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.body)).toEqual({ error: "the API token is invalid or revoked", code: "UNAUTHENTICATED" });
+    expect(await server.db.prisma.user.count({ where: { email: "mid-revoke@test.liveline" } })).toBe(0);
+  });
+
+  it("an admin deactivated between the headers and the body creates nobody: 401", async () => {
+    const leaving = await admin<{ user: { id: string } }>("POST", "/api/users", { email: "mid-leaver@test.liveline", role: "ADMIN", password: "leaving admin pw" });
+    const token = await newToken("deactivated mid-request", leaving.body.user.id);
+    const deactivate = async () => expect((await admin("PATCH", `/api/users/${leaving.body.user.id}`, { active: false })).status).toBe(200);
+    const answer = await createAdminAcross(token, deactivate, "mid-deactivate@test.liveline");
+    expect(answer.status).toBe(401);
+    expect(await server.db.prisma.user.count({ where: { email: "mid-deactivate@test.liveline" } })).toBe(0);
   });
 });
 

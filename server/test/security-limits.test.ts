@@ -2,7 +2,7 @@
 // security headers, rate limits per address and per user, and socket.io's size and connection limits.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
-import { apiClient, startTestServer, type TestServer } from "./harness";
+import { apiClient, rawRequest, startTestServer, type TestServer } from "./harness";
 
 let server: TestServer;
 let anon: ReturnType<typeof apiClient>;
@@ -123,6 +123,10 @@ describe("CSRF without Origin", () => {
     expect((await post("csrf-own-referer", { "sec-fetch-site": "cross-site", referer: `${server.url}/admin` })).status).toBe(201);
     expect((await post("csrf-same-origin", { "sec-fetch-site": "same-origin" })).status).toBe(201);
     expect((await post("csrf-no-headers", {})).status).toBe(201);
+    // Behind the trusted proxy, the origin it forwards is ours; the same host on another scheme is not.
+    const proxied = { "x-forwarded-host": "live.example", "x-forwarded-proto": "https" };
+    expect((await post("csrf-proxied", { ...proxied, origin: "https://live.example" })).status).toBe(201);
+    expect((await post("csrf-proxied-http", { ...proxied, origin: "http://live.example" })).status).toBe(403);
     // Bearer tokens are not cookies: no CSRF check.
     expect((await apiClient(server.url, server.users.editor.token)("POST", "/api/blogs", blog("csrf-token"), { "sec-fetch-site": "cross-site" })).status).toBe(201);
   });
@@ -153,6 +157,22 @@ describe("security headers", () => {
     expect(embed.headers.get("content-security-policy")).toContain("frame-ancestors *");
     expect(embed.headers.get("content-security-policy")).not.toContain("frame-ancestors 'self'");
     expect(embed.headers.get("x-frame-options")).toBeNull();
+  });
+
+  it("a path that only starts with /embed/ but leads elsewhere once normalized is not frameable", async () => {
+    // node:http sends these as written; fetch would resolve the dot segments first.
+    const tricks = ["/embed/.%2e/admin/login", "/embed/%2E%2E/admin/login", "/embed/x%2f..%2f..%2fadmin%2flogin", "/embed//admin/login", "/embed/..\\admin\\login", "/EMBED/headers-blog"];
+    for (const path of tricks) {
+      const answer = await rawRequest(server.url, "GET", path);
+      expect(answer.headers["content-security-policy"], path).toContain("frame-ancestors 'self'");
+      expect(answer.headers["x-frame-options"], path).toBe("SAMEORIGIN");
+    }
+    // The first of them is the sign-in page itself.
+    expect((await rawRequest(server.url, "GET", tricks[0]!)).body).toContain("Sign in");
+    const embed = await rawRequest(server.url, "GET", "/embed/headers-blog?ref=news");
+    expect(embed.status).toBe(200);
+    expect(embed.headers["content-security-policy"]).toContain("frame-ancestors *");
+    expect(embed.headers["x-frame-options"]).toBeUndefined();
   });
 
   it("HSTS only when the request came over HTTPS (through the trusted proxy)", async () => {

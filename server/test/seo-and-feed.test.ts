@@ -25,7 +25,8 @@ async function publish(slug: string, body: Record<string, unknown>): Promise<Ent
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // Behind one trusted proxy, so its forwarded host and protocol count (they are only read with TRUST_PROXY > 0).
+  server = await startTestServer({ env: { TRUST_PROXY: "1" } });
   editor = apiClient(server.url, server.users.editor.token);
   expect((await editor("POST", "/api/blogs", { slug: SLUG, title: "Storm & <Orla> live", summary: "Every update on the storm." })).status).toBe(201);
   expect((await editor("POST", "/api/blogs", { slug: "ended-seo", title: "Ended story", summary: "" })).status).toBe(201);
@@ -148,7 +149,7 @@ describe("the live page's structured data and sharing tags", () => {
     expect(head(html, "twitter:title")).toBe("Storm & <Orla> live");
   });
 
-  it("builds absolute URLs from the proxy's forwarded host and protocol", async () => {
+  it("builds absolute URLs from a trusted proxy's forwarded host and protocol", async () => {
     const { html } = await page(`/live/${SLUG}`, { "x-forwarded-proto": "https", "x-forwarded-host": "live.example" });
     expect(head(html, "canonical")).toBe(`https://live.example/live/${SLUG}`);
     expect(jsonLdOf(html).liveBlogUpdate[0].url).toMatch(/^https:\/\/live\.example\/live\/seo-story\/entries\//);

@@ -5,11 +5,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { UploadDTO } from "../contracts/dto";
 import { AppError } from "../errors";
-import { readCappedBody } from "../http/read-capped-body";
-
-export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
-// Room for the multipart boundaries and part headers around the file.
-const MAX_REQUEST_BYTES = MAX_UPLOAD_BYTES + 64 * 1024;
+import { MAX_UPLOAD_BYTES, requestBody } from "../http/request-body";
 
 interface ImageType {
   extension: "jpg" | "png" | "webp" | "gif";
@@ -38,10 +34,11 @@ export function imageTypeOf(bytes: Uint8Array): ImageType | null {
 export async function readUploadedFile(request: Request): Promise<Uint8Array> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the image as multipart/form-data in a field named file");
-  const body = await readCappedBody(request, MAX_REQUEST_BYTES, tooLarge);
+  const body = await requestBody(request);
+  if ("tooLarge" in body) throw tooLarge();
   let form: FormData;
   try {
-    form = await new Response(body, { headers: { "content-type": type } }).formData();
+    form = await new Response(body.bytes, { headers: { "content-type": type } }).formData();
   } catch {
     throw new AppError("BAD_REQUEST", "the body is not valid multipart/form-data");
   }
