@@ -57,7 +57,16 @@ export async function readJson<T>(request: Request, schema: ZodType<T>): Promise
   } catch {
     throw new AppError("BAD_REQUEST", "the body is not valid JSON");
   }
+  // PostgreSQL cannot store it in text, SQLite would: refused alike, before any field is looked at.
+  if (holdsNul(value)) throw new AppError("BAD_REQUEST", "text may not contain the NUL character (\\u0000)");
   return parseWith(schema, value);
+}
+
+function holdsNul(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\0");
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value !== null && typeof value === "object") return Object.entries(value).some(([key, field]) => key.includes("\0") || holdsNul(field));
+  return false;
 }
 
 /** Validates query parameters; unknown ones are rejected like unknown body fields. */

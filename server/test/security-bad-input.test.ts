@@ -330,6 +330,23 @@ describe("requests no route can serve", () => {
     expect(log).not.toMatch(/failed|URIError|internal error|22021/);
   });
 
+  it("a NUL character anywhere in a JSON body is a 400 on both databases, never a 500, and writes nothing", async () => {
+    const editor = apiClient(server.url, server.users.editor.token);
+    const log = await logDuring(async () => {
+      for (const [path, body] of [
+        ["/api/blogs", { slug: "nul-blog", title: "a\u0000b" }],
+        [`/api/blogs/${SLUG}/entries`, { headline: "x\u0000", body: "<p>fine</p>" }],
+        [`/api/blogs/${SLUG}/entries`, { body: "<p>fine</p>", ["label\u0000"]: "x" }],
+      ] as const) {
+        const answer = await editor("POST", path, body);
+        expect(answer.status, path).toBe(400);
+        expect(answer.body.error).toMatch(/NUL/);
+      }
+    });
+    expect(log).not.toMatch(/failed|22021/);
+    expect((await editor("GET", "/api/blogs/nul-blog")).status).toBe(404);
+  });
+
   it("a method no route serves (TRACE) is a 501 naming the methods there are, never a 500", async () => {
     const log = await logDuring(async () => {
       const api = await rawRequest(server.url, "TRACE", "/api/blogs", { authorization: `Bearer ${server.users.editor.token}` });
