@@ -31,6 +31,8 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
   UPLOADS_DIR: z.string().min(1).default("data/uploads"),
+  // Where entries may show images from besides our own uploads: comma-separated https origins.
+  IMAGE_HOSTS: z.string().default("").transform(parseImageHosts),
   // Hostile input: see docs/security.md.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(0).default(5),
@@ -65,6 +67,11 @@ export type Config = {
   logLevel: "silent" | "info" | "debug";
   /** Absolute path of the folder uploaded images are stored in. */
   uploadsDir: string;
+  /**
+   * Origins (`https://host[:port]`, no path) entries may load images from, besides this site's own
+   * `/uploads/…`: the sanitizer refuses any other image source, and the CSP's img-src can name the same.
+   */
+  imageHosts: readonly string[];
   /** How many reverse proxies in front of us append to X-Forwarded-For (0: ignore the header). */
   trustProxy: number;
   limits: Limits;
@@ -104,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     logLevel: e.LOG_LEVEL,
     uploadsDir: path.resolve(e.UPLOADS_DIR),
+    imageHosts: e.IMAGE_HOSTS,
     trustProxy: e.TRUST_PROXY,
     limits: {
       login: {
@@ -116,4 +124,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       socketConnectionsPerIp: e.SOCKET_MAX_CONNECTIONS_PER_IP,
     },
   };
+}
+
+/**
+ * IMAGE_HOSTS as a list of origins. Only https origins are taken, written as origins (no path, query or
+ * credentials): an image host is trusted as a whole, and plain http images would be mixed content.
+ */
+function parseImageHosts(value: string, context: z.RefinementCtx): string[] {
+  const origins: string[] = [];
+  for (const item of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const url = URL.canParse(item) ? new URL(item) : null;
+    if (!url || url.protocol !== "https:" || url.username || url.password || url.pathname !== "/" || url.search || url.hash) {
+      context.addIssue({ code: "custom", message: `"${item}" is not an https origin such as https://images.example.org` });
+    } else if (!origins.includes(url.origin)) {
+      origins.push(url.origin);
+    }
+  }
+  return origins;
 }

@@ -25,7 +25,8 @@ async function publish(slug: string, body: Record<string, unknown>): Promise<Ent
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The pictured entry's image comes from a configured image host (IMAGE_HOSTS), as a newsroom's photo desk would.
+  server = await startTestServer({ env: { IMAGE_HOSTS: "https://images.example" } });
   editor = apiClient(server.url, server.users.editor.token);
   expect((await editor("POST", "/api/blogs", { slug: SLUG, title: "Storm & <Orla> live", summary: "Every update on the storm." })).status).toBe(201);
   expect((await editor("POST", "/api/blogs", { slug: "ended-seo", title: "Ended story", summary: "" })).status).toBe(201);
