@@ -412,9 +412,24 @@ function notFound(id: string): AppError {
   return new AppError("NOT_FOUND", `no entry with id "${id}" in this blog`);
 }
 
+/**
+ * The most a body may hold once cleaned, in characters. Cleaning can grow a body: a bare "<" is stored as
+ * "&lt;" and "&" as "&amp;", and links gain rel and target, so 100000 characters sent could be 500000
+ * stored. Twice the input limit lets any normal entry through and keeps a body from being a weight
+ * every reader downloads.
+ */
+export const MAX_CLEAN_BODY_LENGTH = 200_000;
+
 function cleanBody(html: string, sources: ImageSources): string {
   const clean = sanitizeEntryHtml(html, sources);
   if (isBlankHtml(clean)) throw new AppError("BAD_REQUEST", "body: nothing is left to show once disallowed HTML is removed");
+  if (clean.length > MAX_CLEAN_BODY_LENGTH) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `body: cleaned, it would be ${clean.length} characters, more than the ${MAX_CLEAN_BODY_LENGTH} an entry may store ` +
+        "(characters such as < and & are stored escaped, as &lt; and &amp;, and take more room)",
+    );
+  }
   return clean;
 }
 
