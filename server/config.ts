@@ -33,6 +33,8 @@ const envSchema = z.object({
   UPLOADS_DIR: z.string().min(1).default("data/uploads"),
   // Where entries may show images from besides our own uploads: comma-separated https origins.
   IMAGE_HOSTS: z.string().default("").transform(parseImageHosts),
+  // Megabytes each user may upload in any 24 hours; 0: no limit.
+  UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number().min(0).default(500),
   // Hostile input: see docs/security.md.
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   LOGIN_MAX_FAILURES_PER_EMAIL: z.coerce.number().int().min(0).default(5),
@@ -72,6 +74,8 @@ export type Config = {
    * `/uploads/…`: the sanitizer refuses any other image source, and the CSP's img-src can name the same.
    */
   imageHosts: readonly string[];
+  /** Bytes each user may upload in any 24 hours; 0: no limit. */
+  uploadQuotaBytesPerDay: number;
   /** How many reverse proxies in front of us append to X-Forwarded-For (0: ignore the header). */
   trustProxy: number;
   limits: Limits;
@@ -112,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     uploadsDir: path.resolve(e.UPLOADS_DIR),
     imageHosts: e.IMAGE_HOSTS,
+    uploadQuotaBytesPerDay: Math.round(e.UPLOAD_QUOTA_MB_PER_DAY * 1024 * 1024),
     trustProxy: e.TRUST_PROXY,
     limits: {
       login: {
