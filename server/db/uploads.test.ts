@@ -1,32 +1,23 @@
 // The upload quota against a real database: a rolling 24 hours per user, and when a refused upload would fit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/permissions";
-import { createTestDatabase } from "../test/harness";
-import { createDb, type Database } from "./client";
-import { migrateDatabase } from "./migrate";
+import type { UserDTO } from "../contracts/dto";
+import { openTestDatabase } from "../test/harness";
 import { forgetUpload, recordUpload } from "./uploads";
 import { insertUser } from "./users";
 
-let database: Database;
-let drop: () => Promise<void>;
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let journalist: Actor;
 let other: Actor;
+const actorOf = (user: UserDTO): Actor => ({ id: user.id, role: user.role, name: user.displayName });
 
 beforeAll(async () => {
-  const fresh = await createTestDatabase();
-  drop = fresh.drop;
-  await migrateDatabase(fresh.url);
-  database = createDb(fresh.url);
-  const j = await insertUser(database.prisma, { email: "j@x.org", role: "JOURNALIST", password: "password1" });
-  const o = await insertUser(database.prisma, { email: "o@x.org", role: "JOURNALIST", password: "password1" });
-  journalist = { id: j.id, role: j.role, name: j.displayName };
-  other = { id: o.id, role: o.role, name: o.displayName };
+  database = await openTestDatabase();
+  journalist = actorOf(await insertUser(database.prisma, { email: "j@x.org", role: "JOURNALIST", password: "password1" }));
+  other = actorOf(await insertUser(database.prisma, { email: "o@x.org", role: "JOURNALIST", password: "password1" }));
 });
 
-afterAll(async () => {
-  await database?.close();
-  await drop?.();
-});
+afterAll(() => database?.dispose());
 
 const HOUR = 3600_000;
 const at = (hours: number) => new Date(Date.UTC(2026, 10, 30, 8) + hours * HOUR);

@@ -3,9 +3,8 @@
 // A guess that gets past the limits is answered 401 (its password was checked); every other one 429.
 // On one node (counts in memory) and, when DATABASE_URL is PostgreSQL, on two nodes counting in Redis.
 import { randomBytes } from "node:crypto";
-import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiClient, spawnServer, startTestServer, type SpawnedServer, type TestServer } from "./harness";
+import { apiClient, deleteRedisKeys, spawnServer, startTestServer, type SpawnedServer, type TestServer } from "./harness";
 
 const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -94,10 +93,7 @@ describe.skipIf(!postgres)("on two nodes counting in Redis", () => {
   afterAll(async () => {
     await b?.stop();
     await a?.dispose();
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) if (keys.length) await redis.del(keys);
-    await redis.close();
+    await deleteRedisKeys(REDIS_URL, prefix);
   });
   races(() => ({ server: a, nodes: [a.url, b.url] }));
 });
