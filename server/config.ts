@@ -31,6 +31,10 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
   UPLOADS_DIR: z.string().min(1).default("data/uploads"),
+  // Where entries may show images from besides our own uploads: comma-separated https origins.
+  IMAGE_HOSTS: z.string().default("").transform(parseImageHosts),
+  // Megabytes each user may upload in any 24 hours; 0: no limit.
+  UPLOAD_QUOTA_MB_PER_DAY: z.coerce.number().min(0).default(500),
   // Hostile input: see docs/security.md.
   // How long a client may take to send its request line and headers, and its whole request with the body
   // (a 5 MiB image upload in a minute needs about 700 kbit/s). Node's defaults (1 and 5 minutes) let a slow
@@ -80,6 +84,13 @@ export type Config = {
   socketFastPaths: boolean;
   /** Absolute path of the folder uploaded images are stored in. */
   uploadsDir: string;
+  /**
+   * Origins (`https://host[:port]`, no path) entries may load images from, besides this site's own
+   * `/uploads/…`: the sanitizer refuses any other image source, and the CSP's img-src can name the same.
+   */
+  imageHosts: readonly string[];
+  /** Bytes each user may upload in any 24 hours; 0: no limit. */
+  uploadQuotaBytesPerDay: number;
   /** How many reverse proxies in front of us append to X-Forwarded-For (0: ignore the header). */
   trustProxy: number;
   /** How long a request's headers, and the whole request, may take to arrive (ms). */
@@ -131,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     socketFastPaths: e.SOCKET_FAST_PATHS,
     uploadsDir: path.resolve(e.UPLOADS_DIR),
+    imageHosts: e.IMAGE_HOSTS,
+    uploadQuotaBytesPerDay: Math.round(e.UPLOAD_QUOTA_MB_PER_DAY * 1024 * 1024),
     trustProxy: e.TRUST_PROXY,
     timeouts: { headersMs: e.HTTP_HEADERS_TIMEOUT_SECONDS * 1000, requestMs: e.HTTP_REQUEST_TIMEOUT_SECONDS * 1000 },
     limits: {
@@ -147,4 +160,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       socketUnsentBytesPerIp: e.SOCKET_MAX_UNSENT_KB_PER_IP * 1024,
     },
   };
+}
+
+/**
+ * IMAGE_HOSTS as a list of origins. Only https origins are taken, written as origins (no path, query or
+ * credentials): an image host is trusted as a whole, and plain http images would be mixed content.
+ */
+function parseImageHosts(value: string, context: z.RefinementCtx): string[] {
+  const origins: string[] = [];
+  for (const item of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const url = URL.canParse(item) ? new URL(item) : null;
+    if (!url || url.protocol !== "https:" || url.username || url.password || url.pathname !== "/" || url.search || url.hash) {
+      context.addIssue({ code: "custom", message: `"${item}" is not an https origin such as https://images.example.org` });
+    } else if (!origins.includes(url.origin)) {
+      origins.push(url.origin);
+    }
+  }
+  return origins;
 }

@@ -7,7 +7,7 @@ describe("sanitizeEntryHtml", () => {
       '<h2>Sub</h2><p><strong>Bold</strong> <em>it</em> <a href="https://example.org/x">link</a></p>' +
       "<ul><li>one</li></ul><ol><li>two</li></ol><blockquote><p>quote</p></blockquote>" +
       '<figure><img src="https://example.org/a.jpg" alt="A"><figcaption>Cap</figcaption></figure>';
-    const clean = sanitizeEntryHtml(html);
+    const clean = sanitizeEntryHtml(html, { imageHosts: ["https://example.org"] });
     for (const tag of ["<h2>", "<strong>", "<em>", "<ul>", "<ol>", "<blockquote>", "<figure>", "<figcaption>"]) {
       expect(clean).toContain(tag);
     }
@@ -22,7 +22,6 @@ describe("sanitizeEntryHtml", () => {
     ['<img src="/uploads/x.jpg" onerror="alert(1)">', '<img src="/uploads/x.jpg" />'],
     ['<a href="javascript:alert(1)">x</a>', '<a rel="noopener noreferrer nofollow" target="_blank">x</a>'],
     ['<a href="JaVaScRiPt:alert(1)">x</a>', '<a rel="noopener noreferrer nofollow" target="_blank">x</a>'],
-    ['<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="d">', '<img alt="d" />'],
     ['<svg><script>alert(1)</script></svg><p>a</p>', "<p>a</p>"],
     ['<iframe src="https://evil.example"></iframe>', ""],
     ['<p style="background:url(javascript:alert(1))">s</p>', "<p>s</p>"],
@@ -36,6 +35,65 @@ describe("sanitizeEntryHtml", () => {
     const clean = sanitizeEntryHtml('<p><b onmouseover="x()"><a href=" javascript:x()">y</a></b></p><math><mi xlink:href="javascript:1">z</mi></math>');
     expect(clean).not.toMatch(/on\w+=/i);
     expect(clean).not.toMatch(/javascript:/i);
+  });
+});
+
+describe("image sources", () => {
+  const imageHosts = ["https://images.example", "https://cdn.example:8443"];
+
+  it.each([
+    ['<img src="/uploads/0123456789abcdef0123456789abcdef.jpg" alt="a">', '<img src="/uploads/0123456789abcdef0123456789abcdef.jpg" alt="a" />'],
+    ['<img src=" /demo/orla-harbour.svg " alt="a">', '<img src="/demo/orla-harbour.svg" alt="a" />'],
+    ['<img src="https://images.example/quay.jpg?w=800" alt="a">', '<img src="https://images.example/quay.jpg?w=800" alt="a" />'],
+    ['<img src="HTTPS://IMAGES.EXAMPLE/Quay.jpg" alt="a">', '<img src="https://images.example/Quay.jpg" alt="a" />'],
+    ['<img src="https://cdn.example:8443/a.png" alt="a">', '<img src="https://cdn.example:8443/a.png" alt="a" />'],
+    ['<img alt="no source">', '<img alt="no source" />'],
+    ['<img src="" alt="empty">', '<img alt="empty" />'],
+  ])("keeps our own images and those from IMAGE_HOSTS: %s", (input, expected) => {
+    expect(sanitizeEntryHtml(input, { imageHosts })).toBe(expected);
+  });
+
+  it.each([
+    "https://evil.example/pixel.gif",
+    "http://images.example/quay.jpg",
+    "https://images.example.evil.example/quay.jpg",
+    "https://cdn.example/a.png",
+    "//evil.example/pixel.gif",
+    "/\\evil.example/pixel.gif",
+    "/api/blogs",
+    "/uploads/../api/blogs",
+    "/uploads/%2e%2e/api/blogs",
+    "uploads/0123456789abcdef0123456789abcdef.jpg",
+    "x",
+    "data:image/gif;base64,R0lGODlhAQABAAAAACw=",
+    "javascript:alert(1)",
+  ])("refuses an image from %s with a 400 naming where images may come from", (src) => {
+    const attempt = () => sanitizeEntryHtml(`<p>Look:</p><figure><img src="${src}" alt="a"></figure>`, { imageHosts });
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        code: "BAD_REQUEST",
+        message: `body: images must be uploaded here (/uploads/…) or come from https://images.example, https://cdn.example:8443; "${src}" is from elsewhere: upload the image instead`,
+      }),
+    );
+  });
+
+  it("takes only our own uploads when no host is configured", () => {
+    expect(() => sanitizeEntryHtml('<img src="https://images.example/quay.jpg">')).toThrow(
+      'body: images must be uploaded here (/uploads/…); "https://images.example/quay.jpg" is from elsewhere: upload the image instead',
+    );
+    expect(sanitizeEntryHtml('<img src="/uploads/0123456789abcdef0123456789abcdef.png">')).toBe('<img src="/uploads/0123456789abcdef0123456789abcdef.png" />');
+  });
+
+  it("does not judge images that are dropped anyway (inside frames, templates, SVG, raw text)", () => {
+    for (const html of [
+      '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"><img src="https://evil.example/p.gif"></iframe>',
+      '<template><img src="https://evil.example/p.gif"></template>',
+      '<svg><image href="https://evil.example/p.gif"/><img src="https://evil.example/p.gif"></svg>',
+      '<noscript><img src="https://evil.example/p.gif"></noscript>',
+      '<textarea><img src="https://evil.example/p.gif"></textarea>',
+    ]) {
+      expect(sanitizeEntryHtml(`<p>t</p>${html}`)).not.toContain("evil.example");
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 // The one gate every entry body passes before it is stored. Allowlist only.
 import sanitizeHtml from "sanitize-html";
+import { AppError } from "../errors";
 
 /** YouTube embeds are the only frames allowed, always served from the no-cookie host. */
 const YOUTUBE_EMBED = /^https:\/\/www\.youtube(?:-nocookie)?\.com\/embed\/([A-Za-z0-9_-]{6,20})(?:\?[^#]*)?$/;
@@ -63,16 +64,62 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedStyles: {},
 };
 
-export function sanitizeEntryHtml(html: string): string {
-  return sanitizeHtml(html, withFrames()).trim();
+/** Where an entry's images may come from besides our own paths: https origins (config.imageHosts, IMAGE_HOSTS). */
+export interface ImageSources {
+  imageHosts?: readonly string[];
+}
+
+/**
+ * Our own images: uploads, and the demo blog's pictures shipped in public/demo/. Nothing else on this
+ * site is an image, and an <img> pointing at the API would spend each reader's anonymous read allowance.
+ */
+const OWN_IMAGE_PATHS = ["/uploads/", "/demo/"];
+// A base no entry can name: a src that resolves to this origin is a path on our own site.
+const OWN_ORIGIN = "https://liveline.invalid";
+
+/**
+ * The cleaned body. Throws 400 when an image comes from anywhere but our own uploads or `imageHosts`:
+ * an image from elsewhere is a tracking pixel for every reader, feed readers included, and the CSP does
+ * not go with the Atom feed. Refused rather than dropped, so the writer learns why and can upload it.
+ */
+export function sanitizeEntryHtml(html: string, { imageHosts = [] }: ImageSources = {}): string {
+  const refused: string[] = [];
+  const imageSrc = (src: string) => {
+    const allowed = ownOrAllowedImageSrc(src, imageHosts);
+    if (allowed === null) refused.push(src);
+    return allowed;
+  };
+  const clean = sanitizeHtml(html, withFrames(imageSrc)).trim();
+  if (refused.length > 0) throw new AppError("BAD_REQUEST", refusedImageMessage(refused[0]!, imageHosts));
+  return clean;
+}
+
+/** The src to store (normalized, so what was checked is what browsers load), or null for an image from elsewhere. */
+function ownOrAllowedImageSrc(src: string, imageHosts: readonly string[]): string | null {
+  const raw = src.trim();
+  if (!URL.canParse(raw, OWN_ORIGIN)) return null;
+  const url = new URL(raw, OWN_ORIGIN);
+  if (url.origin === OWN_ORIGIN) {
+    // Only a path from the root: "uploads/x.jpg" would resolve against the page's own path in a browser.
+    const own = raw.startsWith("/") && OWN_IMAGE_PATHS.some((prefix) => url.pathname.startsWith(prefix));
+    return own ? url.pathname + url.search : null;
+  }
+  return imageHosts.includes(url.origin) ? url.href : null;
+}
+
+function refusedImageMessage(src: string, imageHosts: readonly string[]): string {
+  const shown = src.length > 100 ? `${src.slice(0, 100)}…` : src;
+  const allowed = imageHosts.length ? `uploaded here (/uploads/…) or come from ${imageHosts.join(", ")}` : "uploaded here (/uploads/…)";
+  return `body: images must be ${allowed}; "${shown}" is from elsewhere: upload the image instead`;
 }
 
 /**
  * The options for one run, with what a frame holds removed: browsers never show a frame's content
  * (it is fallback markup), so nothing inside an <iframe> is kept. sanitize-html walks the document
- * depth-first and synchronously, so counting open frames tells whether a node is inside one.
+ * depth-first and synchronously, so counting open frames tells whether a node is inside one. Image
+ * sources go through `imageSrc` (null: refused); an image inside a frame is dropped with it and not judged.
  */
-function withFrames(): sanitizeHtml.IOptions {
+function withFrames(imageSrc: (src: string) => string | null): sanitizeHtml.IOptions {
   let openFrames = 0;
   return {
     ...OPTIONS,
@@ -81,6 +128,12 @@ function withFrames(): sanitizeHtml.IOptions {
       iframe: (_tagName, attribs) => {
         openFrames++;
         return youtubeFrame(attribs);
+      },
+      img: (_tagName, attribs): sanitizeHtml.Tag => {
+        const { src, ...others } = attribs;
+        // No source (or an empty one) loads nothing.
+        const checked = openFrames > 0 || !src?.trim() ? null : imageSrc(src);
+        return { tagName: "img", attribs: checked === null ? others : { ...attribs, src: checked } };
       },
     },
     textFilter: (text) => (openFrames > 0 ? "" : text),

@@ -3,7 +3,7 @@ import type { AuditAction, EntryDTO, EntryPage } from "../contracts/dto";
 import type { BlogEvent } from "../contracts/events";
 import type { CreateEntryInput, EntryListQuery, UpdateEntryInput } from "../contracts/schemas";
 import { requirePermission, type Actor } from "../auth/permissions";
-import { isBlankHtml, sanitizeEntryHtml } from "../content/sanitize";
+import { isBlankHtml, sanitizeEntryHtml, type ImageSources } from "../content/sanitize";
 import { AppError } from "../errors";
 import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent, recordEvent, takeNextSeq } from "./events";
@@ -138,7 +138,7 @@ export async function createEntry(
   actor: Actor | null,
   slug: string,
   input: CreateEntryInput,
-  { idempotencyKey = null }: { idempotencyKey?: string | null } = {},
+  { idempotencyKey = null, imageHosts = [] }: { idempotencyKey?: string | null } & ImageSources = {},
 ): Promise<EntryCreation> {
   const writer = requirePermission(actor, "entry:create");
   const idempotent: IdempotentRequest | null = idempotencyKey ? { key: idempotencyKey, requestHash: requestHashOf({ slug, input }) } : null;
@@ -149,7 +149,7 @@ export async function createEntry(
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    return { ...(await insertEntry(db, writer, slug, input, idempotent)), replayed: false };
+    return { ...(await insertEntry(db, writer, slug, input, idempotent, { imageHosts })), replayed: false };
   } catch (error) {
     // Another request with the same key committed first: answer what it answered.
     if (idempotent && isUniqueViolation(error)) {
@@ -160,7 +160,14 @@ export async function createEntry(
   }
 }
 
-async function insertEntry(db: Db, writer: Actor, slug: string, input: CreateEntryInput, idempotent: IdempotentRequest | null): Promise<EntryChange> {
+async function insertEntry(
+  db: Db,
+  writer: Actor,
+  slug: string,
+  input: CreateEntryInput,
+  idempotent: IdempotentRequest | null,
+  sources: ImageSources,
+): Promise<EntryChange> {
   const authorId = input.authorId ?? writer.id;
   let authorName = writer.name;
   if (authorId !== writer.id) {
@@ -169,7 +176,7 @@ async function insertEntry(db: Db, writer: Actor, slug: string, input: CreateEnt
     if (!author?.active) throw new AppError("BAD_REQUEST", "authorId: no active user with this id");
     authorName = author.displayName;
   }
-  const body = cleanBody(input.body);
+  const body = cleanBody(input.body, sources);
   const now = new Date();
   const scheduledAt = scheduleOf(input.status, input.scheduledAt, { status: null, scheduledAt: null }, now);
   const published = input.status === "PUBLISHED";
@@ -216,9 +223,10 @@ export async function updateEntry(
   slug: string,
   id: string,
   input: UpdateEntryInput,
+  sources: ImageSources = {},
 ): Promise<EntryChange> {
   if (!actor) requirePermission(actor, "entry:edit");
-  const body = input.body === undefined ? undefined : cleanBody(input.body);
+  const body = input.body === undefined ? undefined : cleanBody(input.body, sources);
   return db.$transaction(async (tx) => {
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
@@ -404,9 +412,24 @@ function notFound(id: string): AppError {
   return new AppError("NOT_FOUND", `no entry with id "${id}" in this blog`);
 }
 
-function cleanBody(html: string): string {
-  const clean = sanitizeEntryHtml(html);
+/**
+ * The most a body may hold once cleaned, in characters. Cleaning can grow a body: a bare "<" is stored as
+ * "&lt;" and "&" as "&amp;", and links gain rel and target, so 100000 characters sent could be 500000
+ * stored. Twice the input limit lets any normal entry through and keeps a body from being a weight
+ * every reader downloads.
+ */
+export const MAX_CLEAN_BODY_LENGTH = 200_000;
+
+function cleanBody(html: string, sources: ImageSources): string {
+  const clean = sanitizeEntryHtml(html, sources);
   if (isBlankHtml(clean)) throw new AppError("BAD_REQUEST", "body: nothing is left to show once disallowed HTML is removed");
+  if (clean.length > MAX_CLEAN_BODY_LENGTH) {
+    throw new AppError(
+      "BAD_REQUEST",
+      `body: cleaned, it would be ${clean.length} characters, more than the ${MAX_CLEAN_BODY_LENGTH} an entry may store ` +
+        "(characters such as < and & are stored escaped, as &lt; and &amp;, and take more room)",
+    );
+  }
   return clean;
 }
 

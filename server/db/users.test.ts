@@ -39,6 +39,24 @@ describe("updateUser", () => {
     await expect(updateUser(db, admin, "nobody", { displayName: "X" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("never leaves the site without an active admin, even for an admin acting on a stale sign-in", async () => {
+    const db = database.prisma;
+    const p = await insertUser(db, { email: "p@x.org", role: "ADMIN", password: "password1" });
+    const other = { id: p.id, role: p.role, name: p.displayName };
+    // Ada and P are the only admins. P demotes Ada; Ada's request, authorized a moment before, comes next.
+    expect(await updateUser(db, other, admin.id, { role: "EDITOR" })).toMatchObject({ role: "EDITOR" });
+    await expect(updateUser(db, admin, p.id, { active: false })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "this would leave no active admin; make another user an admin first",
+    });
+    await expect(updateUser(db, admin, p.id, { role: "JOURNALIST" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(await db.user.count({ where: { role: "ADMIN", active: true } })).toBe(1);
+    // Changes that take no admin away still go through.
+    expect(await updateUser(db, admin, p.id, { displayName: "Pat" })).toMatchObject({ displayName: "Pat", role: "ADMIN" });
+    expect(await updateUser(db, other, admin.id, { role: "ADMIN" })).toMatchObject({ role: "ADMIN" });
+    expect(await updateUser(db, admin, p.id, { role: "EDITOR" })).toMatchObject({ role: "EDITOR" });
+  });
+
   it("ends every session of a deactivated user at once; tokens stop too; reactivating needs a new sign-in", async () => {
     const db = database.prisma;
     const j = await insertUser(db, { email: "j2@x.org", role: "JOURNALIST", password: "password1" });

@@ -5,7 +5,7 @@ import type { CreateUserInput, UpdateUserInput } from "../contracts/schemas";
 import { requirePermission, type Actor } from "../auth/permissions";
 import { AppError } from "../errors";
 import { toUserDTO } from "./to-dto";
-import type { Db, User } from "./types";
+import type { Db, Tx, User } from "./types";
 import { isUniqueViolation } from "./unique-violation";
 
 const BCRYPT_COST = 10;
@@ -45,7 +45,9 @@ export async function listUsers(db: Db, actor: Actor | null): Promise<UserDTO[]>
 /**
  * Changes a user's name, role or active flag. Deactivating ends every session of theirs in the same
  * transaction; their API tokens stop working because each use checks `active`. Admins cannot
- * deactivate or demote themselves, so there is always an admin left to undo a mistake.
+ * deactivate or demote themselves, and no change may leave the site without an active admin, so
+ * there is always one left to undo a mistake (two admins demoting each other at once: one wins, the
+ * other gets a 409).
  */
 export async function updateUser(db: Db, actor: Actor | null, id: string, input: UpdateUserInput): Promise<UserDTO> {
   const admin = requirePermission(actor, "user:manage");
@@ -55,13 +57,33 @@ export async function updateUser(db: Db, actor: Actor | null, id: string, input:
   if (id === admin.id && input.role !== undefined && input.role !== "ADMIN") {
     throw new AppError("CONFLICT", "you cannot take away your own admin role; ask another admin to do it");
   }
+  const mayRemoveAnAdmin = input.role !== undefined || input.active !== undefined;
   return db.$transaction(async (tx) => {
+    if (mayRemoveAnAdmin) await takeAdminChangeLock(tx);
     const current = await tx.user.findUnique({ where: { id } });
     if (!current) throw new AppError("NOT_FOUND", `no user with id "${id}"`);
     const row = await tx.user.update({ where: { id }, data: input });
     if (input.active === false) await tx.session.deleteMany({ where: { userId: id } });
+    if (isActiveAdmin(current) && !isActiveAdmin(row) && (await tx.user.count({ where: { role: "ADMIN", active: true } })) === 0) {
+      throw new AppError("CONFLICT", "this would leave no active admin; make another user an admin first");
+    }
     return toUserDTO(row);
   });
+}
+
+const isActiveAdmin = (user: User) => user.role === "ADMIN" && user.active;
+
+/**
+ * Every change that may take an admin away runs this first, so such changes take turns and each one
+ * counts the admins the others left. Counting alone would not do: under PostgreSQL's READ COMMITTED
+ * two transactions each count the other admin, and both commit. This UPDATE changes nothing, but it
+ * row-locks the active admins, so a second transaction waits here until the first commits, and its
+ * following statements see what the first committed. In SQLite it makes the transaction's first
+ * statement a write, so it waits for the write lock under busy_timeout (503 past it, like any busy
+ * write), instead of failing with SQLITE_BUSY when a read transaction tries to write later.
+ */
+async function takeAdminChangeLock(tx: Tx): Promise<void> {
+  await tx.$executeRaw`UPDATE "User" SET "role" = "role" WHERE "role" = 'ADMIN' AND "active" = true`;
 }
 
 /** Everyone who may be named as an entry's author: active users, by name. */

@@ -28,15 +28,40 @@ describe("MemoryAttemptStore", () => {
   it("counts in a window that opens with the first attempt and forgets it after", async () => {
     let now = 1000;
     const store = new MemoryAttemptStore(() => now);
-    expect(await store.increment("k", 500)).toEqual({ count: 1, resetAt: 1500 });
+    expect(await store.take("k", 5, 500)).toEqual({ taken: true, count: 1, resetAt: 1500 });
     now = 1400;
-    expect(await store.increment("k", 500)).toEqual({ count: 2, resetAt: 1500 });
-    expect(await store.get("k")).toEqual({ count: 2, resetAt: 1500 });
+    expect(await store.take("k", 5, 500)).toEqual({ taken: true, count: 2, resetAt: 1500 });
     now = 1500;
-    expect(await store.get("k")).toBeNull();
-    expect(await store.increment("k", 500)).toEqual({ count: 1, resetAt: 2000 });
+    expect(await store.take("k", 5, 500)).toEqual({ taken: true, count: 1, resetAt: 2000 });
     await store.reset("k");
-    expect(await store.get("k")).toBeNull();
+    expect(await store.take("k", 5, 500)).toEqual({ taken: true, count: 1, resetAt: 2000 });
+  });
+
+  it("takes no more than the limit, however many ask at once, and counts nothing it refuses", async () => {
+    const store = new MemoryAttemptStore();
+    const takes = await Promise.all(Array.from({ length: 100 }, () => store.take("k", 5, 60_000)));
+    expect(takes.filter((t) => t.taken)).toHaveLength(5);
+    expect(takes.filter((t) => !t.taken).every((t) => t.count === 5)).toBe(true);
+    // A refused take did not count: one given back makes room for exactly one more.
+    await store.giveBack("k");
+    expect((await store.take("k", 5, 60_000)).taken).toBe(true);
+    expect((await store.take("k", 5, 60_000)).taken).toBe(false);
+  });
+
+  it("gives back one attempt at a time, never below zero; an empty window is forgotten", async () => {
+    let now = 1000;
+    const store = new MemoryAttemptStore(() => now);
+    await store.take("k", 5, 500);
+    await store.take("k", 5, 500);
+    await store.giveBack("k");
+    expect(await store.take("k", 5, 500)).toMatchObject({ count: 2, resetAt: 1500 });
+    await store.giveBack("k");
+    await store.giveBack("k");
+    await store.giveBack("k");
+    await store.giveBack("missing");
+    now = 1200;
+    // Nothing left in the old window: the next attempt opens a new one.
+    expect(await store.take("k", 5, 500)).toEqual({ taken: true, count: 1, resetAt: 1700 });
   });
 });
 

@@ -15,12 +15,24 @@ export interface RequestLimits {
   takeWrite(userId: string): void;
 }
 
+/**
+ * Sign-in throttling. Each password check is paid for before it runs, from both the address's and the
+ * email's allowance; a wrong password keeps what it took (that is the count of failures), a right one
+ * gives it back. See server/auth/sign-in.ts for the order.
+ */
 export interface LoginThrottle {
-  /** Throws 429 while the address or the email has failed too often. */
-  assertAllowed(email: string | null, address: string): Promise<void>;
-  recordFailure(email: string, address: string): Promise<void>;
-  /** A success clears the email's failures (not the address's: one right password does not vouch for the others). */
-  recordSuccess(email: string): Promise<void>;
+  /** Takes one attempt from the address's allowance; 429 when it has none left. */
+  takeForAddress(address: string): Promise<void>;
+  /** Takes one attempt from the email's allowance; 429 when it has none left. */
+  takeForEmail(email: string): Promise<void>;
+  /**
+   * The password was right: the email's failures are cleared; the address only gets its attempt back
+   * (one right password does not vouch for the others, and a newsroom behind one address is never
+   * locked out by its own sign-ins).
+   */
+  succeeded(email: string, address: string): Promise<void>;
+  /** No password was checked (a bad body, the email's allowance used up, the database away): give back what was taken. */
+  giveBack(address: string, email: string | null): Promise<void>;
 }
 
 export function createRequestLimits(limits: Limits, store: AttemptStore = new MemoryAttemptStore()): RequestLimits {
@@ -30,29 +42,29 @@ export function createRequestLimits(limits: Limits, store: AttemptStore = new Me
   const emailKey = (email: string) => `login:email:${email}`;
   const addressKey = (address: string) => `login:ip:${address}`;
 
-  const blocked = async (key: string, max: number) => {
-    if (max <= 0) return null;
-    const attempts = await store.get(key);
-    return attempts && attempts.count >= max ? Math.max(1, Math.ceil((attempts.resetAt - Date.now()) / 1000)) : null;
+  const takeAttempt = async (key: string, max: number, refusal: string) => {
+    if (max <= 0) return;
+    const attempt = await store.take(key, max, windowMs);
+    if (attempt.taken) return;
+    const seconds = Math.max(1, Math.ceil((attempt.resetAt - Date.now()) / 1000));
+    throw new TooManyRequestsError(`${refusal}; try again in ${waitPhrase(seconds)}`, seconds);
   };
 
   return {
     login: {
-      async assertAllowed(email, address) {
-        const byAddress = await blocked(addressKey(address), maxFailuresPerIp);
-        if (byAddress !== null) {
-          throw new TooManyRequestsError(`too many failed sign-ins from your address; try again in ${waitPhrase(byAddress)}`, byAddress);
-        }
-        const byEmail = email === null ? null : await blocked(emailKey(email), maxFailuresPerEmail);
-        if (byEmail !== null) {
-          throw new TooManyRequestsError(`too many failed sign-ins for this account; try again in ${waitPhrase(byEmail)}`, byEmail);
-        }
+      takeForAddress: (address) => takeAttempt(addressKey(address), maxFailuresPerIp, "too many failed sign-ins from your address"),
+      takeForEmail: (email) => takeAttempt(emailKey(email), maxFailuresPerEmail, "too many failed sign-ins for this account"),
+      async succeeded(email, address) {
+        await Promise.all([
+          maxFailuresPerEmail > 0 ? store.reset(emailKey(email)) : null,
+          maxFailuresPerIp > 0 ? store.giveBack(addressKey(address)) : null,
+        ]);
       },
-      async recordFailure(email, address) {
-        await Promise.all([store.increment(emailKey(email), windowMs), store.increment(addressKey(address), windowMs)]);
-      },
-      async recordSuccess(email) {
-        await store.reset(emailKey(email));
+      async giveBack(address, email) {
+        await Promise.all([
+          email !== null && maxFailuresPerEmail > 0 ? store.giveBack(emailKey(email)) : null,
+          maxFailuresPerIp > 0 ? store.giveBack(addressKey(address)) : null,
+        ]);
       },
     },
     takeAnonymousRead(address) {

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { createClient } from "redis";
 import type { Role } from "../contracts/dto";
 import { createDb, type Database } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
@@ -61,6 +62,25 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
   }
   const dir = mkdtempSync(path.join(tmpdir(), "liveline-test-"));
   return { url: `file:${path.join(dir, "test.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh, migrated database with a client open on it, for data-layer tests; `dispose` closes and drops it. */
+export async function openTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
+  const fresh = await createTestDatabase();
+  await migrateDatabase(fresh.url);
+  const database = createDb(fresh.url);
+  return { ...database, dispose: () => database.close().then(fresh.drop) };
+}
+
+/** Deletes every Redis key under `prefix`: what a test that ran servers with REDIS_PREFIX=prefix leaves behind. */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const redis = createClient({ url });
+  await redis.connect();
+  try {
+    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) if (keys.length) await redis.del(keys);
+  } finally {
+    await redis.close();
+  }
 }
 
 /** One short-lived PostgreSQL connection for a piece of admin work (creating or dropping a database). */

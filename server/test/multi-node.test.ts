@@ -4,11 +4,10 @@
 // either node; a scheduled entry publishes once although both nodes run the scheduler.
 // SQLite is one process by design, so this runs only when DATABASE_URL is PostgreSQL (CI does both).
 import { randomBytes } from "node:crypto";
-import { createClient } from "redis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EntryDTO } from "../contracts/dto";
 import { BLOG_EVENT_TYPES } from "../contracts/events";
-import { apiClient, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
+import { apiClient, deleteRedisKeys, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
 import { closeSockets, connectSocket, joinBlog, joinNewsroom, ofType, type TestSocket } from "./socket-reader";
 
 const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
@@ -34,10 +33,7 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
   afterAll(async () => {
     await b?.stop();
     await a?.dispose();
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) if (keys.length) await redis.del(keys);
-    await redis.close();
+    await deleteRedisKeys(REDIS_URL, prefix);
   });
 
   it("answers a load balancer's health check on each node", async () => {

@@ -25,8 +25,9 @@ async function publish(slug: string, body: Record<string, unknown>): Promise<Ent
 }
 
 beforeAll(async () => {
-  // Behind one trusted proxy, so its forwarded host and protocol count (they are only read with TRUST_PROXY > 0).
-  server = await startTestServer({ env: { TRUST_PROXY: "1" } });
+  // Behind one trusted proxy, so its forwarded host and protocol count (they are only read with TRUST_PROXY > 0);
+  // the pictured entry's image comes from a configured image host (IMAGE_HOSTS), as a newsroom's photo desk would.
+  server = await startTestServer({ env: { TRUST_PROXY: "1", IMAGE_HOSTS: "https://images.example" } });
   editor = apiClient(server.url, server.users.editor.token);
   expect((await editor("POST", "/api/blogs", { slug: SLUG, title: "Storm & <Orla> live", summary: "Every update on the storm." })).status).toBe(201);
   expect((await editor("POST", "/api/blogs", { slug: "ended-seo", title: "Ended story", summary: "" })).status).toBe(201);

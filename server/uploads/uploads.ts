@@ -1,9 +1,13 @@
-// Uploaded images: checked by their bytes (never by what the client says they are), stored under a
-// random name in config.uploadsDir, served back read-only by app/uploads/[name]/route.ts.
+// Uploaded images: checked by their bytes (never by what the client says they are), counted against the
+// uploader's quota, stored under a random name in config.uploadsDir, served back read-only by
+// app/uploads/[name]/route.ts.
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import type { Actor } from "../auth/permissions";
 import type { UploadDTO } from "../contracts/dto";
+import { forgetUpload, recordUpload } from "../db/uploads";
+import type { Db } from "../db/types";
 import { AppError } from "../errors";
 import { MAX_UPLOAD_BYTES, requestBody } from "../http/request-body";
 
@@ -48,14 +52,34 @@ export async function readUploadedFile(request: Request): Promise<Uint8Array> {
   return new Uint8Array(await file.arrayBuffer());
 }
 
-/** Stores an image under a new random name; 415 unless its bytes are a JPEG, PNG, WebP or GIF. */
-export async function storeUpload(dir: string, bytes: Uint8Array): Promise<UploadDTO> {
+export interface UploadSettings {
+  /** config.uploadsDir */
+  dir: string;
+  /** config.uploadQuotaBytesPerDay (0: no quota) */
+  quotaBytes: number;
+}
+
+/**
+ * Stores an image under a new random name for `actor`: 415 unless its bytes are a JPEG, PNG, WebP or
+ * GIF, 429 (or 413) past the uploader's quota. The upload is recorded before its file is written, so
+ * a refused one never reaches the disk; if writing fails, the record is taken back.
+ */
+export async function storeUpload(db: Db, actor: Actor | null, { dir, quotaBytes }: UploadSettings, bytes: Uint8Array): Promise<UploadDTO> {
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw tooLarge();
   const type = imageTypeOf(bytes);
   if (!type) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "file: only JPEG, PNG, WebP and GIF images can be uploaded");
   const name = `${randomBytes(16).toString("hex")}.${type.extension}`;
-  await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, name), bytes, { flag: "wx" });
+  await recordUpload(db, actor, { name, bytes: bytes.byteLength }, quotaBytes);
+  const file = path.join(dir, name);
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(file, bytes, { flag: "wx" });
+  } catch (error) {
+    // A half-written file goes too; "already exists" (a random name met twice) is someone else's file.
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") await rm(file, { force: true }).catch(() => undefined);
+    await forgetUpload(db, name);
+    throw error;
+  }
   return { url: `/uploads/${name}`, contentType: type.contentType, bytes: bytes.byteLength };
 }
 

@@ -5,6 +5,7 @@ import { readUploadedFile, storeUpload } from "@/server/uploads/uploads";
 
 export const POST = route(async (request) => {
   const { db, config } = getRuntime();
-  await authorize(db, request, "upload:create");
-  return json(await storeUpload(config.uploadsDir, await readUploadedFile(request)), 201);
+  const actor = await authorize(db, request, "upload:create");
+  const settings = { dir: config.uploadsDir, quotaBytes: config.uploadQuotaBytesPerDay };
+  return json(await storeUpload(db, actor, settings, await readUploadedFile(request)), 201);
 });

@@ -14,9 +14,9 @@ export const GET = route<Params>(async (request, { params }) => {
 
 export const PATCH = route<Params>(async (request, { params }) => {
   const { slug, id } = await params;
-  const { db, notifyEntryChange } = getRuntime();
+  const { db, config, notifyEntryChange } = getRuntime();
   const actor = await authorize(db, request);
-  const change = await updateEntry(db, actor, slug, id, await readJson(request, updateEntrySchema));
+  const change = await updateEntry(db, actor, slug, id, await readJson(request, updateEntrySchema), { imageHosts: config.imageHosts });
   notifyEntryChange(change);
   return json({ entry: change.entry });
 });

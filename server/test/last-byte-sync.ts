@@ -1,0 +1,44 @@
+// Winning a race on purpose, as an attacker would ("last-byte sync"): every request's headers go out at
+// once while its body is held back, so the server identifies each caller and checks its role, then waits
+// for the body; when `ready` says all of them got that far, every body goes out in the same tick. The
+// requests then reach the code after the body read together, instead of one finishing before the next
+// is even authorized.
+import { request as httpRequest, type ClientRequest } from "node:http";
+import { waitFor, type ApiAnswer } from "./harness";
+
+export interface HeldRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string | Uint8Array;
+}
+
+export async function sendTogether<T = unknown>(requests: HeldRequest[], ready: () => Promise<boolean>): Promise<ApiAnswer<T>[]> {
+  const sent: ClientRequest[] = [];
+  const answers = requests.map(
+    (held) =>
+      new Promise<ApiAnswer<T>>((resolve, reject) => {
+        const req = httpRequest(held.url, { method: held.method, headers: { ...held.headers, "content-length": String(Buffer.byteLength(held.body)) } }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (chunk: Buffer) => chunks.push(chunk));
+          res.on("end", () => {
+            const text = Buffer.concat(chunks).toString();
+            const headers = new Headers(Object.entries(res.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]])));
+            resolve({ status: res.statusCode ?? 0, body: (res.headers["content-type"]?.includes("json") ? JSON.parse(text) : text) as T, headers });
+          });
+          res.on("error", reject);
+        });
+        req.on("error", reject);
+        req.flushHeaders();
+        sent.push(req);
+      }),
+  );
+  // An answer before every body went out means the server did not wait for one: fail instead of hanging.
+  const early = Promise.race(answers).then((answer) => {
+    throw new Error(`answered before its body was sent: ${answer.status} ${JSON.stringify(answer.body)}`);
+  });
+  await Promise.race([waitFor(() => ready(), "the server to have authorized every held request"), early]);
+  early.catch(() => undefined);
+  for (const [i, req] of sent.entries()) req.end(requests[i]!.body);
+  return Promise.all(answers);
+}
