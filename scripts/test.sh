@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: every test. Types, unit tests, integration tests against the real server with real
-# sockets, then end-to-end tests in Chromium. Set DATABASE_URL=postgresql://… to run them on PostgreSQL.
+# sockets, then end-to-end tests in Chromium. Set DATABASE_URL=postgresql://… (and REDIS_URL=redis://…) to run
+# them on PostgreSQL (+ Redis).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -15,7 +16,7 @@ if [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
-echo "[test] database: ${DATABASE_URL:-SQLite (a temporary file per server)}"
+echo "[test] database: ${DATABASE_URL:-SQLite (a temporary file per server)}${REDIS_URL:+, Redis: $REDIS_URL}"
 echo "[test] types"
 npx tsc --noEmit
 echo "[test] unit"

@@ -123,6 +123,10 @@ export interface SpawnedServer {
 
 /** Runs server/index.ts as `npm start` would (production mode) and waits until it listens. */
 export async function spawnServer(databaseUrl: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
+  // With Redis (the PostgreSQL + Redis run sets REDIS_URL), each server gets a stream, channels and keys of
+  // its own, so tests running side by side never hear each other; tests that pair nodes pass one prefix.
+  const redisUrl = env.REDIS_URL ?? process.env.REDIS_URL;
+  const ownPrefix = redisUrl && !env.REDIS_PREFIX ? `liveline-test-${randomBytes(4).toString("hex")}` : undefined;
   // tsx as a loader inside one node process, not the tsx CLI: the CLI relays SIGTERM to a child and
   // SIGKILLs it when the child does not confirm within 30 ms, which a busy machine can miss.
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
@@ -135,6 +139,7 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
       HOST: "127.0.0.1",
       LIVELINE_DEMO: "0",
       DATABASE_URL: databaseUrl,
+      ...(ownPrefix ? { REDIS_PREFIX: ownPrefix } : {}),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -174,7 +179,10 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
     stop() {
       if (!stopping) {
         if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-        stopping = exited;
+        stopping = exited.then(async (code) => {
+          if (redisUrl && ownPrefix) await deleteRedisKeys(redisUrl, ownPrefix).catch(() => undefined);
+          return code;
+        });
       }
       return stopping;
     },

@@ -3,11 +3,10 @@
 // log over HTTP and a socket join's replay, with every cache warmed before the change. On SQLite, one
 // node; on PostgreSQL with Redis, on both nodes of a pair as well.
 import { randomBytes } from "node:crypto";
-import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntryDTO } from "../contracts/dto";
 import type { EventsPage } from "../contracts/events";
-import { apiClient, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
+import { apiClient, deleteRedisKeys, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
 import { closeSockets, connectSocket, joinBlog } from "./socket-reader";
 
 const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
@@ -31,12 +30,7 @@ afterAll(async () => {
   closeSockets();
   await b?.stop();
   await a?.dispose();
-  if (postgres) {
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
-    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) if (keys.length) await redis.del(keys);
-    await redis.close();
-  }
+  if (postgres) await deleteRedisKeys(REDIS_URL, prefix);
 });
 
 const SLUG = "libel-watch";
