@@ -268,8 +268,10 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       io.in(sessionRoomOf(secret)).disconnectSockets(true);
     },
     close() {
-      // Tell every client the server ended the connection (they reconnect elsewhere or later), then stop.
-      io.disconnectSockets(true);
+      // Tell this node's clients the server ended the connection (they reconnect elsewhere or later), then
+      // stop. Local only: through the cluster adapter it would end every node's readers, and only after a
+      // round trip to Redis, by which time the connections below are already gone.
+      io.local.disconnectSockets(true);
       readerCounts.close();
       budget.close();
       return new Promise<void>((resolve) => void io.close(() => resolve()));

@@ -70,7 +70,9 @@ export async function connectRedisCluster({ url, prefix, log, onRemoteChange }: 
     // Every event is JSON; skipping the binary scan saves a walk over each payload.
     onlyPlaintext: true,
   });
-  return createRealtimeCluster({ adapter, onRemoteChange, close: () => client.close().then(() => undefined) });
+  // Destroyed, not closed: the adapter reads the stream on this connection with a blocking XREAD, which a
+  // graceful close would wait out (up to 5 s) while the node is stopping.
+  return createRealtimeCluster({ adapter, onRemoteChange, close: async () => client.destroy() });
 }
 
 /** The counting and relaying part, separate from Redis so it can be tested with any adapter. */

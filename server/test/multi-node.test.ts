@@ -4,7 +4,7 @@
 // either node; a scheduled entry publishes once although both nodes run the scheduler.
 // SQLite is one process by design, so this runs only when DATABASE_URL is PostgreSQL (CI does both).
 import { randomBytes } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EntryDTO } from "../contracts/dto";
 import { BLOG_EVENT_TYPES } from "../contracts/events";
 import { apiClient, deleteRedisKeys, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
@@ -61,6 +61,24 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     await waitFor(() => (lastCount(onA) === 2 && lastCount(onB) === 2 ? true : undefined), "a count of 2 on both nodes", 8000);
     onA.disconnect();
     await waitFor(() => (lastCount(onB) === 1 ? true : undefined), "a count of 1 on node B", 8000);
+  });
+
+  it("a node that shuts down ends its own readers' connections only: readers on the other nodes stay", async () => {
+    await createBlog("shutdown-blog");
+    const c = await spawnServer(a.databaseUrl, env);
+    const onC = await connect(c.url);
+    const onB = await connect(b.url);
+    await joinBlog(onC, { slug: "shutdown-blog" });
+    await joinBlog(onB, { slug: "shutdown-blog" });
+    const ended = new Promise<string>((resolve) => onC.once("disconnect", (reason) => resolve(reason)));
+    const bDropped = vi.fn();
+    onB.once("disconnect", bDropped);
+    expect(await c.stop()).toBe(0);
+    expect(await ended).toBe("io server disconnect");
+    await pause(1000);
+    expect(bDropped).not.toHaveBeenCalled();
+    const entry = await publish("shutdown-blog", "<p>still live on B</p>");
+    await waitFor(() => ofType(onB, "entry:published").find((e) => e.payload.entry.id === entry.id), "the entry on node B");
   });
 
   it("signs in on A and follows the newsroom on B; a draft saved on A reaches it", async () => {

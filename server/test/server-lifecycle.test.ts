@@ -10,7 +10,8 @@ afterAll(async () => {
 });
 
 describe("first start", () => {
-  it("seeds a demo blog, prints the demo accounts once, and not again on restart", async () => {
+  // Two server starts and stops: a minute and a half on a busy two-core machine.
+  it("seeds a demo blog, prints the demo accounts once, and not again on restart", { timeout: 90_000 }, async () => {
     const server = await startTestServer({ seedUsers: false, env: { LIVELINE_DEMO: "1" } });
     servers.push(server);
     const printed = server.output();
