@@ -1,8 +1,7 @@
 // Several Liveline nodes behind one load balancer share their readers through Redis (REDIS_URL).
 //
 // - socket.io's Redis Streams adapter carries every room emit to every node: an entry published on node
-//   A reaches readers connected to node B, newsroom rooms and disconnectSockets() work across nodes, and
-//   socket.io's connection state recovery keeps working (sessions are stored in Redis).
+//   A reaches readers connected to node B, and newsroom rooms and disconnectSockets() work across nodes.
 // - Nodes tell each other, with serverSideEmit, how many readers of each blog they hold, so every reader
 //   sees the total; and which blog changed, so every node drops its cached reads (server/cache/).
 //
@@ -165,8 +164,7 @@ type Publishing = { doPublish(message: ClusterMessage): Promise<string> };
 /**
  * The Redis Streams adapter, with every message it publishes passing the outbox: none is attempted while
  * Redis is away and none waits for it longer than PUBLISH_TIMEOUT_MS, so the cluster adapter, which
- * publishes a broadcast before sending it to this node's readers, sends it to them at once. Session
- * recovery does not wait for Redis either.
+ * publishes a broadcast before sending it to this node's readers, sends it to them at once.
  */
 export function withOutageHandling(
   streams: AdapterFactory,
@@ -210,11 +208,6 @@ export function withOutageHandling(
       });
     };
     transport.doPublish = publish;
-    // Recovering a socket's session reads Redis: while it is away, the socket connects afresh at once (and
-    // re-joins from its seq) rather than waiting for Redis in its handshake.
-    const restoreSession = adapter.restoreSession.bind(adapter);
-    adapter.restoreSession = (pid, offset) =>
-      redis.ready() ? answeredWithin(restoreSession(pid, offset), PUBLISH_TIMEOUT_MS, () => undefined) : Promise.reject(new Error("redis is away"));
     return adapter;
   } as unknown as AdapterFactory;
 }
