@@ -8,6 +8,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
+// Every page is rendered per request, the 404 page too: its scripts must carry the nonce of the response's
+// Content-Security-Policy (server/http/security-headers.ts), and a page prerendered at build time has none.
+export const dynamic = "force-dynamic";
+
 // Only the document: readers and the newsroom each bring their own chrome ((reader)/layout.tsx, (admin)/…).
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (

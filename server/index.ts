@@ -12,7 +12,7 @@ import { countQueries, createDebugStats } from "./ops/debug-stats";
 import { createHealthCheck } from "./ops/health";
 import { ORIGIN_HEADER, originOf } from "./http/origin";
 import { refuseUnservable } from "./http/request-target";
-import { securityHeaders } from "./http/security-headers";
+import { applySecurityHeaders } from "./http/security-headers";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "./limits/client-address";
 import { connectRedisAttemptStore } from "./limits/redis-attempt-store";
@@ -72,9 +72,9 @@ async function main(): Promise<void> {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustProxy);
     const origin = originOf({ headers: req.headers, encrypted: "encrypted" in req.socket }, config.trustProxy);
     req.headers[ORIGIN_HEADER] = origin;
-    // Every response's security headers, in one place (embeds stay frameable by any site).
+    // Every response's security headers, in one place (embeds stay frameable by any site; Next.js puts the policy's nonce on its scripts).
     const https = origin.startsWith("https:");
-    for (const [name, value] of Object.entries(securityHeaders({ path: req.url ?? "/", https, dev: config.dev }))) res.setHeader(name, value);
+    applySecurityHeaders(req, res, { https, dev: config.dev, imageHosts: config.imageHosts });
     const failed = (error: unknown) => {
       log(`request failed: ${req.method} ${req.url}`, error);
       if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });

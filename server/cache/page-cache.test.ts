@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { ORIGIN_HEADER } from "../http/origin";
+import { applySecurityHeaders } from "../http/security-headers";
 import { createPageCache, type RequestHandler } from "./page-cache";
 import { createReadCache } from "./read-cache";
 
@@ -11,7 +12,11 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 async function serve(render: RequestHandler) {
   const readCache = createReadCache({ ttlMs: 60_000 });
   const pages = createPageCache(readCache);
-  server = createServer((req, res) => void pages.handle(req, res, render));
+  server = createServer((req, res) => {
+    // As the process does: every request gets a fresh policy before the cache or Next answers.
+    applySecurityHeaders(req, res, { https: false, dev: false, imageHosts: [] });
+    void pages.handle(req, res, render);
+  });
   await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
@@ -63,5 +68,23 @@ describe("page cache", () => {
     expect((await get("/live/a-blog", { [ORIGIN_HEADER]: "https://other.example" })).text).not.toBe(plain.text);
     expect((await get("/live/a-blog", { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).text).toBe(plain.text);
     expect((await get("/live/a-blog")).text).toBe(plain.text);
+  });
+
+  it("answers cached bytes with the policy whose nonce they were rendered with; a new render gets a new nonce", async () => {
+    // Like Next.js: the page's scripts carry the nonce of the policy on the request.
+    const { readCache, get } = await serve((req, res) => {
+      const nonce = /'nonce-([^']+)'/.exec(String(req.headers["content-security-policy"]))![1];
+      res.setHeader("content-type", "text/html");
+      res.end(`<script nonce="${nonce}">hydrate()</script>`);
+    });
+    const nonceOfHeader = (view: { headers: Headers }) => /'nonce-([^']+)'/.exec(view.headers.get("content-security-policy") ?? "")?.[1];
+    const nonceOfHtml = (view: { text: string }) => /nonce="([^"]+)"/.exec(view.text)?.[1];
+    const views = [await get("/live/a-blog"), await get("/live/a-blog")];
+    for (const view of views) expect(nonceOfHeader(view)).toBe(nonceOfHtml(view));
+    expect(nonceOfHtml(views[1]!)).toBe(nonceOfHtml(views[0]!));
+    readCache.blogChanged("a-blog");
+    const rerendered = await get("/live/a-blog");
+    expect(nonceOfHeader(rerendered)).toBe(nonceOfHtml(rerendered));
+    expect(nonceOfHtml(rerendered)).not.toBe(nonceOfHtml(views[0]!));
   });
 });

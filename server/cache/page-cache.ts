@@ -9,6 +9,10 @@
 // page depends on besides the blog: the origin it is served under as server/index.ts decided it (canonical
 // and share URLs; not when PUBLIC_URL fixes them, which deployments should set) and whether the client
 // takes gzip. Never a header the client chose: a forwarded host is in the key only if a trusted proxy sent it.
+//
+// The headers are kept with the bytes, and a cached view is answered with them: the page's scripts carry
+// the nonce of the Content-Security-Policy it was rendered under, which replaces the fresh one this view's
+// request was given (server/http/security-headers.ts). Every change renders again, under a new nonce.
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { ORIGIN_HEADER } from "../http/origin";
 import type { ReadCache } from "./read-cache";
@@ -55,6 +59,7 @@ export function createPageCache(readCache: ReadCache, { publicUrl }: { publicUrl
       }
       const headers: OutgoingHttpHeaders = { ...page.headers, "content-length": page.body.length };
       delete headers["transfer-encoding"];
+      // writeHead's headers win over those set on `res` already: the policy is the one these bytes were rendered under.
       res.writeHead(page.status, headers);
       res.end(page.body);
     },

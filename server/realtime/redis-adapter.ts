@@ -1,10 +1,16 @@
 // Several Liveline nodes behind one load balancer share their readers through Redis (REDIS_URL).
 //
 // - socket.io's Redis Streams adapter carries every room emit to every node: an entry published on node
-//   A reaches readers connected to node B, newsroom rooms and disconnectSockets() work across nodes, and
-//   socket.io's connection state recovery keeps working (sessions are stored in Redis).
+//   A reaches readers connected to node B, and newsroom rooms and disconnectSockets() work across nodes.
 // - Nodes tell each other, with serverSideEmit, how many readers of each blog they hold, so every reader
 //   sees the total; and which blog changed, so every node drops its cached reads (server/cache/).
+//
+// - When Redis goes away (it stops answering, restarts, fails over), a node's broadcasts still reach its
+//   own readers at once: a publish Redis does not take within PUBLISH_TIMEOUT_MS is given up, and none is
+//   attempted while the connection is down. The client reconnects by itself; once Redis answers again the
+//   node publishes again, oldest first, every stream message since RESEND_WINDOW_MS before the loss (the
+//   Outbox), so the other nodes' readers get what they missed; any event still missing, they notice by its
+//   seq and fetch from the event log. Nodes also drop their cached reads and send their counts again.
 //
 // Limits (docs/deploy.md): serverSideEmit goes through Redis pub/sub, not the stream, so a cache drop may
 // reach a node a moment after the event itself (a page rendered meanwhile is healed by the replay from its
@@ -13,7 +19,8 @@
 import { randomUUID } from "node:crypto";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
-import type { Server, ServerOptions } from "socket.io";
+import type { Namespace, Server, ServerOptions } from "socket.io";
+import { MessageType, type ClusterAdapter, type ClusterMessage } from "socket.io-adapter";
 
 /** What nodes tell each other (socket.io's InterServerEvents). */
 export interface ClusterEvents {
@@ -34,6 +41,8 @@ export interface RealtimeCluster {
   shareChange(slug: string | null): void;
   /** Once the socket.io server exists: listen to the other nodes. */
   attach(io: ClusterIo, hooks: ClusterHooks): void;
+  /** Redis is back after an outage: what was said meanwhile may be lost, so caches and counts start over. */
+  resync(): void;
   close(): Promise<void>;
 }
 
@@ -49,6 +58,15 @@ type ClusterIo = Server<any, any, ClusterEvents, any>;
 
 export const HEARTBEAT_MS = 10_000;
 export const STALE_NODE_MS = 3 * HEARTBEAT_MS;
+/** How long a broadcast waits for Redis to take it before this node's own readers get it anyway. */
+export const PUBLISH_TIMEOUT_MS = 1000;
+/**
+ * Stream messages Redis took this long before the connection was lost are published again once it is back:
+ * a Redis that restarts without persistence, or fails over to a replica, may lose them before other nodes read them.
+ */
+export const RESEND_WINDOW_MS = 5000;
+/** The most stream messages kept while Redis is away; older ones the readers fetch from the event log by seq. */
+export const OUTBOX_MAX = 1000;
 
 export interface RedisClusterOptions {
   url: string;
@@ -61,18 +79,180 @@ export interface RedisClusterOptions {
 
 export async function connectRedisCluster({ url, prefix, log, onRemoteChange }: RedisClusterOptions): Promise<RealtimeCluster> {
   const client = createClient({ url });
-  client.on("error", (error: unknown) => log?.("redis error", error));
+  const outbox = createOutbox();
+  // Said once per outage, not at every reconnection attempt.
+  const lost = (at: number, why: string, error?: unknown) => {
+    if (outbox.lostAt === null) log?.(`redis ${why}: broadcasts reach this node's readers only until it is back`, error);
+    outbox.lost(at);
+  };
+  client.on("error", (error: unknown) => lost(Date.now(), "connection lost", error));
   await client.connect();
-  const adapter = createAdapter(client, {
+  const streams = createAdapter(client, {
     streamName: `${prefix}:socket.io`,
     channelPrefix: `${prefix}:socket.io`,
     sessionKeyPrefix: `${prefix}:socket.io:session:`,
     // Every event is JSON; skipping the binary scan saves a walk over each payload.
     onlyPlaintext: true,
   });
-  // Destroyed, not closed: the adapter reads the stream on this connection with a blocking XREAD, which a
-  // graceful close would wait out (up to 5 s) while the node is stopping.
-  return createRealtimeCluster({ adapter, onRemoteChange, close: async () => client.destroy() });
+  const cluster = createRealtimeCluster({
+    adapter: withOutageHandling(streams, outbox, {
+      ready: () => client.isReady,
+      late: (at) => lost(at, `took no message within ${PUBLISH_TIMEOUT_MS} ms`),
+      back: () => resendAfterOutage(),
+      log,
+    }),
+    onRemoteChange,
+    // Destroyed, not closed: the adapter reads the stream on this connection with a blocking XREAD, which a
+    // graceful close would wait out (up to 5 s) while the node is stopping.
+    close: async () => client.destroy(),
+  });
+  const resendAfterOutage = () => {
+    const lostAt = outbox.lostAt;
+    const resend = outbox.back();
+    if (lostAt === null) return;
+    log?.(`redis answers again after ${Math.round((Date.now() - lostAt) / 1000)} s: ${resend.length} stream messages published again`);
+    for (const publish of resend) void publish().catch(() => undefined); // a failure keeps it in the outbox for next time
+    cluster.resync();
+  };
+  client.on("ready", resendAfterOutage);
+  return cluster;
+}
+
+/**
+ * The stream messages (broadcasts, remote joins and leaves, disconnections) another node may not have
+ * received: those of the last RESEND_WINDOW_MS while Redis answers, and every one since it stopped (up to
+ * `max`, the newest). `back()` hands them over, oldest first, to be published again once Redis answers:
+ * whatever arrives twice, readers drop by seq, and the newsroom's saves and removals apply the same again.
+ */
+export function createOutbox({ now = Date.now, windowMs = RESEND_WINDOW_MS, max = OUTBOX_MAX } = {}) {
+  let kept: { at: number; publish: () => Promise<unknown> }[] = [];
+  let lostAt: number | null = null;
+  return {
+    /** When Redis stopped answering (null: it answers). */
+    get lostAt(): number | null {
+      return lostAt;
+    },
+    /** A message as it is handed to Redis, and how to publish it again; returns when that was. */
+    keep(publish: () => Promise<unknown>): number {
+      const at = now();
+      kept.push({ at, publish });
+      let old = 0;
+      while (old < kept.length && (kept.length - old > max || (lostAt === null && kept[old]!.at < at - windowMs))) old++;
+      if (old) kept = kept.slice(old);
+      return at;
+    },
+    /** Redis stopped answering at `at`: its connection failed, or a message kept then got no answer in time. */
+    lost(at = now()): void {
+      lostAt = Math.min(lostAt ?? at, at);
+    },
+    /** Redis answers again: what to publish again, oldest first. */
+    back(): (() => Promise<unknown>)[] {
+      if (lostAt === null) return [];
+      const from = lostAt - windowMs;
+      const resend = kept.filter((k) => k.at >= from).map((k) => k.publish);
+      kept = [];
+      lostAt = null;
+      return resend;
+    },
+  };
+}
+
+export type Outbox = ReturnType<typeof createOutbox>;
+
+type AdapterFactory = RealtimeCluster["adapter"];
+/** ClusterAdapter's one method for handing a message to its transport (protected; every cluster adapter implements it). */
+type Publishing = { doPublish(message: ClusterMessage): Promise<string> };
+
+/**
+ * The Redis Streams adapter, with every message it publishes passing the outbox: none is attempted while
+ * Redis is away and none waits for it longer than PUBLISH_TIMEOUT_MS, so the cluster adapter, which
+ * publishes a broadcast before sending it to this node's readers, sends it to them at once.
+ */
+export function withOutageHandling(
+  streams: AdapterFactory,
+  outbox: Outbox,
+  redis: {
+    ready(): boolean;
+    /** A message kept at `at` got no answer in time. */
+    late(at: number): void;
+    /** Redis answers again. */
+    back(): void;
+    log?: (message: string, error?: unknown) => void;
+  },
+): AdapterFactory {
+  const Streams = streams as unknown as new (nsp: Namespace) => ClusterAdapter;
+  return function outageHandling(nsp: Namespace) {
+    const adapter = new Streams(nsp);
+    const transport = adapter as unknown as Publishing;
+    if (typeof transport.doPublish !== "function") {
+      // A start-up check: an upgrade that renamed it gets the adapter as it is, without outage handling.
+      redis.log?.("the Redis adapter has no doPublish: Redis outages will delay broadcasts (check @socket.io/redis-streams-adapter)");
+      return adapter;
+    }
+    const doPublish = transport.doPublish.bind(adapter);
+    const publish = (message: ClusterMessage): Promise<string> => {
+      const kept = worthResending(message);
+      const copy = kept ? copyOf(message) : message;
+      const at = kept ? outbox.keep(() => publish(copy)) : 0;
+      if (!redis.ready()) return Promise.reject(new Error("redis is away"));
+      const answer = doPublish(message);
+      if (kept) {
+        answer.then(
+          () => {
+            // Redis took a message sent after it had stopped answering (even one given up on): it is back.
+            if (outbox.lostAt !== null && at >= outbox.lostAt) redis.back();
+          },
+          () => undefined, // the caller hears of it
+        );
+      }
+      return answeredWithin(answer, PUBLISH_TIMEOUT_MS, () => {
+        if (kept) redis.late(at);
+      });
+    };
+    transport.doPublish = publish;
+    return adapter;
+  } as unknown as AdapterFactory;
+}
+
+/** What changes which sockets get what; acknowledged broadcasts, server-side emits and requests only matter now. */
+function worthResending(message: ClusterMessage): boolean {
+  switch (message.type) {
+    case MessageType.BROADCAST:
+      return message.data.requestId === undefined;
+    case MessageType.SOCKETS_JOIN:
+    case MessageType.SOCKETS_LEAVE:
+    case MessageType.DISCONNECT_SOCKETS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A broadcast as it was handed over: the cluster adapter appends the stream offset to the packet afterwards. */
+function copyOf(message: ClusterMessage): ClusterMessage {
+  if (message.type !== MessageType.BROADCAST) return message;
+  const packet = message.data.packet as { data?: unknown[] };
+  return { ...message, data: { ...message.data, packet: { ...packet, data: packet.data && [...packet.data] } } };
+}
+
+/** `answer`, or a rejection after `ms` (calling `late`) if it takes longer; the command itself goes on. */
+function answeredWithin<T>(answer: Promise<T>, ms: number, late: () => void): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      late();
+      reject(new Error(`redis did not answer within ${ms} ms`));
+    }, ms);
+    answer.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** The counting and relaying part, separate from Redis so it can be tested with any adapter. */
@@ -92,6 +272,7 @@ export function createRealtimeCluster({
   const shared = new Map<string, number>();
   let io: ClusterIo | null = null;
   let heartbeat: ReturnType<typeof setInterval> | null = null;
+  let sendCounts: (() => void) | null = null;
 
   const remoteReaders = (slug: string) => {
     let total = 0;
@@ -134,13 +315,20 @@ export function createRealtimeCluster({
       server.on("cluster:changed", ({ node: from, slug }) => {
         if (from !== node) onRemoteChange(slug);
       });
-      heartbeat = setInterval(() => {
+      sendCounts = () => {
         const counts = hooks.localCounts();
         shared.clear();
         for (const [slug, count] of Object.entries(counts)) shared.set(slug, count);
         server.serverSideEmit("cluster:readers", { node, counts, full: true });
-      }, HEARTBEAT_MS);
+      };
+      heartbeat = setInterval(sendCounts, HEARTBEAT_MS);
       heartbeat.unref();
+    },
+    resync() {
+      // Changes made on other nodes meanwhile may not have been heard here, nor ours there.
+      onRemoteChange(null);
+      io?.serverSideEmit("cluster:changed", { node, slug: null });
+      sendCounts?.();
     },
     async close() {
       if (heartbeat) clearInterval(heartbeat);
