@@ -14,6 +14,20 @@ test("a wrong password is refused with a clear message", async ({ page, server }
   await expect(page.getByText(/Signed in as/)).toHaveCount(0);
 });
 
+test("before the page's script runs, the sign-in form cannot send the password anywhere, least of all in its address", async ({ browser, server }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL: server.url });
+  const page = await context.newPage();
+  await page.goto("/admin/login");
+  // The button waits for the script; were the form sent anyway, it would be a POST.
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+  await expect(page.locator("form")).toHaveAttribute("method", "post");
+  await page.getByLabel("Email").fill(server.users.editor.email);
+  await page.getByLabel("Password").fill(server.users.editor.password);
+  await page.getByLabel("Password").press("Enter");
+  await expect(page).toHaveURL(/\/admin\/login$/);
+  await context.close();
+});
+
 test("an editor signs in, sees the dashboard with their name and role, and signs out", async ({ page, server }) => {
   await page.goto("/admin");
   await signInThroughPage(page, server.users.editor);

@@ -1,5 +1,5 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import type { UserDTO } from "@/server/contracts/dto";
 import { ApiError, apiRequest } from "./api-request";
 import { FormAlert } from "./FormAlert";
@@ -9,6 +9,9 @@ import { buttonStyles, inputStyles } from "./styles";
 export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Until the script runs, a submit would be the browser's own: a GET with the password in the address.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,7 +31,7 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4">
+    <form method="post" onSubmit={submit} className="space-y-4">
       <FormAlert message={error} />
       <FormField htmlFor="login-email" label="Email">
         <input id="login-email" name="email" type="email" autoComplete="username" required autoFocus className={inputStyles} aria-invalid={!!error} />
@@ -36,7 +39,7 @@ export function LoginForm({ next }: { next: string }) {
       <FormField htmlFor="login-password" label="Password">
         <input id="login-password" name="password" type="password" autoComplete="current-password" required className={inputStyles} aria-invalid={!!error} />
       </FormField>
-      <button type="submit" disabled={busy} className={`${buttonStyles.primary} w-full`}>
+      <button type="submit" disabled={busy || !ready} className={`${buttonStyles.primary} w-full`}>
         {busy ? "Signing in…" : "Sign in"}
       </button>
     </form>
