@@ -1,26 +1,20 @@
 // The data layer against a real database file (or a fresh PostgreSQL database when DATABASE_URL is one).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/permissions";
-import { createTestDatabase } from "../test/harness";
+import { openTestDatabase } from "../test/harness";
 import { listAuditEvents } from "./audit";
 import { createBlog, listBlogs, listNewsroomBlogs, updateBlog } from "./blogs";
-import { createDb, type Database } from "./client";
 import { createEntry, deleteEntry, getEntry, listEntries, setEntryPinned, updateEntry } from "./entries";
 import { replayEventsSince } from "./events";
-import { migrateDatabase } from "./migrate";
 import { insertUser } from "./users";
 
-let database: Database;
-let drop: () => Promise<void>;
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let editor: Actor;
 let journalist: Actor;
 let journalist2: Actor;
 
 beforeAll(async () => {
-  const fresh = await createTestDatabase();
-  drop = fresh.drop;
-  await migrateDatabase(fresh.url);
-  database = createDb(fresh.url);
+  database = await openTestDatabase();
   const e = await insertUser(database.prisma, { email: "e@x.org", role: "EDITOR", password: "password1" });
   const j = await insertUser(database.prisma, { email: "j@x.org", role: "JOURNALIST", password: "password1" });
   editor = { id: e.id, role: e.role, name: e.displayName };
@@ -31,8 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await database?.close();
-  await drop?.();
+  await database?.dispose();
 });
 
 describe("entries data layer", () => {

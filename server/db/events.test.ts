@@ -3,30 +3,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/permissions";
 import type { BlogEvent } from "../contracts/events";
-import { createTestDatabase } from "../test/harness";
+import { openTestDatabase } from "../test/harness";
 import { createBlog, updateBlog } from "./blogs";
-import { createDb, type Database } from "./client";
 import { createEntry, deleteEntry, setEntryPinned, updateEntry } from "./entries";
 import { replayEventsSince } from "./events";
-import { migrateDatabase } from "./migrate";
 import { insertUser } from "./users";
 
-let database: Database;
-let drop: () => Promise<void>;
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let editor: Actor;
 
 beforeAll(async () => {
-  const fresh = await createTestDatabase();
-  drop = fresh.drop;
-  await migrateDatabase(fresh.url);
-  database = createDb(fresh.url);
+  database = await openTestDatabase();
   const e = await insertUser(database.prisma, { email: "e@x.org", role: "EDITOR", password: "password1" });
   editor = { id: e.id, role: e.role, name: e.displayName };
 });
 
 afterAll(async () => {
-  await database?.close();
-  await drop?.();
+  await database?.dispose();
 });
 
 let blogs = 0;

@@ -1,23 +1,17 @@
 // User administration against a real database: role and name changes, deactivation ending sessions at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "../auth/permissions";
-import { createTestDatabase } from "../test/harness";
-import { createDb, type Database } from "./client";
-import { migrateDatabase } from "./migrate";
+import { openTestDatabase } from "../test/harness";
 import { createSession, findSessionActor } from "./sessions";
 import { findTokenActor, insertApiToken } from "./tokens";
 import { insertUser, listContributors, updateUser } from "./users";
 
-let database: Database;
-let drop: () => Promise<void>;
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let admin: Actor;
 let editor: Actor;
 
 beforeAll(async () => {
-  const fresh = await createTestDatabase();
-  drop = fresh.drop;
-  await migrateDatabase(fresh.url);
-  database = createDb(fresh.url);
+  database = await openTestDatabase();
   const a = await insertUser(database.prisma, { email: "a@x.org", role: "ADMIN", password: "password1", displayName: "Ada" });
   const e = await insertUser(database.prisma, { email: "e@x.org", role: "EDITOR", password: "password1", displayName: "Eve" });
   admin = { id: a.id, role: a.role, name: a.displayName };
@@ -25,8 +19,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await database?.close();
-  await drop?.();
+  await database?.dispose();
 });
 
 describe("updateUser", () => {
