@@ -61,6 +61,7 @@ export function startLiveline(databaseUrl: string, env: Record<string, string> =
     LOG_LEVEL: "silent",
     LIVELINE_DEBUG_STATS: "1",
     SOCKET_MAX_CONNECTIONS_PER_IP: "0",
+    SOCKET_MAX_UNSENT_KB_PER_IP: "0",
     READ_RATE_PER_MINUTE: "0",
     WRITE_RATE_PER_MINUTE: "0",
     NODE_OPTIONS: [process.env.NODE_OPTIONS, "--expose-gc"].filter(Boolean).join(" "),

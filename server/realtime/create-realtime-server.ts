@@ -228,7 +228,9 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       if (!parsed.success) return answer({ error: describeZodError(parsed.error) });
       // A connection that does not read what it is sent is given nothing more.
       if (budget.dropIfOverBudget(socket.conn)) return;
-      const admitted = await joins.run(socket.id, budget.addressOf(socket.conn) ?? "unknown", () => join(socket, parsed.data));
+      // Only a join that replays reads the log: those take turns per address.
+      const address = parsed.data.since === undefined ? null : (budget.addressOf(socket.conn) ?? "unknown");
+      const admitted = await joins.run(socket.id, address, () => join(socket, parsed.data));
       answer(admitted.ok ? admitted.value : { error: admitted.error });
     });
 

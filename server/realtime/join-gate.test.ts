@@ -43,8 +43,9 @@ describe("the join gate", () => {
     );
     await new Promise((r) => setTimeout(r, 10));
     expect(started).toEqual([0, 1]);
-    // Another address is not held up.
+    // Another address is not held up, nor is a join with little to do (no address: nothing to queue for).
     expect(await gate.run("elsewhere", "another-address", async () => "served")).toEqual({ ok: true, value: "served" });
+    expect(await gate.run("light", null, async () => "served")).toEqual({ ok: true, value: "served" });
     joins[0]!.finish();
     await results[0];
     await new Promise((r) => setTimeout(r, 10));

@@ -1,8 +1,8 @@
-// How often and how many at once blog:join is served. A join with `since` reads the event log and the
-// entries it names, and answers with a replay: work and memory an anonymous socket could ask for in a
-// loop. So each connection joins one at a time and at a bounded rate, and one address has a few joins in
-// progress at once (the rest wait their turn: a newsroom behind one NAT reconnecting after a deploy is
-// served, just not all at the same instant).
+// How often and how many at once joins are served. A blog:join with `since` reads the event log and the
+// entries it names, and answers with a replay; an admin:join looks a session up: work and memory an
+// anonymous socket could ask for in a loop. So each connection joins one at a time and at a bounded rate,
+// and one address has a few of the joins that read the database in progress at once (the rest wait their
+// turn: a newsroom behind one NAT reconnecting after a deploy is served, just not all at the same instant).
 import { TokenBuckets } from "../limits/token-bucket";
 
 export interface JoinGateOptions {
@@ -15,8 +15,11 @@ export interface JoinGateOptions {
 export type JoinAdmission<T> = { ok: true; value: T } | { ok: false; error: string };
 
 export interface JoinGate {
-  /** Runs `work` for one join of connection `id` from `address`, or says why not now. */
-  run<T>(id: string, address: string, work: () => Promise<T>): Promise<JoinAdmission<T>>;
+  /**
+   * Runs `work` for one join of connection `id`, or says why not now. With an `address`, the join waits for
+   * one of that address's slots (joins that read the log); null: a join with little to do, not queued.
+   */
+  run<T>(id: string, address: string | null, work: () => Promise<T>): Promise<JoinAdmission<T>>;
 }
 
 export function createJoinGate({ perConnection, concurrentPerAddress = 4 }: JoinGateOptions): JoinGate {
@@ -44,7 +47,7 @@ export function createJoinGate({ perConnection, concurrentPerAddress = 4 }: Join
       const take = buckets.take(id);
       if (!take.ok) return { ok: false, error: `this connection joins too often; try again in ${take.retryAfterSeconds} s` };
       joining.add(id);
-      const release = await acquire(address);
+      const release = address === null ? () => undefined : await acquire(address);
       try {
         return { ok: true, value: await work() };
       } finally {
