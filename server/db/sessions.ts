@@ -16,9 +16,14 @@ export async function createSession(db: Db, userId: string, ttlMs: number): Prom
 
 /** The active user behind a session secret, or null when unknown, expired or deactivated. */
 export async function findSessionActor(db: Db, secret: string): Promise<Actor | null> {
+  return (await findSession(db, secret))?.actor ?? null;
+}
+
+/** A live session: who it signs in, and when it ends. */
+export async function findSession(db: Db, secret: string): Promise<{ actor: Actor; expiresAt: Date } | null> {
   const session = await db.session.findUnique({ where: { id: hashSecret(secret) }, include: { user: true } });
   if (!session || session.expiresAt.getTime() <= Date.now() || !session.user.active) return null;
-  return { id: session.user.id, role: session.user.role, name: session.user.displayName };
+  return { actor: { id: session.user.id, role: session.user.role, name: session.user.displayName }, expiresAt: session.expiresAt };
 }
 
 export async function deleteSession(db: Db, secret: string): Promise<void> {

@@ -24,7 +24,7 @@ import { findBlog } from "../db/blogs";
 import type { EntryChange, EntryRemoval } from "../db/entries";
 import { replayEventsSince, type ReplayLimits } from "../db/events";
 import { isAppError } from "../errors";
-import { findSessionActor, hashSecret } from "../db/sessions";
+import { findSession, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
 import { isSameOriginHandshake } from "../http/origin";
 import { clientAddress } from "../limits/client-address";
@@ -202,15 +202,34 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     }
   };
 
+  // When each newsroom socket's session ends: sign-out and deactivation disconnect it at once (through the
+  // session and user rooms); an expiry has nobody to tell, so the socket keeps its own time.
+  const sessionEnds = new WeakMap<ReaderSocket, ReturnType<typeof setTimeout>>();
+  const endWithSession = (socket: ReaderSocket, expiresAt: Date) => {
+    if (sessionEnds.has(socket)) return;
+    // setTimeout holds at most about 24.8 days; a longer session is checked again then.
+    const wait = Math.min(expiresAt.getTime() - Date.now(), 2 ** 31 - 1);
+    const timer = setTimeout(() => {
+      sessionEnds.delete(socket);
+      if (expiresAt.getTime() <= Date.now()) socket.disconnect(true);
+      else endWithSession(socket, expiresAt);
+    }, wait);
+    timer.unref();
+    sessionEnds.set(socket, timer);
+    socket.once("disconnect", () => clearTimeout(timer));
+  };
+
   /** The session is checked now, not at connection time: it may have ended or its user been deactivated since. */
   const joinNewsroom = async (socket: ReaderSocket, slug: string): Promise<AdminJoinAck> => {
     try {
       const secret = socket.data.sessionSecret;
-      const actor = secret && socket.data.sameOrigin ? await findSessionActor(deps.db, secret) : null;
-      if (!actor || !secret) return { error: "sign in to follow the newsroom" };
+      const session = secret && socket.data.sameOrigin ? await findSession(deps.db, secret) : null;
+      if (!session || !secret) return { error: "sign in to follow the newsroom" };
+      const { actor, expiresAt } = session;
       if (!can(actor, "newsroom:read")) return { error: "only journalists, editors and admins may follow the newsroom" };
       if (!(await findBlog(deps.db, slug))) return { error: `no blog with slug "${slug}"` };
       await socket.join([newsroomOf(slug), userRoomOf(actor.id), sessionRoomOf(secret)]);
+      endWithSession(socket, expiresAt);
       return { ok: true };
     } catch (error) {
       deps.log?.("admin:join failed", error);

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EntryDTO } from "../contracts/dto";
 import type { BlogEvent } from "../contracts/events";
 import { BLOG_EVENT_TYPES } from "../contracts/events";
+import { hashSecret } from "../db/sessions";
 import { io, type Socket } from "socket.io-client";
 import { apiClient, spawnServer, startTestServer, waitFor, type TestServer } from "./harness";
 import { closeSockets, connectSocket, joinBlog, joinNewsroom, ofType } from "./socket-reader";
@@ -119,6 +120,21 @@ describe("the newsroom room", () => {
     expect(await disconnected).toBe("io server disconnect");
     const again = await connect(server.url, cookie);
     expect((await joinNewsroom(again, { slug: "other-blog" })).error).toMatch(/sign in/);
+  });
+});
+
+describe("a newsroom socket whose session expires", () => {
+  it("is disconnected when the session ends, though nobody signed out: no draft reaches it afterwards", async () => {
+    const cookie = await signIn(server.users.journalist);
+    const secret = cookie.slice(cookie.indexOf("=") + 1);
+    await server.db.prisma.session.update({ where: { id: hashSecret(secret) }, data: { expiresAt: new Date(Date.now() + 1500) } });
+    const socket = await connect(server.url, cookie);
+    const ended = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
+    expect(await joinNewsroom(socket, { slug: "desk-blog" })).toEqual({ ok: true });
+    expect(await ended).toBe("io server disconnect");
+    await editor("POST", "/api/blogs/desk-blog/entries", { body: "<p>after the session ended</p>", status: "DRAFT" });
+    await pause(300);
+    expect(ofType(socket, "admin:entry-saved")).toEqual([]);
   });
 });
 
