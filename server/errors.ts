@@ -90,7 +90,6 @@ const MESSAGE_UNAVAILABLE =
  * because Prisma's driver adapters wrap the driver's error.
  */
 export function unavailableErrorOf(error: unknown): AppError | null {
-  if (isClientAbort(error)) return null;
   if (isAppError(error)) return error.code === "UNAVAILABLE" ? error : null;
   const seen = new Set<unknown>();
   for (let current: unknown = error; current && typeof current === "object" && !seen.has(current); ) {

@@ -9,7 +9,7 @@ import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent, recordEvent, takeNextSeq } from "./events";
 import { findPublishedWithKey, rememberPublishKey, requestHashOf, type IdempotentRequest } from "./idempotency";
 import { decodePageCursor, toPage } from "./page-cursor";
-import { entryInclude, toEntryDTO, type EntryRow } from "./to-dto";
+import { entryInclude, toEntryDTO, visibleToReaders, type EntryRow } from "./to-dto";
 import type { Db, Tx } from "./types";
 import { isUniqueViolation } from "./unique-violation";
 
@@ -27,8 +27,6 @@ export interface EntryRemoval {
 }
 
 type Status = EntryDTO["status"];
-
-const visibleToReaders = { status: "PUBLISHED", deletedAt: null } as const;
 
 async function blogIdOf(db: Db | Tx, slug: string): Promise<{ id: string; status: "LIVE" | "ENDED"; seq: number }> {
   const blog = await db.blog.findUnique({ where: { slug }, select: { id: true, status: true, seq: true } });

@@ -8,7 +8,7 @@
 import type { BlogEvent, BlogEventPayload, BlogEventType, EventsPage } from "../contracts/events";
 import { loadConfig } from "../config";
 import { AppError } from "../errors";
-import { entryInclude, toBlogDTO, toEntryDTO, type EntryRow } from "./to-dto";
+import { entryInclude, toBlogDTO, toEntryDTO, visibleToReaders, type EntryRow } from "./to-dto";
 import type { Db, Tx } from "./types";
 import { isRecordNotFound } from "./unique-violation";
 
@@ -121,7 +121,8 @@ export async function replayEventsSince(db: Db, slug: string, since: number, { l
   // Read after the log, so each entry is at least as new as the last change the page says it stands for.
   const entryIds = [...new Set(window.flatMap((row) => (row.entryId ? [row.entryId] : [])))];
   const [entries, current] = await Promise.all([
-    entryIds.length > 0 ? db.entry.findMany({ where: { id: { in: entryIds }, blogId: blog.id }, include: entryInclude }) : [],
+    // Only what readers may see; any other entry the page names is replayed as its deletion.
+    entryIds.length > 0 ? db.entry.findMany({ where: { id: { in: entryIds }, blogId: blog.id, ...visibleToReaders }, include: entryInclude }) : [],
     window.some((row) => row.entryId === null) ? db.blog.findUniqueOrThrow({ where: { id: blog.id } }) : null,
   ]);
   const rowsById = new Map(entries.map((row) => [row.id, row]));
@@ -155,7 +156,7 @@ export async function replayEventsSince(db: Db, slug: string, since: number, { l
       continue;
     }
     const row = rowsById.get(key);
-    if (row && isVisibleToReaders(row)) {
+    if (row) {
       events.push({ type: published ? "entry:published" : "entry:updated", payload: { blog: slug, seq, entry: toEntryDTO(row) } });
     } else {
       events.push({ type: "entry:deleted", payload: { blog: slug, seq, id: key } });
@@ -164,10 +165,6 @@ export async function replayEventsSince(db: Db, slug: string, since: number, { l
   events.sort((a, b) => a.payload.seq - b.payload.seq);
   // Events may have committed after the blog row was read; a page cut short ends where it was cut.
   return { events, seq: hasMore ? end : Math.max(blog.seq, end), hasMore };
-}
-
-function isVisibleToReaders(row: EntryRow): boolean {
-  return row.status === "PUBLISHED" && row.deletedAt === null;
 }
 
 function sizeOf(row: EntryRow | undefined): number {

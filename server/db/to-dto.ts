@@ -4,6 +4,9 @@ import type { AuditEvent, Blog, Entry, User } from "./types";
 
 export type EntryRow = Entry & { author: Pick<User, "id" | "displayName">; blog: Pick<Blog, "slug"> };
 
+/** What readers may see of a blog's entries: published and not deleted. */
+export const visibleToReaders = { status: "PUBLISHED", deletedAt: null } as const;
+
 export const entryInclude = {
   author: { select: { id: true, displayName: true } },
   blog: { select: { slug: true } },

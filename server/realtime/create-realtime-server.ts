@@ -95,6 +95,9 @@ const sessionRoomOf = (secret: string) => `session:${hashSecret(secret)}`;
  */
 export const JOIN_REPLAY: Required<ReplayLimits> = { limit: 200, maxBytes: 256 * 1024 };
 
+/** The answer to a join whose socket disconnected before it was served (nobody reads it). */
+const GONE_MEANWHILE = { error: "the connection closed before the join was served" };
+
 export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): RealtimeServer {
   const warn = (message: string) => deps.log?.(`warning: ${message}`);
   let fastPaths = deps.fastPaths !== false;
@@ -185,11 +188,16 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     try {
       const blog = await (deps.findBlog ? deps.findBlog(slug) : findBlog(deps.db, slug));
       if (!blog) return { error: `no blog with slug "${slug}"` };
+      // It may have gone while its join waited its turn: joining now would leave its id in the room for good.
+      if (socket.disconnected) return GONE_MEANWHILE;
       // A reader watches one blog at a time.
       for (const room of socket.rooms) if (room.startsWith(ROOM_PREFIX) && room !== roomOf(slug)) void socket.leave(room);
       await socket.join(roomOf(slug));
       // The newcomer learns the count in its ack, the room with the next throttled send.
       if (since === undefined) return { seq: blog.seq, readers: totalReaders(slug) };
+      // Seqs have no gaps: this far behind, the replay would be cut short and thrown away (the blog read from
+      // the cache may be a little old, so this never resets a reader that a replay would have served).
+      if (blog.seq - since > JOIN_REPLAY.limit) return { seq: blog.seq, readers: totalReaders(slug), reset: true };
       const page = await replayEventsSince(deps.db, slug, since, JOIN_REPLAY);
       // More changed than one replay carries: the reader reloads its first page instead (the client drops repeats by seq).
       if (page.hasMore) return { seq: Math.max(blog.seq, page.seq), readers: totalReaders(slug), reset: true };
@@ -228,6 +236,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       const { actor, expiresAt } = session;
       if (!can(actor, "newsroom:read")) return { error: "only journalists, editors and admins may follow the newsroom" };
       if (!(await findBlog(deps.db, slug))) return { error: `no blog with slug "${slug}"` };
+      if (socket.disconnected) return GONE_MEANWHILE;
       await socket.join([newsroomOf(slug), userRoomOf(actor.id), sessionRoomOf(secret)]);
       endWithSession(socket, expiresAt);
       return { ok: true };

@@ -90,7 +90,6 @@ export async function connectRedisCluster({ url, prefix, log, onRemoteChange }: 
   const streams = createAdapter(client, {
     streamName: `${prefix}:socket.io`,
     channelPrefix: `${prefix}:socket.io`,
-    sessionKeyPrefix: `${prefix}:socket.io:session:`,
     // Every event is JSON; skipping the binary scan saves a walk over each payload.
     onlyPlaintext: true,
   });
@@ -192,8 +191,7 @@ export function withOutageHandling(
     const doPublish = transport.doPublish.bind(adapter);
     const publish = (message: ClusterMessage): Promise<string> => {
       const kept = worthResending(message);
-      const copy = kept ? copyOf(message) : message;
-      const at = kept ? outbox.keep(() => publish(copy)) : 0;
+      const at = kept ? outbox.keep(() => publish(message)) : 0;
       if (!redis.ready()) return Promise.reject(new Error("redis is away"));
       const answer = doPublish(message);
       if (kept) {
@@ -226,13 +224,6 @@ function worthResending(message: ClusterMessage): boolean {
     default:
       return false;
   }
-}
-
-/** A broadcast as it was handed over: the cluster adapter appends the stream offset to the packet afterwards. */
-function copyOf(message: ClusterMessage): ClusterMessage {
-  if (message.type !== MessageType.BROADCAST) return message;
-  const packet = message.data.packet as { data?: unknown[] };
-  return { ...message, data: { ...message.data, packet: { ...packet, data: packet.data && [...packet.data] } } };
 }
 
 /** `answer`, or a rejection after `ms` (calling `late`) if it takes longer; the command itself goes on. */

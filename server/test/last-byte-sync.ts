@@ -3,8 +3,7 @@
 // for the body; when `ready` says all of them got that far, every body goes out in the same tick. The
 // requests then reach the code after the body read together, instead of one finishing before the next
 // is even authorized.
-import { request as httpRequest, type ClientRequest } from "node:http";
-import { waitFor, type ApiAnswer } from "./harness";
+import { openRequest, waitFor, type ApiAnswer } from "./harness";
 
 export interface HeldRequest {
   method: string;
@@ -14,24 +13,16 @@ export interface HeldRequest {
 }
 
 export async function sendTogether<T = unknown>(requests: HeldRequest[], ready: () => Promise<boolean>): Promise<ApiAnswer<T>[]> {
-  const sent: ClientRequest[] = [];
-  const answers = requests.map(
-    (held) =>
-      new Promise<ApiAnswer<T>>((resolve, reject) => {
-        const req = httpRequest(held.url, { method: held.method, headers: { ...held.headers, "content-length": String(Buffer.byteLength(held.body)) } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (chunk: Buffer) => chunks.push(chunk));
-          res.on("end", () => {
-            const text = Buffer.concat(chunks).toString();
-            const headers = new Headers(Object.entries(res.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]])));
-            resolve({ status: res.statusCode ?? 0, body: (res.headers["content-type"]?.includes("json") ? JSON.parse(text) : text) as T, headers });
-          });
-          res.on("error", reject);
-        });
-        req.on("error", reject);
-        req.flushHeaders();
-        sent.push(req);
-      }),
+  const opened = requests.map((held) => {
+    const { origin, pathname, search } = new URL(held.url);
+    return openRequest(origin, held.method, pathname + search, { ...held.headers, "content-length": String(Buffer.byteLength(held.body)) });
+  });
+  const answers = opened.map(({ answer }) =>
+    answer.then(({ status, headers, body }): ApiAnswer<T> => ({
+      status,
+      body: (headers["content-type"]?.includes("json") ? JSON.parse(body) : body) as T,
+      headers: new Headers(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]]))),
+    })),
   );
   // An answer before every body went out means the server did not wait for one: fail instead of hanging.
   const early = Promise.race(answers).then((answer) => {
@@ -39,6 +30,6 @@ export async function sendTogether<T = unknown>(requests: HeldRequest[], ready: 
   });
   await Promise.race([waitFor(() => ready(), "the server to have authorized every held request"), early]);
   early.catch(() => undefined);
-  for (const [i, req] of sent.entries()) req.end(requests[i]!.body);
+  for (const [i, { request }] of opened.entries()) request.end(requests[i]!.body);
   return Promise.all(answers);
 }
