@@ -1,7 +1,7 @@
 // `npm run user:create -- --email … --role ADMIN|EDITOR|JOURNALIST --password … [--name …]`
 import { parseArgs } from "node:util";
 import { loadConfig } from "../server/config";
-import { createUserSchema, describeZodError } from "../server/contracts/schemas";
+import { createUserSchema, describeZodError } from "@/common/contracts/schemas";
 import { createDb } from "../server/db/client";
 import { migrateDatabase } from "../server/db/migrate";
 import { insertUser } from "../server/db/users";

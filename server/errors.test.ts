@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AppError, ClientAbortError, UNAVAILABLE_MESSAGE, unavailableErrorOf } from "./errors";
+import { AppError } from "@/common/app-error";
+import { ClientAbortError, UNAVAILABLE_MESSAGE, unavailableErrorOf } from "@/server/errors";
 
 const prismaError = (code: string, message = "", cause?: unknown) => Object.assign(new Error(message), { name: "PrismaClientKnownRequestError", code, cause });
 

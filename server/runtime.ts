@@ -3,7 +3,7 @@
 // created twice; a globalThis slot set once by server/index.ts is the one both sides see.
 import type { ReadCache } from "./cache/read-cache";
 import type { Config } from "./config";
-import type { BlogEvent } from "./contracts/events";
+import type { BlogEvent } from "@/common/contracts/events";
 import type { EntryChange, EntryRemoval } from "./db/entries";
 import type { Db } from "./db/types";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { can, type Actor } from "@/server/auth/permissions";
+import { can, type Actor } from "@/common/permissions";
 import { AdminNav, type NavLink } from "./AdminNav";
 import { ROLE_NAMES } from "./role-names";
 import { SignOutButton } from "./SignOutButton";

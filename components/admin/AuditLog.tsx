@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { AuditAction, AuditEventDTO } from "@/server/contracts/dto";
+import type { AuditAction, AuditEventDTO } from "@/common/contracts/dto";
 import { apiRequest, messageOf } from "./api-request";
 import { DataTable } from "./DataTable";
 import { FormAlert } from "./FormAlert";

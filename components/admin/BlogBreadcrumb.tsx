@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { BlogDTO } from "@/server/contracts/dto";
+import type { BlogDTO } from "@/common/contracts/dto";
 
 /** Dashboard / blog / page: where a blog's admin page sits. Without `page`, the blog itself is current. */
 export function BlogBreadcrumb({ blog, page }: { blog: Pick<BlogDTO, "slug" | "title">; page?: string }) {

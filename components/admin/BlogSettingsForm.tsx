@@ -2,8 +2,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import type { BlogDTO } from "@/server/contracts/dto";
-import type { UpdateBlogInput } from "@/server/contracts/schemas";
+import type { BlogDTO } from "@/common/contracts/dto";
+import type { UpdateBlogInput } from "@/common/contracts/schemas";
 import { apiRequest, messageOf } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";
 import { FormAlert, type Notice } from "./FormAlert";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import type { BlogSummaryDTO } from "@/server/contracts/dto";
+import type { BlogSummaryDTO } from "@/common/contracts/dto";
 import { DataTable } from "./DataTable";
 import { Timestamp } from "./Timestamp";
 import { buttonStyles } from "./styles";

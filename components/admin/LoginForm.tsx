@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
-import type { UserDTO } from "@/server/contracts/dto";
+import type { UserDTO } from "@/common/contracts/dto";
 import { ApiError, apiRequest } from "./api-request";
 import { FormAlert } from "./FormAlert";
 import { FormField } from "./FormField";

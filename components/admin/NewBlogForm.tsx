@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import type { BlogDTO } from "@/server/contracts/dto";
-import { slugSchema } from "@/server/contracts/schemas";
+import type { BlogDTO } from "@/common/contracts/dto";
+import { slugSchema } from "@/common/contracts/schemas";
 import { ApiError, apiRequest, messageOf } from "./api-request";
 import { FormAlert } from "./FormAlert";
 import { FormField } from "./FormField";

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import type { UserDTO } from "@/server/contracts/dto";
+import type { UserDTO } from "@/common/contracts/dto";
 import type { ApiTokenDTO } from "@/server/db/tokens";
 import { apiRequest, messageOf } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";

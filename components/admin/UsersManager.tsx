@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import type { Role, UserDTO } from "@/server/contracts/dto";
-import type { UpdateUserInput } from "@/server/contracts/schemas";
+import type { Role, UserDTO } from "@/common/contracts/dto";
+import type { UpdateUserInput } from "@/common/contracts/schemas";
 import { apiRequest, messageOf } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";
 import { DataTable } from "./DataTable";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugSchema } from "../../server/contracts/schemas";
+import { slugSchema } from "@/common/contracts/schemas";
 import { suggestSlug } from "./suggest-slug";
 
 describe("suggestSlug", () => {

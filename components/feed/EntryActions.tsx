@@ -1,8 +1,8 @@
 "use client";
 // Copy an entry's permalink, or share it through the system share sheet where the browser has one.
 import { useEffect, useRef, useState } from "react";
-import type { EntryDTO } from "@/server/contracts/dto";
-import { permalinkOf } from "@/server/seo/urls";
+import type { EntryDTO } from "@/common/contracts/dto";
+import { permalinkOf } from "@/common/urls";
 import { useAnnounce } from "./announcer";
 
 const BUTTON =

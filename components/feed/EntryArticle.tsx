@@ -1,4 +1,4 @@
-import type { EntryDTO } from "@/server/contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import { EntryActions } from "./EntryActions";
 import { EntryHeader } from "./EntryHeader";
 import { EntryText } from "./EntryText";

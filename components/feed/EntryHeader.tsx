@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { EntryDTO } from "@/server/contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import { showsKeyEventFlag } from "./key-event-flag";
 
 /**

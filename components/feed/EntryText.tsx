@@ -1,4 +1,4 @@
-import type { EntryDTO } from "@/server/contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 
 /** YouTube frames fill the column at 16:9; link and X cards are boxed quotes with their source below. */
 export const EMBED_STYLES =

@@ -2,9 +2,9 @@
 // The key events, newest first. Each is a link to the entry's own page (it works without JavaScript,
 // in a new tab, or copied); a plain click instead scrolls to the entry on this page, loading older
 // pages first if it is not loaded yet, and highlights it.
-import type { EntryDTO } from "@/server/contracts/dto";
-import { excerptOf, plainTextOf } from "@/server/seo/entry-text";
-import { permalinkOf } from "@/server/seo/urls";
+import type { EntryDTO } from "@/common/contracts/dto";
+import { excerptOf, plainTextOf } from "@/common/entry-text";
+import { permalinkOf } from "@/common/urls";
 import { RelativeTime } from "./RelativeTime";
 
 export function KeyEventsTimeline({ keyEvents, onGoTo }: { keyEvents: EntryDTO[]; onGoTo: (entry: EntryDTO) => void }) {

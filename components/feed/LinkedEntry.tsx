@@ -1,6 +1,6 @@
 // The update a permalink points at, shown above the live page in full with its date, whatever its age.
 // It follows the live page: an edit shows at once, and a deletion says so in its place.
-import type { EntryDTO } from "@/server/contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import { AbsoluteTime } from "./AbsoluteTime";
 import { EntryHeader } from "./EntryHeader";
 import { EntryText } from "./EntryText";

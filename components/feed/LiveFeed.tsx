@@ -3,14 +3,14 @@
 // applies events in place. New entries slide in while the reader is at the top of the stream; once they
 // have scrolled down, nothing moves under them: new entries wait behind an "N new updates" button.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
-import type { EntryDTO, EntryPage } from "@/server/contracts/dto";
-import type { BlogEvent } from "@/server/contracts/events";
-import { permalinkOf } from "@/server/seo/urls";
+import type { EntryDTO, EntryPage, InitialFeed } from "@/common/contracts/dto";
+import type { BlogEvent } from "@/common/contracts/events";
+import { permalinkOf } from "@/common/urls";
 import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Announcer, useAnnounce } from "./announcer";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { EntryArticle } from "./EntryArticle";
-import { appendOlder, applyEvent, applyToLinked, initialFeedState, type FeedState, type InitialFeed, type LinkedEntryState } from "./feed-state";
+import { appendOlder, applyEvent, applyToLinked, initialFeedState, type FeedState, type LinkedEntryState } from "./feed-state";
 import { KeyEventsTimeline } from "./KeyEventsTimeline";
 import { LinkedEntry } from "./LinkedEntry";
 import { LocalDateTime } from "./RelativeTime";

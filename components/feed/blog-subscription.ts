@@ -3,10 +3,10 @@
 // page when the log no longer reaches back, and says how live it is. The page's hook (use-blog-events.ts)
 // and the delivery tests (server/test/delivery-reader.ts) both run this, so the tests check the real client.
 import type { Socket } from "socket.io-client";
-import type { BlogEvent, ClientToServerEvents, EventsPage, JoinAck, ReaderServerEvents } from "@/server/contracts/events";
-import { BLOG_EVENT_TYPES } from "@/server/contracts/events";
+import type { BlogEvent, ClientToServerEvents, EventsPage, JoinAck, ReaderServerEvents } from "@/common/contracts/events";
+import { BLOG_EVENT_TYPES } from "@/common/contracts/events";
 import { EventSequencer } from "./event-sequencer";
-import type { InitialFeed } from "./feed-state";
+import type { InitialFeed } from "@/common/contracts/dto";
 import { getJson, loadFirstPage } from "./first-page";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BlogEvent } from "@/server/contracts/events";
+import type { BlogEvent } from "@/common/contracts/events";
 import { EventSequencer } from "./event-sequencer";
 
 const ev = (seq: number): BlogEvent => ({ type: "entry:deleted", payload: { blog: "b", seq, id: `e${seq}` } });

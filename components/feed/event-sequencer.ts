@@ -1,6 +1,6 @@
 // Applies events in seq order, exactly once. Out-of-order arrivals wait; a gap is reported so the
 // caller can fetch the missing events from the log, which answers with replay pages (applyPage).
-import type { BlogEvent } from "@/server/contracts/events";
+import type { BlogEvent } from "@/common/contracts/events";
 
 export class EventSequencer {
   private pending = new Map<number, BlogEvent>();

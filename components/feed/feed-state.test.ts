@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { BlogDTO, EntryDTO } from "@/server/contracts/dto";
-import type { BlogEvent } from "@/server/contracts/events";
+import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
+import type { BlogEvent } from "@/common/contracts/events";
 import { appendOlder, applyEvent, applyToLinked, initialFeedState, type FeedState } from "./feed-state";
 
 const blog: BlogDTO = { slug: "b", title: "B", summary: "", status: "LIVE", seq: 0, createdAt: "", updatedAt: "", endedAt: null };

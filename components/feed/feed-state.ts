@@ -1,24 +1,13 @@
 // What a reader's page holds, and how each live event changes it. Pure, so it is unit-tested.
 // Every transition is idempotent: an event applied twice leaves the same state as once.
-import type { BlogDTO, EntryDTO } from "@/server/contracts/dto";
-import type { BlogEvent } from "@/server/contracts/events";
+import type { EntryDTO, InitialFeed } from "@/common/contracts/dto";
+import type { BlogEvent } from "@/common/contracts/events";
 
-export interface FeedState {
-  blog: BlogDTO;
-  /** Pinned entries, shown on top, newest first. */
-  pinned: EntryDTO[];
-  /** The stream of unpinned entries loaded so far, newest first. */
-  entries: EntryDTO[];
-  /** Cursor for "Load older"; null when everything is loaded. */
-  nextCursor: string | null;
-  /** The last event sequence number applied. */
-  seq: number;
+/** What a reader's page holds: the feed it was rendered with, and every key event it knows of. */
+export interface FeedState extends Omit<InitialFeed, "keyEvents"> {
   /** Every key event the page knows of, newest first, loaded in the stream or not: the timeline. */
   keyEvents: EntryDTO[];
 }
-
-/** What a page renders from: key events are optional (without them the loaded ones are used). */
-export type InitialFeed = Omit<FeedState, "keyEvents"> & { keyEvents?: EntryDTO[] };
 
 export function initialFeedState(initial: InitialFeed): FeedState {
   const keyEvents = initial.keyEvents ?? [...initial.pinned, ...initial.entries].filter((e) => e.keyEvent);

@@ -1,6 +1,6 @@
 // The reload a reader page falls back to when the server no longer keeps the events it missed.
-import type { BlogDTO, EntryPage } from "@/server/contracts/dto";
-import type { InitialFeed } from "./feed-state";
+import type { BlogDTO, EntryPage } from "@/common/contracts/dto";
+import type { InitialFeed } from "@/common/contracts/dto";
 
 /** Entries in the first page a reload fetches, as the server-rendered page has. */
 export const FIRST_PAGE_SIZE = 20;

@@ -1,4 +1,4 @@
-import type { EntryDTO } from "@/server/contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 
 /** A key event gets its own flag, unless its label already says so. */
 export function showsKeyEventFlag(entry: Pick<EntryDTO, "keyEvent" | "label">): boolean {

@@ -7,9 +7,9 @@
 // `reset: true`), it reloads the first page instead (see docs/reliability.md).
 import { useEffect, useRef, useState } from "react";
 import { io } from "socket.io-client";
-import type { BlogEvent } from "@/server/contracts/events";
+import type { BlogEvent } from "@/common/contracts/events";
 import { subscribeToBlog, type ConnectionState, type ReaderSocket } from "./blog-subscription";
-import type { InitialFeed } from "./feed-state";
+import type { InitialFeed } from "@/common/contracts/dto";
 
 export interface LiveConnection {
   state: ConnectionState;

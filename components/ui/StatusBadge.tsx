@@ -1,4 +1,4 @@
-import type { BlogStatus } from "@/server/contracts/dto";
+import type { BlogStatus } from "@/common/contracts/dto";
 
 export function StatusBadge({ status }: { status: BlogStatus }) {
   return status === "LIVE" ? (

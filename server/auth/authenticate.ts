@@ -3,12 +3,12 @@ import "server-only";
 import { findSessionActor } from "../db/sessions";
 import { findTokenActor } from "../db/tokens";
 import type { Db } from "../db/types";
-import { AppError } from "../errors";
+import { AppError } from "@/common/app-error";
 import { isOwnOrigin, originFrom } from "../http/origin";
 import { requestBody } from "../http/request-body";
 import { requestLimits } from "../limits/request-limits";
 import { getRuntime } from "../runtime";
-import { requirePermission, type Action, type Actor } from "./permissions";
+import { requirePermission, type Action, type Actor } from "@/common/permissions";
 import { cookieFromHeader, SESSION_COOKIE } from "./session-cookie-name";
 
 export { SESSION_COOKIE } from "./session-cookie-name";

@@ -2,11 +2,11 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import type { Role } from "../contracts/dto";
+import type { Role } from "@/common/contracts/dto";
 import { findSessionActor } from "../db/sessions";
 import { getRuntime } from "../runtime";
 import { SESSION_COOKIE } from "./authenticate";
-import type { Actor } from "./permissions";
+import type { Actor } from "@/common/permissions";
 
 export async function currentActor(): Promise<Actor | null> {
   const secret = (await cookies()).get(SESSION_COOKIE)?.value;

@@ -1,9 +1,9 @@
 // Checking an email and password under the sign-in limits (server/limits/request-limits.ts).
 import "server-only";
-import type { LoginInput } from "../contracts/schemas";
+import type { LoginInput } from "@/common/contracts/schemas";
 import { verifyPassword } from "../db/users";
 import type { Db, User } from "../db/types";
-import { AppError } from "../errors";
+import { AppError } from "@/common/app-error";
 import type { LoginThrottle } from "../limits/request-limits";
 
 /**

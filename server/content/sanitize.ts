@@ -1,6 +1,6 @@
 // The one gate every entry body passes before it is stored. Allowlist only.
 import sanitizeHtml from "sanitize-html";
-import { AppError } from "../errors";
+import { AppError } from "@/common/app-error";
 
 /** YouTube embeds are the only frames allowed, always served from the no-cookie host. */
 const YOUTUBE_EMBED = /^https:\/\/www\.youtube(?:-nocookie)?\.com\/embed\/([A-Za-z0-9_-]{6,20})(?:\?[^#]*)?$/;

@@ -1,9 +1,9 @@
 // The audit log: who did what to a blog and its entries. Rows are written by the data functions that
 // make the change, inside their transaction, so a change and its audit row commit or fail together.
-import type { AuditAction, AuditEventDTO } from "../contracts/dto";
-import type { AuditQuery } from "../contracts/schemas";
-import { requirePermission, type Actor } from "../auth/permissions";
-import { AppError } from "../errors";
+import type { AuditAction, AuditEventDTO } from "@/common/contracts/dto";
+import type { AuditQuery } from "@/common/contracts/schemas";
+import { requirePermission, type Actor } from "@/common/permissions";
+import { AppError } from "@/common/app-error";
 import { decodePageCursor, toPage } from "./page-cursor";
 import { auditInclude, toAuditEventDTO } from "./to-dto";
 import type { Db, Tx } from "./types";

@@ -1,9 +1,9 @@
 // Blogs: listing, reading, creating, editing.
-import type { BlogDTO, BlogSummaryDTO } from "../contracts/dto";
-import type { CreateBlogInput, UpdateBlogInput } from "../contracts/schemas";
-import type { BlogEvent } from "../contracts/events";
-import { requirePermission, type Actor } from "../auth/permissions";
-import { AppError } from "../errors";
+import type { BlogDTO, BlogSummaryDTO } from "@/common/contracts/dto";
+import type { CreateBlogInput, UpdateBlogInput } from "@/common/contracts/schemas";
+import type { BlogEvent } from "@/common/contracts/events";
+import { requirePermission, type Actor } from "@/common/permissions";
+import { AppError } from "@/common/app-error";
 import { recordAudit, type AuditRecord } from "./audit";
 import { recordEvent } from "./events";
 import { toBlogDTO } from "./to-dto";

@@ -1,6 +1,6 @@
 // The data layer against a real database file (or a fresh PostgreSQL database when DATABASE_URL is one).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/permissions";
+import type { Actor } from "@/common/permissions";
 import { openTestDatabase } from "../test/harness";
 import { listAuditEvents } from "./audit";
 import { createBlog, listBlogs, listNewsroomBlogs, updateBlog } from "./blogs";

@@ -1,10 +1,10 @@
 // Entries: every use case readers and writers have, with permission checks and the event log inside.
-import type { AuditAction, EntryDTO, EntryPage } from "../contracts/dto";
-import type { BlogEvent } from "../contracts/events";
-import type { CreateEntryInput, EntryListQuery, UpdateEntryInput } from "../contracts/schemas";
-import { requirePermission, type Actor } from "../auth/permissions";
+import type { AuditAction, EntryDTO, EntryPage } from "@/common/contracts/dto";
+import type { BlogEvent } from "@/common/contracts/events";
+import type { CreateEntryInput, EntryListQuery, UpdateEntryInput } from "@/common/contracts/schemas";
+import { requirePermission, type Actor } from "@/common/permissions";
 import { isBlankHtml, sanitizeEntryHtml, type ImageSources } from "../content/sanitize";
-import { AppError } from "../errors";
+import { AppError } from "@/common/app-error";
 import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent, recordEvent, takeNextSeq } from "./events";
 import { findPublishedWithKey, rememberPublishKey, requestHashOf, type IdempotentRequest } from "./idempotency";

@@ -1,8 +1,8 @@
 // Replays against a real database file (or PostgreSQL with DATABASE_URL): what a reader who missed some
 // changes is sent, and what it is never sent again.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/permissions";
-import type { BlogEvent } from "../contracts/events";
+import type { Actor } from "@/common/permissions";
+import type { BlogEvent } from "@/common/contracts/events";
 import { openTestDatabase } from "../test/harness";
 import { createBlog, updateBlog } from "./blogs";
 import { createEntry, deleteEntry, setEntryPinned, updateEntry } from "./entries";

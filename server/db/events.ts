@@ -5,9 +5,9 @@
 // readers may no longer see it (deleted, taken back to draft, scheduled). So a headline edited away, an
 // entry unpublished or deleted is gone from every replay, over HTTP and on join, the moment the change
 // commits; the log is how a reader catches up, not an archive of what was once said.
-import type { BlogEvent, BlogEventPayload, BlogEventType, EventsPage } from "../contracts/events";
+import type { BlogEvent, BlogEventPayload, BlogEventType, EventsPage } from "@/common/contracts/events";
 import { loadConfig } from "../config";
-import { AppError } from "../errors";
+import { AppError } from "@/common/app-error";
 import { entryInclude, toBlogDTO, toEntryDTO, visibleToReaders, type EntryRow } from "./to-dto";
 import type { Db, Tx } from "./types";
 import { isRecordNotFound } from "./unique-violation";

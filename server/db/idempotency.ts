@@ -2,9 +2,9 @@
 // transaction, so a retried POST (a timeout, a double click, a wire feed resending) gets the first
 // answer back instead of creating a second entry.
 import { createHash } from "node:crypto";
-import { AppError } from "../errors";
+import { AppError } from "@/common/app-error";
 import type { Db, Tx } from "./types";
-import type { EntryDTO } from "../contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 
 /** How long a key is remembered. A retry after that creates a new entry. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3600_000;

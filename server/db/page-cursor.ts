@@ -1,7 +1,7 @@
 // Opaque "before" cursors for newest-first pages: the position (time, id) of the last row seen.
 // The kind names the ordering (entries by publishedAt, by updatedAt, audit events by createdAt),
 // so a cursor from one list is refused by another instead of silently skipping rows.
-import { AppError } from "../errors";
+import { AppError } from "@/common/app-error";
 
 export type CursorKind = "published" | "changed" | "audit";
 

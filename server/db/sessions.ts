@@ -1,6 +1,6 @@
 // Browser sessions. The cookie holds a random secret; the database holds only its hash.
 import { createHash, randomBytes } from "node:crypto";
-import type { Actor } from "../auth/permissions";
+import type { Actor } from "@/common/permissions";
 import type { Db } from "./types";
 
 export function hashSecret(secret: string): string {

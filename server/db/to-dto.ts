@@ -1,5 +1,5 @@
 // Rows to the shapes the API answers. One place, so the page, the API and events agree.
-import type { AuditAction, AuditEventDTO, BlogDTO, EntryDTO, UserDTO } from "../contracts/dto";
+import type { AuditAction, AuditEventDTO, BlogDTO, EntryDTO, UserDTO } from "@/common/contracts/dto";
 import type { AuditEvent, Blog, Entry, User } from "./types";
 
 export type EntryRow = Entry & { author: Pick<User, "id" | "displayName">; blog: Pick<Blog, "slug"> };

@@ -1,8 +1,8 @@
 // API tokens for scripts and wire feeds. Shown once at creation; only the hash is kept.
 import { randomBytes } from "node:crypto";
-import type { CreateTokenInput } from "../contracts/schemas";
-import { requirePermission, type Actor } from "../auth/permissions";
-import { AppError } from "../errors";
+import type { CreateTokenInput } from "@/common/contracts/schemas";
+import { requirePermission, type Actor } from "@/common/permissions";
+import { AppError } from "@/common/app-error";
 import { hashSecret } from "./sessions";
 import type { Db } from "./types";
 

@@ -1,7 +1,7 @@
 // The upload quota against a real database: a rolling 24 hours per user, and when a refused upload would fit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/permissions";
-import type { UserDTO } from "../contracts/dto";
+import type { Actor } from "@/common/permissions";
+import type { UserDTO } from "@/common/contracts/dto";
 import { openTestDatabase } from "../test/harness";
 import { forgetUpload, recordUpload } from "./uploads";
 import { insertUser } from "./users";

@@ -1,6 +1,6 @@
 // Uploads as the database knows them: who stored which file and how big it is, for the upload quota.
-import { requirePermission, type Actor } from "../auth/permissions";
-import { AppError } from "../errors";
+import { requirePermission, type Actor } from "@/common/permissions";
+import { AppError } from "@/common/app-error";
 import { TooManyRequestsError, waitPhrase } from "../limits/too-many-requests";
 import type { Db, Tx } from "./types";
 

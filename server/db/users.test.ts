@@ -1,6 +1,6 @@
 // User administration against a real database: role and name changes, deactivation ending sessions at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/permissions";
+import type { Actor } from "@/common/permissions";
 import { openTestDatabase } from "../test/harness";
 import { createSession, findSessionActor } from "./sessions";
 import { findTokenActor, insertApiToken } from "./tokens";

@@ -1,9 +1,9 @@
 // Users: creation (CLI, admin API, demo) and the password check at login.
 import bcrypt from "bcryptjs";
-import type { ContributorDTO, UserDTO } from "../contracts/dto";
-import type { CreateUserInput, UpdateUserInput } from "../contracts/schemas";
-import { requirePermission, type Actor } from "../auth/permissions";
-import { AppError } from "../errors";
+import type { ContributorDTO, UserDTO } from "@/common/contracts/dto";
+import type { CreateUserInput, UpdateUserInput } from "@/common/contracts/schemas";
+import { requirePermission, type Actor } from "@/common/permissions";
+import { AppError } from "@/common/app-error";
 import { toUserDTO } from "./to-dto";
 import type { Db, Tx, User } from "./types";
 import { isUniqueViolation } from "./unique-violation";

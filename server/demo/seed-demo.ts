@@ -1,6 +1,6 @@
 // First start on an empty database: a demo blog written by two demo accounts, so there is something to see.
 import { randomBytes } from "node:crypto";
-import type { Role } from "../contracts/dto";
+import type { Role } from "@/common/contracts/dto";
 import { sanitizeEntryHtml } from "../content/sanitize";
 import { recordEvent } from "../db/events";
 import { entryInclude, toEntryDTO } from "../db/to-dto";

@@ -2,7 +2,7 @@
 // credential a second time (server/auth/authenticate.ts), then readJson or the upload reader parse the
 // same bytes. The declared Content-Length is checked first, then the bytes as they arrive, stopping as soon
 // as there are too many, so a huge (or chunked, undeclared) body is never buffered whole.
-import { ClientAbortError } from "../errors";
+import { ClientAbortError } from "@/server/errors";
 
 /** An uploaded image (server/uploads/uploads.ts). */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;

@@ -3,7 +3,7 @@
 // with a 500, and a NUL in a path segment reaches PostgreSQL as a query parameter it cannot store.
 // Plain Node: no "server-only" marker.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { AppError } from "../errors";
+import { AppError } from "@/common/app-error";
 
 /** Every method some route serves; anything else is refused for every path. */
 const SERVED_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"];

@@ -1,9 +1,10 @@
 // The wrapper every API route handler uses: known errors become JSON 4xx, anything else a logged 500.
 import "server-only";
 import type { ZodType } from "zod";
-import { describeZodError } from "../contracts/schemas";
+import { describeZodError } from "@/common/contracts/schemas";
 import { MAX_JSON_BYTES, requestBody } from "./request-body";
-import { AppError, isAppError, isClientAbort, RETRY_AFTER_SECONDS, unavailableErrorOf } from "../errors";
+import { AppError, isAppError } from "@/common/app-error";
+import { isClientAbort, RETRY_AFTER_SECONDS, unavailableErrorOf } from "@/server/errors";
 import { isTooManyRequests } from "../limits/too-many-requests";
 import { limitAnonymousRead } from "./read-limit";
 

@@ -2,7 +2,7 @@
 // Next.js, socket.io or the 404 renderer answer). Plain Node: no "server-only" marker.
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { SLUG_PATTERN } from "../contracts/schemas";
+import { SLUG_PATTERN } from "@/common/contracts/schemas";
 
 /**
  * Embeds exist to be framed by other sites; everything else only by our own pages. Only the embed page

@@ -3,8 +3,8 @@
 // changes (server/cache/read-cache.ts): a spike of views costs its queries once per change, not per view.
 import "server-only";
 import { cache } from "react";
-import type { InitialFeed } from "@/components/feed/feed-state";
-import type { BlogDTO, EntryDTO, EntryPage } from "@/server/contracts/dto";
+import type { InitialFeed } from "@/common/contracts/dto";
+import type { BlogDTO, EntryDTO, EntryPage } from "@/common/contracts/dto";
 import { findBlog } from "@/server/db/blogs";
 import { listEntries, listKeyEvents, listPinnedEntries } from "@/server/db/entries";
 import type { Db } from "@/server/db/types";

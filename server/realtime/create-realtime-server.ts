@@ -9,7 +9,7 @@ import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { Adapter } from "socket.io-adapter";
 import { cookieFromHeader, SESSION_COOKIE } from "../auth/session-cookie-name";
-import { can } from "../auth/permissions";
+import { can } from "@/common/permissions";
 import type {
   AdminJoinAck,
   AllServerToClientEvents,
@@ -17,13 +17,13 @@ import type {
   ClientToServerEvents,
   JoinAck,
   JoinRequest,
-} from "../contracts/events";
-import type { BlogDTO } from "../contracts/dto";
-import { adminJoinRequestSchema, describeZodError, joinRequestSchema } from "../contracts/schemas";
+} from "@/common/contracts/events";
+import type { BlogDTO } from "@/common/contracts/dto";
+import { adminJoinRequestSchema, describeZodError, joinRequestSchema } from "@/common/contracts/schemas";
 import { findBlog } from "../db/blogs";
 import type { EntryChange, EntryRemoval } from "../db/entries";
 import { replayEventsSince, type ReplayLimits } from "../db/events";
-import { isAppError } from "../errors";
+import { isAppError } from "@/common/app-error";
 import { findSession, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
 import { isSameOriginHandshake } from "../http/origin";

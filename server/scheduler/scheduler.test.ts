@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "../auth/permissions";
+import type { Actor } from "@/common/permissions";
 import { listAuditEvents } from "../db/audit";
 import { createBlog, updateBlog } from "../db/blogs";
 import { createDb, type Database } from "../db/client";

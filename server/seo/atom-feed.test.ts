@@ -1,10 +1,10 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import type { BlogDTO, EntryDTO } from "../contracts/dto";
+import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
 import { atomFeedOf, xmlEscape } from "./atom-feed";
 import { embedSnippetOf } from "./embed-snippet";
 import { jsonLdText, liveBlogPostingOf } from "./live-blog-posting";
-import { permalinkOf } from "./urls";
+import { permalinkOf } from "@/common/urls";
 
 const blog: BlogDTO = {
   slug: "storm",

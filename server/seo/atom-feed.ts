@@ -1,9 +1,9 @@
 // A blog's Atom feed (RFC 4287): the newest published entries, each with its sanitized body as HTML.
-import type { BlogDTO, EntryDTO } from "../contracts/dto";
+import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
 import { blogDescriptionOf } from "./live-blog-posting";
-import { entryTitleOf } from "./entry-text";
-import { SITE_NAME } from "./site";
-import { absoluteUrl, blogPathOf, feedPathOf, permalinkOf } from "./urls";
+import { entryTitleOf } from "@/common/entry-text";
+import { SITE_NAME } from "@/common/site";
+import { absoluteUrl, blogPathOf, feedPathOf, permalinkOf } from "@/common/urls";
 
 export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 

@@ -1,6 +1,6 @@
 // The HTML another site pastes to embed a live blog: an iframe (works alone, at a fixed height) and the
 // host script that sizes it to its content (public/embed.js).
-import { absoluteUrl, embedPathOf } from "./urls";
+import { absoluteUrl, embedPathOf } from "@/common/urls";
 
 const attribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

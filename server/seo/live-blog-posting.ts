@@ -1,9 +1,9 @@
 // schema.org LiveBlogPosting for a reader page: what search engines read to show a live badge and the
 // latest updates. https://schema.org/LiveBlogPosting, https://developers.google.com/search/docs/appearance/structured-data/article
-import type { BlogDTO, EntryDTO } from "../contracts/dto";
-import { entryTitleOf, excerptOf, firstImageOf, plainTextOf } from "./entry-text";
-import { SITE_NAME } from "./site";
-import { absoluteUrl, blogPathOf, permalinkOf } from "./urls";
+import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
+import { entryTitleOf, excerptOf, firstImageOf, plainTextOf } from "@/common/entry-text";
+import { SITE_NAME } from "@/common/site";
+import { absoluteUrl, blogPathOf, permalinkOf } from "@/common/urls";
 
 export interface LiveBlogPostingInput {
   blog: BlogDTO;

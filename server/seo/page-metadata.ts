@@ -1,10 +1,10 @@
 // <head> metadata of the reader pages: canonical URL, feed link, OpenGraph and Twitter cards.
 import type { Metadata } from "next";
-import type { BlogDTO, EntryDTO } from "../contracts/dto";
+import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
 import { blogDescriptionOf } from "./live-blog-posting";
-import { entryTitleOf, excerptOf, firstImageOf, plainTextOf } from "./entry-text";
-import { SITE_NAME } from "./site";
-import { absoluteUrl, blogPathOf, feedPathOf, permalinkOf } from "./urls";
+import { entryTitleOf, excerptOf, firstImageOf, plainTextOf } from "@/common/entry-text";
+import { SITE_NAME } from "@/common/site";
+import { absoluteUrl, blogPathOf, feedPathOf, permalinkOf } from "@/common/urls";
 
 interface SharedPage {
   title: string;

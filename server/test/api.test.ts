@@ -1,7 +1,7 @@
 // The write and read API over real HTTP against the real process and a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BlogDTO, EntryDTO, EntryPage } from "../contracts/dto";
-import type { EventsPage } from "../contracts/events";
+import type { BlogDTO, EntryDTO, EntryPage } from "@/common/contracts/dto";
+import type { EventsPage } from "@/common/contracts/events";
 import { apiClient, startTestServer, type TestServer } from "./harness";
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 // A spike of readers costs database queries per change, not per view: the process counts its queries
 // (LIVELINE_DEBUG_STATS=1 serves them at /_debug/stats) while readers load pages and the entries API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EntryDTO } from "../contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import { apiClient, startTestServer, type TestServer } from "./harness";
 
 let server: TestServer;

@@ -1,8 +1,8 @@
 // Idempotent publishing over HTTP against the real process: a POST sent twice with one Idempotency-Key
 // (one after the other, or racing) creates one entry and one event, and both answers are the same.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { EntryDTO } from "../contracts/dto";
-import type { EventsPage } from "../contracts/events";
+import type { EntryDTO } from "@/common/contracts/dto";
+import type { EventsPage } from "@/common/contracts/events";
 import { LiveReader, publishedEntries } from "./delivery-reader";
 import { apiClient, startTestServer, waitFor, type TestServer } from "./harness";
 

@@ -2,8 +2,8 @@
 // nothing applied twice, through the page's own subscription, sequencer and feed state. Plus a seq gap
 // filled over HTTP, a short drop, and a log too short to reach back (reset).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { BlogDTO, EntryDTO } from "../contracts/dto";
-import type { BlogEvent, EventsPage } from "../contracts/events";
+import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
+import type { BlogEvent, EventsPage } from "@/common/contracts/events";
 import { LiveReader, publishedEntries } from "./delivery-reader";
 import { apiClient, startTestServer, waitFor, type TestServer } from "./harness";
 

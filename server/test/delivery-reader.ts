@@ -4,8 +4,8 @@
 import { io } from "socket.io-client";
 import { subscribeToBlog, type BlogSubscription, type ReaderSocket } from "../../components/feed/blog-subscription";
 import { applyEvent, initialFeedState, type FeedState } from "../../components/feed/feed-state";
-import type { BlogDTO, EntryDTO } from "../contracts/dto";
-import type { BlogEvent, JoinAck } from "../contracts/events";
+import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
+import type { BlogEvent, JoinAck } from "@/common/contracts/events";
 import { waitFor } from "./harness";
 
 export interface LiveReaderOptions {

@@ -3,7 +3,7 @@
 // its Idempotency-Key until it gets a 201; readers reconnect on their own. Everyone ends with exactly the
 // published entries, in order, none twice, as the page's own sequencer and feed state show them.
 import { afterAll, describe, expect, it } from "vitest";
-import type { EntryDTO } from "../contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import { publishedEntries } from "./delivery-reader";
 import { waitFor } from "./harness";
 import { startRestartableServer, type RestartableServer } from "./restartable-server";

@@ -2,8 +2,8 @@
 // a new process starts on the same database, and readers end with every entry that got a 201, each once,
 // in seq order. Committed-but-unanswered entries (killed between commit and answer) may also appear.
 import { afterAll, describe, expect, it } from "vitest";
-import type { EntryDTO } from "../contracts/dto";
-import type { BlogEvent } from "../contracts/events";
+import type { EntryDTO } from "@/common/contracts/dto";
+import type { BlogEvent } from "@/common/contracts/events";
 import { publishedEntries } from "./delivery-reader";
 import { waitFor, type SpawnedServer } from "./harness";
 import { startRestartableServer, type RestartableServer } from "./restartable-server";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createClient } from "redis";
-import type { Role } from "../contracts/dto";
+import type { Role } from "@/common/contracts/dto";
 import { createDb, type Database } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { insertApiToken } from "../db/tokens";

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createServer, connect } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import type { BlogDTO, EntryDTO } from "../contracts/dto";
+import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
 import { LiveReader, publishedEntries } from "./delivery-reader";
 import { apiClient, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
 

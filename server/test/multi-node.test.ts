@@ -5,8 +5,8 @@
 // SQLite is one process by design, so this runs only when DATABASE_URL is PostgreSQL (CI does both).
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { EntryDTO } from "../contracts/dto";
-import { BLOG_EVENT_TYPES } from "../contracts/events";
+import type { EntryDTO } from "@/common/contracts/dto";
+import { BLOG_EVENT_TYPES } from "@/common/contracts/events";
 import { apiClient, deleteRedisKeys, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
 import { closeSockets, connectSocket, joinBlog, joinNewsroom, ofType, type TestSocket } from "./socket-reader";
 

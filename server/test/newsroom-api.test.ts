@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io } from "socket.io-client";
-import type { AuditEventDTO, BlogSummaryDTO, EntryDTO, UploadDTO } from "../contracts/dto";
+import type { AuditEventDTO, BlogSummaryDTO, EntryDTO, UploadDTO } from "@/common/contracts/dto";
 import { apiClient, startTestServer, type TestServer } from "./harness";
 
 let server: TestServer;

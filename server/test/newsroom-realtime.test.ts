@@ -1,9 +1,9 @@
 // The newsroom over real sockets: the admin room (session cookie on the handshake), and scheduled
 // entries publishing on time, also across a restart, with real readers listening.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { EntryDTO } from "../contracts/dto";
-import type { BlogEvent } from "../contracts/events";
-import { BLOG_EVENT_TYPES } from "../contracts/events";
+import type { EntryDTO } from "@/common/contracts/dto";
+import type { BlogEvent } from "@/common/contracts/events";
+import { BLOG_EVENT_TYPES } from "@/common/contracts/events";
 import { hashSecret } from "../db/sessions";
 import { io, type Socket } from "socket.io-client";
 import { apiClient, spawnServer, startTestServer, waitFor, type TestServer } from "./harness";

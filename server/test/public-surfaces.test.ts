@@ -4,8 +4,8 @@
 // node; on PostgreSQL with Redis, on both nodes of a pair as well.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EntryDTO } from "../contracts/dto";
-import type { EventsPage } from "../contracts/events";
+import type { EntryDTO } from "@/common/contracts/dto";
+import type { EventsPage } from "@/common/contracts/events";
 import { apiClient, deleteRedisKeys, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
 import { closeSockets, connectSocket, joinBlog } from "./socket-reader";
 

@@ -1,7 +1,7 @@
 // "N reading now": real socket.io clients against the real process. The count is the number of sockets
 // in a blog's room on this node, sent as `blog:readers` (no seq, not logged) at most every 2 s per blog.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { EventsPage } from "../contracts/events";
+import type { EventsPage } from "@/common/contracts/events";
 import { apiClient, startTestServer, waitFor, type TestServer } from "./harness";
 import { closeSockets, connectSocket, joinBlog, type TestSocket } from "./socket-reader";
 

@@ -1,6 +1,6 @@
 // Reader pages are server-rendered: the first HTML already holds the entries (no loading spinner).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EntryDTO } from "../contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import { apiClient, startTestServer, type TestServer } from "./harness";
 
 let server: TestServer;

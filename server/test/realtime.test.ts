@@ -1,6 +1,6 @@
 // Live push with real socket.io clients against the real process: rooms, typed events, seq, replay.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { EntryDTO } from "../contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import { apiClient, startTestServer, waitFor, type TestServer } from "./harness";
 import { closeSockets, connectSocket, joinBlog } from "./socket-reader";
 

@@ -1,7 +1,7 @@
 // What the restart and SIGKILL tests share: a server with one blog and write limits off (a feed publishes
 // as fast as it can), live readers on it, and a second process that takes over the same database and the
 // same port, so the readers' own reconnection finds it again. dispose() cleans up whatever got started.
-import type { BlogDTO } from "../contracts/dto";
+import type { BlogDTO } from "@/common/contracts/dto";
 import { LiveReader } from "./delivery-reader";
 import { spawnServer, startTestServer, type SpawnedServer, type TestServer } from "./harness";
 

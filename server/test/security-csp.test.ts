@@ -2,7 +2,7 @@
 // response's nonce, and Next.js puts that nonce on every script of the page: the reader page (rendered and
 // from the page cache), a permalink, the embed, the newsroom's sign-in page and both kinds of 404.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EntryDTO } from "../contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import { apiClient, startTestServer, type TestServer } from "./harness";
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 // What an entry body may make every reader's browser (and feed reader) do or download, through the API:
 // images only from our own uploads and the configured hosts, and a bounded size once cleaned.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EntryDTO, UploadDTO } from "../contracts/dto";
+import type { EntryDTO, UploadDTO } from "@/common/contracts/dto";
 import { apiClient, startTestServer, type TestServer } from "./harness";
 
 const IMAGE_HOST = "https://photos.newsroom.example";

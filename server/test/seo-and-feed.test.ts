@@ -2,7 +2,7 @@
 // the JSON-LD and the Atom feed are checked against what schema.org and RFC 4287 require, with hostile content.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { EntryDTO } from "../contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import { apiClient, startTestServer, type TestServer } from "./harness";
 
 let server: TestServer;

@@ -3,8 +3,8 @@
 // shape of the blog's event log, so a test can wait for an event and compare what it heard with the log.
 // For a reader that reconnects and applies events as the page does, see delivery-reader.ts.
 import { io, type Socket } from "socket.io-client";
-import type { AdminJoinAck, AllServerToClientEvents, BlogEventType, ClientToServerEvents, JoinAck } from "../contracts/events";
-import { BLOG_EVENT_TYPES } from "../contracts/events";
+import type { AdminJoinAck, AllServerToClientEvents, BlogEventType, ClientToServerEvents, JoinAck } from "@/common/contracts/events";
+import { BLOG_EVENT_TYPES } from "@/common/contracts/events";
 
 export type EventName = keyof AllServerToClientEvents;
 

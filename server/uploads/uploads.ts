@@ -4,11 +4,11 @@
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Actor } from "../auth/permissions";
-import type { UploadDTO } from "../contracts/dto";
+import type { Actor } from "@/common/permissions";
+import type { UploadDTO } from "@/common/contracts/dto";
 import { forgetUpload, recordUpload } from "../db/uploads";
 import type { Db } from "../db/types";
-import { AppError } from "../errors";
+import { AppError } from "@/common/app-error";
 import { MAX_UPLOAD_BYTES, requestBody } from "../http/request-body";
 
 interface ImageType {

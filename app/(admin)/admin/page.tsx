@@ -3,7 +3,7 @@ import Link from "next/link";
 import { BlogTable } from "@/components/admin/BlogTable";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { buttonStyles } from "@/components/admin/styles";
-import { can } from "@/server/auth/permissions";
+import { can } from "@/common/permissions";
 import { requirePageActor } from "@/server/auth/current-actor";
 import { listNewsroomBlogs } from "@/server/db/blogs";
 import { getRuntime } from "@/server/runtime";

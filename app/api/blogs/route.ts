@@ -1,5 +1,5 @@
 import { authenticate, authorize } from "@/server/auth/authenticate";
-import { blogListQuerySchema, createBlogSchema } from "@/server/contracts/schemas";
+import { blogListQuerySchema, createBlogSchema } from "@/common/contracts/schemas";
 import { createBlog, listBlogs, listNewsroomBlogs } from "@/server/db/blogs";
 import { json, readJson, readQuery, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";

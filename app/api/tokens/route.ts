@@ -1,5 +1,5 @@
 import { authenticate, authorize } from "@/server/auth/authenticate";
-import { createTokenSchema } from "@/server/contracts/schemas";
+import { createTokenSchema } from "@/common/contracts/schemas";
 import { createApiToken, listApiTokens } from "@/server/db/tokens";
 import { json, readJson, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";

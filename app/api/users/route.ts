@@ -1,5 +1,5 @@
 import { authenticate, authorize } from "@/server/auth/authenticate";
-import { createUserSchema } from "@/server/contracts/schemas";
+import { createUserSchema } from "@/common/contracts/schemas";
 import { createUser, listUsers } from "@/server/db/users";
 import { json, readJson, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";

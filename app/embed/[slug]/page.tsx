@@ -6,8 +6,8 @@ import { notFound } from "next/navigation";
 import { LiveFeed } from "@/components/feed/LiveFeed";
 import { initialFeedOf, loadReaderPage } from "@/server/reader/reader-page-data";
 import { requestOrigin } from "@/server/seo/request-origin";
-import { SITE_NAME } from "@/server/seo/site";
-import { absoluteUrl, blogPathOf } from "@/server/seo/urls";
+import { SITE_NAME } from "@/common/site";
+import { absoluteUrl, blogPathOf } from "@/common/urls";
 import { EmbedResizer } from "./EmbedResizer";
 
 export const dynamic = "force-dynamic";

@@ -3,9 +3,9 @@
 // is also saved to the server ~2 s after typing stops. A stale save never overwrites: it opens the conflict panel.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { EditorContent, useEditor } from "@tiptap/react";
-import type { BlogStatus, ContributorDTO, EntryDTO } from "@/server/contracts/dto";
-import type { CreateEntryInput, UpdateEntryInput } from "@/server/contracts/schemas";
-import { can, type Actor } from "@/server/auth/permissions";
+import type { BlogStatus, ContributorDTO, EntryDTO } from "@/common/contracts/dto";
+import type { CreateEntryInput, UpdateEntryInput } from "@/common/contracts/schemas";
+import { can, type Actor } from "@/common/permissions";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
 import { FormField } from "@/components/admin/FormField";
 import { buttonStyles, inputStyles, labelStyles } from "@/components/admin/styles";

@@ -1,6 +1,6 @@
 "use client";
 // Someone saved the entry after this editor loaded it. Nothing is overwritten until the writer picks a side.
-import type { EntryDTO } from "@/server/contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import { EntryArticle } from "@/components/feed/EntryArticle";
 import { buttonStyles } from "@/components/admin/styles";
 

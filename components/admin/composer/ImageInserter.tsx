@@ -1,7 +1,7 @@
 "use client";
 // Upload a picture, then say what it shows (required alt text) and optionally caption it, then insert it.
 import { useId, useState } from "react";
-import type { UploadDTO } from "@/server/contracts/dto";
+import type { UploadDTO } from "@/common/contracts/dto";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
 import { FormField } from "@/components/admin/FormField";
 import { buttonStyles, inputStyles } from "@/components/admin/styles";

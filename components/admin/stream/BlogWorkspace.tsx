@@ -3,8 +3,8 @@
 // kept current from the newsroom socket room, so colleagues' work shows up without a reload.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { BlogDTO, ContributorDTO, EntryDTO, EntryPage } from "@/server/contracts/dto";
-import { can, type Actor } from "@/server/auth/permissions";
+import type { BlogDTO, ContributorDTO, EntryDTO, EntryPage } from "@/common/contracts/dto";
+import { can, type Actor } from "@/common/permissions";
 import { apiRequest } from "@/components/admin/api-request";
 import { buttonStyles } from "@/components/admin/styles";
 import { Composer } from "@/components/admin/composer/Composer";

@@ -2,8 +2,8 @@
 // One entry in the newsroom stream, with what the signed-in writer may do to it.
 import { showsKeyEventFlag } from "@/components/feed/key-event-flag";
 import { useEffect, useRef, useState } from "react";
-import type { BlogStatus, ContributorDTO, EntryDTO } from "@/server/contracts/dto";
-import { can, type Actor } from "@/server/auth/permissions";
+import type { BlogStatus, ContributorDTO, EntryDTO } from "@/common/contracts/dto";
+import { can, type Actor } from "@/common/permissions";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
 import { buttonStyles } from "@/components/admin/styles";
 import { Composer } from "@/components/admin/composer/Composer";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EntryDTO } from "@/server/contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import { appendOlderEntries, removeEntry, replaceFirstPage, upsertEntry, type StreamState } from "./stream-state";
 
 function entry(id: string, updatedAt: string, version = 1, extra: Partial<EntryDTO> = {}): EntryDTO {

@@ -1,6 +1,6 @@
 // The newsroom stream's list: every entry of one blog, newest change first. Pure, so it is unit-tested;
 // applying the same event twice, or an older copy after a newer one, changes nothing.
-import type { EntryDTO } from "@/server/contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 
 /** Entries per page of the stream (the server renders the first). */
 export const STREAM_PAGE_SIZE = 30;

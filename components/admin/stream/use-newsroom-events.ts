@@ -4,8 +4,8 @@
 // (re)join the caller reloads its first page (`onJoined`).
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { EntryDTO } from "@/server/contracts/dto";
-import type { AllServerToClientEvents, ClientToServerEvents } from "@/server/contracts/events";
+import type { EntryDTO } from "@/common/contracts/dto";
+import type { AllServerToClientEvents, ClientToServerEvents } from "@/common/contracts/events";
 
 export type NewsroomConnection = "connecting" | "live" | "reconnecting" | "refused";
 

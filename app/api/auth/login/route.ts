@@ -1,6 +1,6 @@
 import { assertSameOrigin, readCookie, SESSION_COOKIE } from "@/server/auth/authenticate";
 import { signIn } from "@/server/auth/sign-in";
-import { loginSchema } from "@/server/contracts/schemas";
+import { loginSchema } from "@/common/contracts/schemas";
 import { createSession, deleteSession } from "@/server/db/sessions";
 import { toUserDTO } from "@/server/db/to-dto";
 import { json, readJson, route } from "@/server/http/route";

@@ -1,6 +1,6 @@
 import { authenticate } from "@/server/auth/authenticate";
 import { getUser } from "@/server/db/users";
-import { AppError } from "@/server/errors";
+import { AppError } from "@/common/app-error";
 import { json, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";
 

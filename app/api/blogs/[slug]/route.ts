@@ -1,5 +1,5 @@
 import { authorize } from "@/server/auth/authenticate";
-import { updateBlogSchema } from "@/server/contracts/schemas";
+import { updateBlogSchema } from "@/common/contracts/schemas";
 import { getBlog, updateBlog } from "@/server/db/blogs";
 import { json, readJson, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";

@@ -1,5 +1,5 @@
 import { authorize } from "@/server/auth/authenticate";
-import { updateUserSchema } from "@/server/contracts/schemas";
+import { updateUserSchema } from "@/common/contracts/schemas";
 import { updateUser } from "@/server/db/users";
 import { json, readJson, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";

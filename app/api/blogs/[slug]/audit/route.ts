@@ -1,5 +1,5 @@
 import { authenticate } from "@/server/auth/authenticate";
-import { auditQuerySchema } from "@/server/contracts/schemas";
+import { auditQuerySchema } from "@/common/contracts/schemas";
 import { listAuditEvents } from "@/server/db/audit";
 import { json, readQuery, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";

@@ -1,5 +1,5 @@
 import { authenticate, authorize } from "@/server/auth/authenticate";
-import { createEntrySchema, entryListQuerySchema } from "@/server/contracts/schemas";
+import { createEntrySchema, entryListQuerySchema } from "@/common/contracts/schemas";
 import { createEntry, listEntries } from "@/server/db/entries";
 import { parseIdempotencyKey } from "@/server/db/idempotency";
 import { json, readJson, readQuery, route } from "@/server/http/route";

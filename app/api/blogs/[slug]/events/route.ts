@@ -1,4 +1,4 @@
-import { eventsQuerySchema } from "@/server/contracts/schemas";
+import { eventsQuerySchema } from "@/common/contracts/schemas";
 import { replayEventsSince } from "@/server/db/events";
 import { json, readQuery, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";

@@ -9,7 +9,7 @@ import { findBlog } from "@/server/db/blogs";
 import { getRuntime } from "@/server/runtime";
 import { embedSnippetOf } from "@/server/seo/embed-snippet";
 import { requestOrigin } from "@/server/seo/request-origin";
-import { absoluteUrl, embedPathOf } from "@/server/seo/urls";
+import { absoluteUrl, embedPathOf } from "@/common/urls";
 
 export const metadata: Metadata = { title: "Blog settings" };
 

@@ -1,5 +1,5 @@
 import { authenticate, authorize } from "@/server/auth/authenticate";
-import { updateEntrySchema } from "@/server/contracts/schemas";
+import { updateEntrySchema } from "@/common/contracts/schemas";
 import { deleteEntry, getEntry, updateEntry } from "@/server/db/entries";
 import { json, readJson, route } from "@/server/http/route";
 import { getRuntime } from "@/server/runtime";

@@ -111,3 +111,18 @@ export interface UploadDTO {
   contentType: string;
   bytes: number;
 }
+
+/** What a reader's page is rendered from; the browser keeps it live from there. */
+export interface InitialFeed {
+  blog: BlogDTO;
+  /** Pinned entries, shown on top, newest first. */
+  pinned: EntryDTO[];
+  /** The stream of unpinned entries loaded so far, newest first. */
+  entries: EntryDTO[];
+  /** Cursor for "Load older"; null when everything is loaded. */
+  nextCursor: string | null;
+  /** The last event sequence number applied. */
+  seq: number;
+  /** Key events loaded apart from the stream (without them, the loaded ones are used). */
+  keyEvents?: EntryDTO[];
+}

@@ -1,6 +1,6 @@
 // Who may do what. Pure rules, so they are unit-tested without a database.
-import type { Role } from "../contracts/dto";
-import { AppError } from "../errors";
+import type { Role } from "./contracts/dto";
+import { AppError } from "@/common/app-error";
 
 export interface Actor {
   id: string;
