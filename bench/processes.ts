@@ -29,7 +29,9 @@ export async function statsOf(statsUrl: string, query = ""): Promise<ProcessStat
 }
 
 /** A fresh database with one editor and its API token: SQLite in a temp folder, or a new PostgreSQL database. */
-export async function benchDatabase(postgresUrl?: string): Promise<{ url: string; token: string; drop(): Promise<void> }> {
+export async function benchDatabase(
+  postgresUrl?: string,
+): Promise<{ url: string; token: string; drop(): Promise<void> }> {
   let url: string;
   let drop: () => Promise<void>;
   if (postgresUrl) {
@@ -47,7 +49,12 @@ export async function benchDatabase(postgresUrl?: string): Promise<{ url: string
   await migrateDatabase(url);
   const database = createDb(url);
   try {
-    const user = await insertUser(database.prisma, { email: "bench@bench.liveline", role: "EDITOR", password: randomBytes(12).toString("hex"), displayName: "Bench Editor" });
+    const user = await insertUser(database.prisma, {
+      email: "bench@bench.liveline",
+      role: "EDITOR",
+      password: randomBytes(12).toString("hex"),
+      displayName: "Bench Editor",
+    });
     const { token } = await insertApiToken(database.prisma, user.id, "bench");
     return { url, token, drop };
   } finally {
@@ -76,7 +83,10 @@ export interface RawServer {
 }
 
 export async function startRawServer(): Promise<RawServer> {
-  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "bench/raw-ws-server.ts"], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", "bench/raw-ws-server.ts"], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let text = "";
     child.stdout!.on("data", (chunk: Buffer) => {

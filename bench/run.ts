@@ -116,8 +116,12 @@ const WARM_PUBLISHES = 2;
 const WARM_MARKERS = 1_000_000;
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BenchOptions {
-  const number = (name: string, fallback: number) => (env[name] === undefined || env[name] === "" ? fallback : Number(env[name]));
-  const steps = (env.BENCH_STEPS ?? "1000,5000,10000").split(",").map((s) => Number(s.trim())).filter((n) => n > 0);
+  const number = (name: string, fallback: number) =>
+    env[name] === undefined || env[name] === "" ? fallback : Number(env[name]);
+  const steps = (env.BENCH_STEPS ?? "1000,5000,10000")
+    .split(",")
+    .map((s) => Number(s.trim()))
+    .filter((n) => n > 0);
   return {
     steps,
     publishes: number("BENCH_PUBLISHES", 60),
@@ -141,8 +145,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const { log } = options;
   const startedAt = new Date().toISOString();
   const openFilesLimit = openFiles();
-  log(`[bench] open files limit: ${openFilesLimit}. Each of the harness and the server holds one descriptor per reader:`);
-  log(`[bench]   for ${Math.max(...options.steps)} readers run \`ulimit -n 65536\` (as root, or raise the hard limit) before npm run bench if it is lower.`);
+  log(
+    `[bench] open files limit: ${openFilesLimit}. Each of the harness and the server holds one descriptor per reader:`,
+  );
+  log(
+    `[bench]   for ${Math.max(...options.steps)} readers run \`ulimit -n 65536\` (as root, or raise the hard limit) before npm run bench if it is lower.`,
+  );
   ensureBuild(ROOT);
 
   const steps: StepResult[] = [];
@@ -151,7 +159,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const { liveline, raw, page, publishAloneMs } = await measureStep(options, readers);
     log(`[bench]   liveline: ${summary(liveline)}`);
     log(`[bench]   raw ws:   ${summary(raw)}`);
-    if (page) log(`[bench]   page: ${page.requestsPerSecond.toFixed(0)} req/s, p99 ${page.latencyMs.p99} ms, ${page.queriesPerView.toFixed(4)} queries/view`);
+    if (page)
+      log(
+        `[bench]   page: ${page.requestsPerSecond.toFixed(0)} req/s, p99 ${page.latencyMs.p99} ms, ${page.queriesPerView.toFixed(4)} queries/view`,
+      );
     steps.push({ readers, liveline, raw, page, publishAloneMs });
   }
 
@@ -167,7 +178,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
   const result: BenchResult = {
     startedAt,
     finishedAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, openFilesLimit },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? "",
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      openFilesLimit,
+    },
     options: recorded,
     steps,
     crossNode,
@@ -220,21 +237,39 @@ async function measureStep(options: BenchOptions, readers: number) {
       const ours = await measureSide(perRound, {
         readers,
         stats,
-        connect: (count) => connectReaders({ url: wsUrl(liveline.url), mode: "socketio", slug: SLUG, count, concurrency: options.connectConcurrency }),
+        connect: (count) =>
+          connectReaders({
+            url: wsUrl(liveline.url),
+            mode: "socketio",
+            slug: SLUG,
+            count,
+            concurrency: options.connectConcurrency,
+          }),
         checkersUrl: liveline.url,
         publish: (k) => publishEntry(api, k),
         markerOffset,
       });
       sample ||= ours.sample;
-      if (round === options.rounds - 1 && options.httpSeconds > 0) page = await measurePage(options, liveline.url, stats);
+      if (round === options.rounds - 1 && options.httpSeconds > 0)
+        page = await measurePage(options, liveline.url, stats);
       await ours.close();
       livelineRuns.push(ours.run);
       const baseline = await measureSide(perRound, {
         readers,
         stats: `${raw.url}/stats`,
-        connect: (count) => connectReaders({ url: raw.url.replace("http", "ws"), mode: "raw", slug: SLUG, count, concurrency: options.connectConcurrency }),
+        connect: (count) =>
+          connectReaders({
+            url: raw.url.replace("http", "ws"),
+            mode: "raw",
+            slug: SLUG,
+            count,
+            concurrency: options.connectConcurrency,
+          }),
         publish: async (k) => {
-          const res = await fetch(`${raw.url}/publish`, { method: "POST", body: sample.replace(/bench#\d+/, `bench#${k}`) });
+          const res = await fetch(`${raw.url}/publish`, {
+            method: "POST",
+            body: sample.replace(/bench#\d+/, `bench#${k}`),
+          });
           await res.arrayBuffer();
         },
         markerOffset,
@@ -242,7 +277,12 @@ async function measureStep(options: BenchOptions, readers: number) {
       await baseline.close();
       rawRuns.push(baseline.run);
     }
-    return { liveline: combineRuns(livelineRuns), raw: combineRuns(rawRuns), page, publishAloneMs: percentiles(alone).p50 };
+    return {
+      liveline: combineRuns(livelineRuns),
+      raw: combineRuns(rawRuns),
+      page,
+      publishAloneMs: percentiles(alone).p50,
+    };
   } finally {
     await Promise.all([liveline.stop(), raw.stop()]);
     await database.drop();
@@ -265,7 +305,14 @@ async function measureCrossNode(options: BenchOptions, readers: number) {
       const side = await measureSide(options, {
         readers,
         stats: `${node.url}/_debug/stats`,
-        connect: (count) => connectReaders({ url: wsUrl(node.url), mode: "socketio", slug: SLUG, count, concurrency: options.connectConcurrency }),
+        connect: (count) =>
+          connectReaders({
+            url: wsUrl(node.url),
+            mode: "socketio",
+            slug: SLUG,
+            count,
+            concurrency: options.connectConcurrency,
+          }),
         checkersUrl: node.url,
         // Markers keep growing so a late frame of the first half is never counted in the second.
         publish: (k) => publishEntry(api, k),
@@ -309,7 +356,11 @@ function combineRuns(runs: SideRun[]): SideResult {
   const all = runs.map((run) => run.result);
   const sum = (pick: (side: SideResult) => number) => all.reduce((n, side) => n + pick(side), 0);
   const checkers = all.every((side) => side.checkers)
-    ? { readers: first.result.checkers!.readers, delivered: sum((side) => side.checkers!.delivered), expected: sum((side) => side.checkers!.expected) }
+    ? {
+        readers: first.result.checkers!.readers,
+        delivered: sum((side) => side.checkers!.delivered),
+        expected: sum((side) => side.checkers!.expected),
+      }
     : undefined;
   return {
     ...first.result,
@@ -320,7 +371,10 @@ function combineRuns(runs: SideRun[]): SideResult {
     latencyMs: percentiles(runs.flatMap((run) => run.latencies)),
     publishRequestMs: percentiles(runs.flatMap((run) => run.requestMs)),
     // The worse turn's event loop.
-    eventLoopDelayMs: all.reduce((worst, side) => (side.eventLoopDelayMs.p99 > worst.p99 ? side.eventLoopDelayMs : worst), first.result.eventLoopDelayMs),
+    eventLoopDelayMs: all.reduce(
+      (worst, side) => (side.eventLoopDelayMs.p99 > worst.p99 ? side.eventLoopDelayMs : worst),
+      first.result.eventLoopDelayMs,
+    ),
     ...(checkers ? { checkers } : {}),
   };
 }
@@ -361,7 +415,8 @@ async function measureSide(options: BenchOptions, setup: SideSetup) {
     for (let i = 1; i <= options.publishes; i++) n += pool.received.get(offset + i)?.length ?? 0;
     return n;
   };
-  const checkersDone = () => checkers.every((c) => countMarkers(c.markers, offset, options.publishes) >= options.publishes);
+  const checkersDone = () =>
+    checkers.every((c) => countMarkers(c.markers, offset, options.publishes) >= options.publishes);
   const deadline = performance.now() + options.deliveryTimeoutMs;
   while ((delivered() < expected || !checkersDone()) && performance.now() < deadline) await pause(100);
   const after = await statsOf(setup.stats);
@@ -387,7 +442,13 @@ async function measureSide(options: BenchOptions, setup: SideSetup) {
     rssLoadedBytes: loaded.memory.rss,
     eventLoopDelayMs: after.eventLoopDelayMs,
     ...(checkers.length
-      ? { checkers: { readers: checkers.length, delivered: checkers.reduce((n, c) => n + countMarkers(c.markers, offset, options.publishes), 0), expected: checkers.length * options.publishes } }
+      ? {
+          checkers: {
+            readers: checkers.length,
+            delivered: checkers.reduce((n, c) => n + countMarkers(c.markers, offset, options.publishes), 0),
+            expected: checkers.length * options.publishes,
+          },
+        }
       : {}),
     payloadBytes: checkers[0]?.sample.length ?? 0,
   };
@@ -428,7 +489,12 @@ async function measurePage(options: BenchOptions, base: string, stats: string): 
   const before = (await statsOf(stats)).queries ?? 0;
   // As browsers ask for it: compressed. Uncompressed, the 120 KB page keeps autocannon's own JS parsing
   // busier than the server on two shared cores, and measures the load generator instead (docs/performance.md).
-  const run = await autocannon({ url, connections: options.httpConnections, duration: options.httpSeconds, headers: { "accept-encoding": "gzip, deflate, br" } });
+  const run = await autocannon({
+    url,
+    connections: options.httpConnections,
+    duration: options.httpSeconds,
+    headers: { "accept-encoding": "gzip, deflate, br" },
+  });
   const queries = ((await statsOf(stats)).queries ?? 0) - before;
   return {
     connections: options.httpConnections,
@@ -449,7 +515,10 @@ function apiOf(base: string, token: string): Api {
   return async (method, pathname, body) => {
     const res = await fetch(base + pathname, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -491,7 +560,10 @@ function summary(side: SideResult): string {
 
 function openFiles(): string {
   try {
-    return /Max open files\s+(\S+)\s+(\S+)/.exec(readFileSync("/proc/self/limits", "utf8"))?.slice(1, 3).join(" (hard ") + ")" || "unknown";
+    return (
+      /Max open files\s+(\S+)\s+(\S+)/.exec(readFileSync("/proc/self/limits", "utf8"))?.slice(1, 3).join(" (hard ") +
+        ")" || "unknown"
+    );
   } catch {
     return "unknown";
   }
@@ -500,7 +572,8 @@ function openFiles(): string {
 async function dropRedisKeys(url: string, prefix: string): Promise<void> {
   const redis = createClient({ url });
   await redis.connect();
-  for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) if (keys.length) await redis.del(keys);
+  for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 }))
+    if (keys.length) await redis.del(keys);
   await redis.close();
 }
 

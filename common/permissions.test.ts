@@ -7,7 +7,16 @@ const journalist: Actor = { id: "j", role: "JOURNALIST", name: "Jo" };
 
 describe("can", () => {
   it("lets nobody anonymous write anything", () => {
-    const actions: Action[] = ["entry:create", "entry:edit", "entry:delete", "entry:pin", "blog:create", "blog:edit", "user:manage", "token:manage"];
+    const actions: Action[] = [
+      "entry:create",
+      "entry:edit",
+      "entry:delete",
+      "entry:pin",
+      "blog:create",
+      "blog:edit",
+      "user:manage",
+      "token:manage",
+    ];
     for (const action of actions) expect(can(null, action)).toBe(false);
   });
 

@@ -49,7 +49,13 @@ export function can(actor: Actor | null, action: Action, context: ActionContext 
     case "EDITOR":
       return EDITOR_ACTIONS.has(action);
     case "JOURNALIST":
-      if (action === "entry:create" || action === "entry:pin" || action === "newsroom:read" || action === "upload:create") return true;
+      if (
+        action === "entry:create" ||
+        action === "entry:pin" ||
+        action === "newsroom:read" ||
+        action === "upload:create"
+      )
+        return true;
       // Journalists own their entries and nobody else's.
       if (action === "entry:edit" || action === "entry:delete") return context.authorId === actor.id;
       return false;

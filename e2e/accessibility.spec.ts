@@ -10,7 +10,13 @@ const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 async function expectNoSeriousViolations(page: Page, what: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n  ")}`);
+  const report = serious.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+        .map((n) => n.target.join(" "))
+        .slice(0, 5)
+        .join("\n  ")}`,
+  );
   expect(report, `${what}: axe violations`).toEqual([]);
 }
 
@@ -22,7 +28,10 @@ async function expectVisibleFocus(page: Page): Promise<string> {
     const style = getComputedStyle(element);
     const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
     const ring = style.boxShadow !== "none";
-    return { label: `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 40)}"`, visible: outline || ring };
+    return {
+      label: `${element.tagName.toLowerCase()} "${(element.textContent ?? "").trim().slice(0, 40)}"`,
+      visible: outline || ring,
+    };
   });
   expect(focus, "something has focus").not.toBeNull();
   expect(focus!.visible, `focus is visible on ${focus!.label}`).toBe(true);
@@ -33,7 +42,11 @@ test.describe("axe-core scans", () => {
   for (const colorScheme of ["light", "dark"] as const) {
     test(`reader pages have no serious violations (${colorScheme})`, async ({ page, newsroom }) => {
       await page.emulateMedia({ colorScheme });
-      const blog = await newsroom.createBlog({ prefix: "a11y", title: "Accessible live blog", summary: "Everything about the test." });
+      const blog = await newsroom.createBlog({
+        prefix: "a11y",
+        title: "Accessible live blog",
+        summary: "Everything about the test.",
+      });
       const first = await newsroom.publish(blog.slug, {
         headline: "Key points",
         body: "<ul><li>One</li><li>Two</li></ul>",
@@ -42,7 +55,10 @@ test.describe("axe-core scans", () => {
       });
       await newsroom.pin(blog.slug, first.id);
       for (let i = 0; i < 22; i++) {
-        await newsroom.publish(blog.slug, { ...(i % 3 === 0 ? { headline: `Update ${i}` } : {}), body: `<p>Body ${i} with <a href="https://example.org/${i}">a link</a>.</p><blockquote><p>A quote</p></blockquote>` });
+        await newsroom.publish(blog.slug, {
+          ...(i % 3 === 0 ? { headline: `Update ${i}` } : {}),
+          body: `<p>Body ${i} with <a href="https://example.org/${i}">a link</a>.</p><blockquote><p>A quote</p></blockquote>`,
+        });
       }
       await page.goto("/");
       await expectNoSeriousViolations(page, "/");
@@ -63,7 +79,15 @@ test.describe("axe-core scans", () => {
     await page.goto("/admin/login");
     await expectNoSeriousViolations(page, "/admin/login");
     await signInThroughApi(context, server.users.admin);
-    const pages = ["/admin", "/admin/blogs/new", `/admin/blogs/${blog.slug}`, `/admin/blogs/${blog.slug}/settings`, `/admin/blogs/${blog.slug}/audit`, "/admin/users", "/admin/tokens"];
+    const pages = [
+      "/admin",
+      "/admin/blogs/new",
+      `/admin/blogs/${blog.slug}`,
+      `/admin/blogs/${blog.slug}/settings`,
+      `/admin/blogs/${blog.slug}/audit`,
+      "/admin/users",
+      "/admin/tokens",
+    ];
     for (const path of pages) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
@@ -76,9 +100,13 @@ test.describe("axe-core scans", () => {
 });
 
 test.describe("keyboard only", () => {
-  test("a reader tabs to Load older, with a visible focus on every stop, and loads older updates", async ({ page, newsroom }) => {
+  test("a reader tabs to Load older, with a visible focus on every stop, and loads older updates", async ({
+    page,
+    newsroom,
+  }) => {
     const blog = await newsroom.createBlog({ prefix: "keys" });
-    for (let i = 0; i < 23; i++) await newsroom.publish(blog.slug, { headline: `Update ${i}`, body: `<p>Body ${i}</p>` });
+    for (let i = 0; i < 23; i++)
+      await newsroom.publish(blog.slug, { headline: `Update ${i}`, body: `<p>Body ${i}</p>` });
     await page.goto(`/live/${blog.slug}`);
     await expect(page.locator('[data-connection="live"]')).toBeVisible();
     const stream = page.getByTestId("stream");
@@ -98,11 +126,13 @@ test.describe("keyboard only", () => {
 
   test("an editor signs in and publishes with the keyboard alone", async ({ page, server }) => {
     const blogSlug = `keys-admin-${Date.now().toString(36)}`;
-    const created = await (await fetch(`${server.url}/api/blogs`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${server.users.editor.token}` },
-      body: JSON.stringify({ slug: blogSlug, title: "Keyboard blog" }),
-    })).json();
+    const created = await (
+      await fetch(`${server.url}/api/blogs`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${server.users.editor.token}` },
+        body: JSON.stringify({ slug: blogSlug, title: "Keyboard blog" }),
+      })
+    ).json();
     expect(created.blog.slug).toBe(blogSlug);
 
     await page.goto(`/admin/login?next=${encodeURIComponent(`/admin/blogs/${blogSlug}`)}`);
@@ -113,7 +143,10 @@ test.describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`/admin/blogs/${blogSlug}$`));
 
-    await page.getByLabel(/headline/i).first().focus();
+    await page
+      .getByLabel(/headline/i)
+      .first()
+      .focus();
     await page.keyboard.type("Typed without a mouse");
     // Tab on to the editor, type the body, then on to Publish now.
     const editor = page.locator('[contenteditable="true"]').first();

@@ -13,7 +13,9 @@ import { expect, test } from "./fixtures/server.ts";
 async function openHostPage(page: Page, html: string): Promise<void> {
   const host = createServer((_request, response) => {
     response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    response.end(`<!doctype html><html lang="en"><head><title>Host article</title></head><body style="margin:0"><h1>Our article</h1>${html}<p>After the embed.</p></body></html>`);
+    response.end(
+      `<!doctype html><html lang="en"><head><title>Host article</title></head><body style="margin:0"><h1>Our article</h1>${html}<p>After the embed.</p></body></html>`,
+    );
   });
   await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
   hosts.push(host);
@@ -71,17 +73,24 @@ test("the embed snippet from blog settings shows the live blog on another site, 
   await expect(page.getByRole("navigation")).toHaveCount(0);
 
   // The iframe is as tall as its content (not the snippet's 600 px).
-  await expect.poll(async () => Math.abs((await frameHeight(page)) - (await contentHeight(page)))).toBeLessThanOrEqual(1);
+  await expect
+    .poll(async () => Math.abs((await frameHeight(page)) - (await contentHeight(page))))
+    .toBeLessThanOrEqual(1);
   const before = await frameHeight(page);
   expect(before).toBeLessThan(600);
 
   // Updates arrive live and the frame grows with them.
   for (let i = 1; i <= 4; i++) {
-    await newsroom.publish(slug, { headline: `Kilometre ${i * 10}`, body: `<p>${"The leaders pass the water station. ".repeat(8)}</p>` });
+    await newsroom.publish(slug, {
+      headline: `Kilometre ${i * 10}`,
+      body: `<p>${"The leaders pass the water station. ".repeat(8)}</p>`,
+    });
   }
   await expect(frame.getByRole("heading", { name: "Kilometre 40" })).toBeVisible();
   await expect.poll(() => frameHeight(page)).toBeGreaterThan(before + 200);
-  await expect.poll(async () => Math.abs((await frameHeight(page)) - (await contentHeight(page)))).toBeLessThanOrEqual(1);
+  await expect
+    .poll(async () => Math.abs((await frameHeight(page)) - (await contentHeight(page))))
+    .toBeLessThanOrEqual(1);
   // The host page scrolls; the frame itself does not need to.
   expect(await frame.locator("html").evaluate((html) => html.scrollHeight <= html.clientHeight + 1)).toBe(true);
 
@@ -95,8 +104,15 @@ test("the embed snippet from blog settings shows the live blog on another site, 
 test("a placeholder div becomes a sized embed", async ({ page, baseURL, newsroom }) => {
   const { slug, title } = await newsroom.createBlog({ prefix: "embed-div", title: "Budget day live" });
   await newsroom.publish(slug, { body: "<p>The chancellor rises at 12:30.</p>" });
-  await openHostPage(page, `<div data-liveline-embed="${slug}"></div><script async src="${baseURL}/embed.js"></script>`);
-  await expect(page.frameLocator("iframe[data-liveline]").getByRole("heading", { level: 1, name: title })).toBeVisible();
-  await expect.poll(async () => Math.abs((await frameHeight(page)) - (await contentHeight(page)))).toBeLessThanOrEqual(1);
+  await openHostPage(
+    page,
+    `<div data-liveline-embed="${slug}"></div><script async src="${baseURL}/embed.js"></script>`,
+  );
+  await expect(
+    page.frameLocator("iframe[data-liveline]").getByRole("heading", { level: 1, name: title }),
+  ).toBeVisible();
+  await expect
+    .poll(async () => Math.abs((await frameHeight(page)) - (await contentHeight(page))))
+    .toBeLessThanOrEqual(1);
   expect(await frameHeight(page)).toBeLessThan(600);
 });

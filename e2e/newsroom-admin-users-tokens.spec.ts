@@ -5,9 +5,15 @@ import { signInThroughApi, signInThroughPage } from "./fixtures/newsroom-session
 
 const uid = () => Math.random().toString(36).slice(2, 8);
 
-const userRow = (page: Page, name: string) => page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
+const userRow = (page: Page, name: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
 
-test("an admin adds a journalist who can then sign in, and deactivating them signs them out", async ({ page, context, browser, server }) => {
+test("an admin adds a journalist who can then sign in, and deactivating them signs them out", async ({
+  page,
+  context,
+  browser,
+  server,
+}) => {
   await signInThroughApi(context, server.users.admin);
   await page.goto("/admin");
   await page.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Users" }).click();
@@ -21,7 +27,9 @@ test("an admin adds a journalist who can then sign in, and deactivating them sig
   await form.getByLabel("Role").selectOption({ label: "journalist" });
   await form.getByLabel("Initial password").fill(newcomer.password);
   await form.getByRole("button", { name: "Create user" }).click();
-  await expect(form.getByRole("status")).toContainText(`${newcomer.name} (${newcomer.email}) can now sign in as journalist.`);
+  await expect(form.getByRole("status")).toContainText(
+    `${newcomer.name} (${newcomer.email}) can now sign in as journalist.`,
+  );
 
   const row = userRow(page, newcomer.name);
   await expect(row).toContainText(newcomer.email);
@@ -59,7 +67,11 @@ test("an admin adds a journalist who can then sign in, and deactivating them sig
   await theirContext.close();
 });
 
-test("an admin creates an API token, sees it once, and revoking it stops it working", async ({ page, context, server }) => {
+test("an admin creates an API token, sees it once, and revoking it stops it working", async ({
+  page,
+  context,
+  server,
+}) => {
   await signInThroughApi(context, server.users.admin);
   await page.goto("/admin/tokens");
   await expect(page.getByRole("heading", { level: 1, name: "API tokens" })).toBeVisible();
@@ -100,7 +112,11 @@ test("an admin creates an API token, sees it once, and revoking it stops it work
   expect(after.status).toBe(401);
 });
 
-test("the token form can be cancelled from the confirmation without revoking anything", async ({ page, context, server }) => {
+test("the token form can be cancelled from the confirmation without revoking anything", async ({
+  page,
+  context,
+  server,
+}) => {
   await signInThroughApi(context, server.users.admin);
   await page.goto("/admin/tokens");
   const row = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "journalist test token" }) });
@@ -110,6 +126,8 @@ test("the token form can be cancelled from the confirmation without revoking any
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(row).toContainText("Active");
-  const me = await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${server.users.journalist.token}` } });
+  const me = await fetch(`${server.url}/api/auth/me`, {
+    headers: { authorization: `Bearer ${server.users.journalist.token}` },
+  });
   expect(me.status).toBe(200);
 });

@@ -2,7 +2,12 @@
 import { expect, test } from "./fixtures/server.ts";
 import { composer, entriesOf, entryText, openContext, openReader, openWorkspace, signIn } from "./fixtures/newsroom.ts";
 
-test("an editor embeds YouTube, X and a link card by URL and publishes as a colleague; readers get all three", async ({ page, browser, server, newsroom }) => {
+test("an editor embeds YouTube, X and a link card by URL and publishes as a colleague; readers get all three", async ({
+  page,
+  browser,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "embed" });
   const reader = await openContext(browser, server);
   await openReader(reader.page, blog.slug);
@@ -34,7 +39,10 @@ test("an editor embeds YouTube, X and a link card by URL and publishes as a coll
   await expect(article.locator("iframe")).toHaveAttribute("src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
   const xCard = article.locator('figure[data-embed="x"]');
   await expect(xCard.locator("blockquote")).toHaveText("Turnout: 64.2%");
-  await expect(xCard.getByRole("link", { name: "View post on X" })).toHaveAttribute("href", "https://x.com/returningofficer/status/1234567890");
+  await expect(xCard.getByRole("link", { name: "View post on X" })).toHaveAttribute(
+    "href",
+    "https://x.com/returningofficer/status/1234567890",
+  );
   const linkCard = article.locator('figure[data-embed="link"]');
   await expect(linkCard.locator("blockquote")).toHaveText("Full results for the north");
   await expect(linkCard.getByRole("link")).toHaveAttribute("href", "https://example.org/results/north");

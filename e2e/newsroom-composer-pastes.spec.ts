@@ -22,7 +22,11 @@ async function paste(target: Locator, html: string): Promise<void> {
   }, html);
 }
 
-test("pasting from Word or Google Docs leaves clean paragraphs with only the allowed formatting", async ({ page, server, newsroom }) => {
+test("pasting from Word or Google Docs leaves clean paragraphs with only the allowed formatting", async ({
+  page,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "paste" });
   await signIn(page.context(), server.users.editor);
   await openWorkspace(page, blog.slug);
@@ -57,7 +61,11 @@ test("pasting from Word or Google Docs leaves clean paragraphs with only the all
   );
 });
 
-test("a picture pasted from another site is not published: the composer shows the server's reason and keeps the text", async ({ page, server, newsroom }) => {
+test("a picture pasted from another site is not published: the composer shows the server's reason and keeps the text", async ({
+  page,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "paste-picture" });
   // Google Docs puts pasted pictures on its own host; this browser need not fetch it.
   const picture = "https://lh3.googleusercontent.com/docs/queue.png";
@@ -71,7 +79,9 @@ test("a picture pasted from another site is not published: the composer shows th
   await paste(text, `<p>Queues at the polls.</p><img src="${picture}" alt="A queue outside the town hall">`);
   await expect(text.locator("img")).toHaveAttribute("src", picture);
   await form.getByRole("button", { name: "Publish now" }).click();
-  await expect(form.getByRole("alert")).toHaveText(`body: images must be uploaded here (/uploads/…); "${picture}" is from elsewhere: upload the image instead`);
+  await expect(form.getByRole("alert")).toHaveText(
+    `body: images must be uploaded here (/uploads/…); "${picture}" is from elsewhere: upload the image instead`,
+  );
   await expect(text).toContainText("Queues at the polls.");
   expect(await entriesOf(server, blog.slug)).toEqual([]);
 });

@@ -16,7 +16,12 @@ import {
 
 const uid = () => Math.random().toString(36).slice(2, 8);
 
-test("an editor writes bold text, a link and an uploaded image, previews it and publishes; a reader sees it live", async ({ page, browser, server, newsroom }) => {
+test("an editor writes bold text, a link and an uploaded image, previews it and publishes; a reader sees it live", async ({
+  page,
+  browser,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "compose" });
   const reader = await openContext(browser, server);
   await openReader(reader.page, blog.slug);
@@ -62,7 +67,10 @@ test("an editor writes bold text, a link and an uploaded image, previews it and 
   const preview = form.getByTestId("preview");
   await expect(preview.getByRole("heading", { level: 3 })).toHaveText(headline);
   await expect(preview.locator("strong")).toHaveText("ten");
-  await expect(preview.locator('a[href="https://example.org/results"]')).toHaveAttribute("rel", "noopener noreferrer nofollow");
+  await expect(preview.locator('a[href="https://example.org/results"]')).toHaveAttribute(
+    "rel",
+    "noopener noreferrer nofollow",
+  );
   await expect(preview.locator('img[alt="Bar chart of turnout by region"]')).toBeVisible();
   await expect(preview.locator("figcaption")).toHaveText("Turnout so far");
   await expect(preview).toContainText("Breaking");
@@ -84,12 +92,19 @@ test("an editor writes bold text, a link and an uploaded image, previews it and 
   await expect(article).toContainText("Turnout so far");
 
   const entries = await entriesOf(server, blog.slug);
-  expect(entries.map((entry) => entry.headline), "exactly one entry was published").toEqual([headline]);
+  expect(
+    entries.map((entry) => entry.headline),
+    "exactly one entry was published",
+  ).toEqual([headline]);
   await expect(streamEntry(page, entries[0]!.id)).toHaveAttribute("data-status", "PUBLISHED");
   await reader.context.close();
 });
 
-test("a reload while typing keeps the text, for a new entry and for a draft being edited", async ({ page, server, newsroom }) => {
+test("a reload while typing keeps the text, for a new entry and for a draft being edited", async ({
+  page,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "restore" });
   await signIn(page.context(), server.users.editor);
   await openWorkspace(page, blog.slug);
@@ -119,7 +134,9 @@ test("a reload while typing keeps the text, for a new entry and for a draft bein
   await entryText(editor).click();
   await page.keyboard.press("End");
   await entryText(editor).pressSequentially(", finished on the server");
-  await expect.poll(async () => (await entryOf(server, blog.slug, draft!.id)).body, { timeout: 15_000 }).toContain("finished on the server");
+  await expect
+    .poll(async () => (await entryOf(server, blog.slug, draft!.id)).body, { timeout: 15_000 })
+    .toContain("finished on the server");
 
   await entryText(editor).pressSequentially(" and after a reload");
   await expect
@@ -173,7 +190,11 @@ async function localTimeIn(page: Page, offsetMs: number): Promise<string> {
   }, offsetMs);
 }
 
-test("publishing while offline keeps the text, and it publishes once the connection is back", async ({ page, server, newsroom }) => {
+test("publishing while offline keeps the text, and it publishes once the connection is back", async ({
+  page,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "offline" });
   await signIn(page.context(), server.users.editor);
   await openWorkspace(page, blog.slug);

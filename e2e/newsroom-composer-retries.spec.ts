@@ -8,8 +8,15 @@ import { composer, entriesOf, entryText, openWorkspace, signIn } from "./fixture
 const uid = () => Math.random().toString(36).slice(2, 8);
 const ENTRIES = /\/api\/blogs\/[^/]+\/entries$/;
 
-test("a 503 keeps the draft and shows the message; the retry publishes once with the same key", async ({ page, server, newsroom }) => {
-  const { blog, form, words } = await composerWithText(page, server, newsroom, { prefix: "retry", words: `Flood barriers are up ${uid()}` });
+test("a 503 keeps the draft and shows the message; the retry publishes once with the same key", async ({
+  page,
+  server,
+  newsroom,
+}) => {
+  const { blog, form, words } = await composerWithText(page, server, newsroom, {
+    prefix: "retry",
+    words: `Flood barriers are up ${uid()}`,
+  });
   const keys = await breakFirstPublish(page, (route) =>
     route.fulfill({
       status: 503,
@@ -33,8 +40,15 @@ test("a 503 keeps the draft and shows the message; the retry publishes once with
   expect((await entriesOf(server, blog.slug)).filter((e) => e.body.includes(words))).toHaveLength(1);
 });
 
-test("an answer lost on the network: the retry gets the entry already published, not a second one", async ({ page, server, newsroom }) => {
-  const { blog, form, words } = await composerWithText(page, server, newsroom, { prefix: "lost", words: `Bridge reopens ${uid()}` });
+test("an answer lost on the network: the retry gets the entry already published, not a second one", async ({
+  page,
+  server,
+  newsroom,
+}) => {
+  const { blog, form, words } = await composerWithText(page, server, newsroom, {
+    prefix: "lost",
+    words: `Bridge reopens ${uid()}`,
+  });
   const keys = await breakFirstPublish(page, async (route) => {
     // The server gets the request and publishes; the browser never hears back.
     await route.fetch();
@@ -59,7 +73,12 @@ test("an answer lost on the network: the retry gets the entry already published,
 });
 
 /** An editor with `words` typed in a new blog's composer. */
-async function composerWithText(page: Page, server: TestServer, newsroom: Newsroom, { prefix, words }: { prefix: string; words: string }) {
+async function composerWithText(
+  page: Page,
+  server: TestServer,
+  newsroom: Newsroom,
+  { prefix, words }: { prefix: string; words: string },
+) {
   const blog = await newsroom.createBlog({ prefix });
   await signIn(page.context(), server.users.editor);
   await openWorkspace(page, blog.slug);

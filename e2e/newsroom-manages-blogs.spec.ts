@@ -6,9 +6,18 @@ import { signInThroughApi } from "./fixtures/newsroom-session.ts";
 const uid = () => Math.random().toString(36).slice(2, 8);
 
 /** The reader page's Live/Ended badge (the first of the two; the connection status also says "Live"). */
-const readerBadge = (page: Page) => page.getByRole("main").getByText(/^(Live|Ended)$/).first();
+const readerBadge = (page: Page) =>
+  page
+    .getByRole("main")
+    .getByText(/^(Live|Ended)$/)
+    .first();
 
-test("an editor creates a live blog, edits its summary, ends it and reopens it", async ({ page, context, browser, server }) => {
+test("an editor creates a live blog, edits its summary, ends it and reopens it", async ({
+  page,
+  context,
+  browser,
+  server,
+}) => {
   await signInThroughApi(context, server.users.editor);
   await page.goto("/admin");
   await page.getByRole("link", { name: "New live blog" }).click();
@@ -66,23 +75,37 @@ test("an editor creates a live blog, edits its summary, ends it and reopens it",
   await readerContext.close();
 });
 
-test("the new-blog form checks the slug before sending and shows the server's refusal", async ({ page, context, server, newsroom }) => {
+test("the new-blog form checks the slug before sending and shows the server's refusal", async ({
+  page,
+  context,
+  server,
+  newsroom,
+}) => {
   await signInThroughApi(context, server.users.admin);
   const taken = await newsroom.createBlog({ prefix: "taken" });
   await page.goto("/admin/blogs/new");
   await page.getByLabel("Title").fill("Anything");
   await page.getByLabel("Slug").fill("Not A Slug");
   await page.getByRole("button", { name: "Create live blog" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("slug may hold only lowercase letters, digits and single hyphens");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "slug may hold only lowercase letters, digits and single hyphens",
+  );
   await expect(page).toHaveURL(/\/admin\/blogs\/new$/);
 
   await page.getByLabel("Slug").fill(taken.slug);
   await page.getByRole("button", { name: "Create live blog" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toContainText(`a blog with slug "${taken.slug}" already exists`);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    `a blog with slug "${taken.slug}" already exists`,
+  );
   await expect(page).toHaveURL(/\/admin\/blogs\/new$/);
 });
 
-test("a journalist sees no way to create or configure blogs, and is turned away from those pages", async ({ page, context, server, newsroom }) => {
+test("a journalist sees no way to create or configure blogs, and is turned away from those pages", async ({
+  page,
+  context,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "beat" });
   await signInThroughApi(context, server.users.journalist);
   await page.goto("/admin");
@@ -94,10 +117,18 @@ test("a journalist sees no way to create or configure blogs, and is turned away 
   const nav = page.getByRole("navigation", { name: "Newsroom" });
   await expect(nav.getByRole("link")).toHaveText(["Dashboard"]);
 
-  for (const path of ["/admin/blogs/new", `/admin/blogs/${blog.slug}/settings`, `/admin/blogs/${blog.slug}/audit`, "/admin/users", "/admin/tokens"]) {
+  for (const path of [
+    "/admin/blogs/new",
+    `/admin/blogs/${blog.slug}/settings`,
+    `/admin/blogs/${blog.slug}/audit`,
+    "/admin/users",
+    "/admin/tokens",
+  ]) {
     await page.goto(path);
     await expect(page, `${path} turns a journalist away`).toHaveURL(/\/admin\?denied=1$/);
-    await expect(page.getByRole("main").getByRole("alert")).toHaveText("Your role does not give you access to that page.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+      "Your role does not give you access to that page.",
+    );
   }
 
   // The API refuses too, whatever the page shows.
@@ -105,7 +136,12 @@ test("a journalist sees no way to create or configure blogs, and is turned away 
   expect(answer.status()).toBe(403);
 });
 
-test("an editor reads a blog's audit log, newest first, and loads older events", async ({ page, context, server, newsroom }) => {
+test("an editor reads a blog's audit log, newest first, and loads older events", async ({
+  page,
+  context,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "audit", title: `Flood watch ${uid()}` });
   await newsroom.publish(blog.slug, { headline: "River rising", body: "<p>Levels are up a metre.</p>" });
   // 55 summary edits: more than the first page of 50.

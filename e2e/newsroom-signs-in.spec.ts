@@ -14,7 +14,10 @@ test("a wrong password is refused with a clear message", async ({ page, server }
   await expect(page.getByText(/Signed in as/)).toHaveCount(0);
 });
 
-test("before the page's script runs, the sign-in form cannot send the password anywhere, least of all in its address", async ({ browser, server }) => {
+test("before the page's script runs, the sign-in form cannot send the password anywhere, least of all in its address", async ({
+  browser,
+  server,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL: server.url });
   const page = await context.newPage();
   await page.goto("/admin/login");
@@ -62,7 +65,11 @@ test("after signing in, the page asked for opens, but never one on another site"
   await expect(page).toHaveURL(/\/admin$/);
 });
 
-test("someone already signed in who opens the sign-in page goes to the dashboard", async ({ page, context, server }) => {
+test("someone already signed in who opens the sign-in page goes to the dashboard", async ({
+  page,
+  context,
+  server,
+}) => {
   await signInThroughApi(context, server.users.journalist);
   await page.goto("/admin/login");
   await expect(page).toHaveURL(/\/admin$/);

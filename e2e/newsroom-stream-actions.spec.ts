@@ -1,12 +1,28 @@
 // From the workspace stream an editor marks key events, corrects a published entry and deletes one;
 // readers see each change.
 import { expect, test } from "./fixtures/server.ts";
-import { entryOf, entryText, openContext, openReader, openWorkspace, signIn, streamEntry } from "./fixtures/newsroom.ts";
+import {
+  entryOf,
+  entryText,
+  openContext,
+  openReader,
+  openWorkspace,
+  signIn,
+  streamEntry,
+} from "./fixtures/newsroom.ts";
 
-test("an editor marks a key event, corrects a published entry (readers see Updated HH:MM) and deletes one after confirming", async ({ page, browser, server, newsroom }) => {
+test("an editor marks a key event, corrects a published entry (readers see Updated HH:MM) and deletes one after confirming", async ({
+  page,
+  browser,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "actions" });
   const first = await newsroom.publish(blog.slug, { headline: "Exit poll", body: "<p>The exit poll is out.</p>" });
-  const doomed = await newsroom.publish(blog.slug, { headline: "Wrong seat called", body: "<p>Published in error.</p>" });
+  const doomed = await newsroom.publish(blog.slug, {
+    headline: "Wrong seat called",
+    body: "<p>Published in error.</p>",
+  });
   const reader = await openContext(browser, server);
   await openReader(reader.page, blog.slug);
   await signIn(page.context(), server.users.editor);
@@ -32,7 +48,10 @@ test("an editor marks a key event, corrects a published entry (readers see Updat
   const readerArticle = reader.page.locator(`article#entry-${first.id}`);
   await expect(readerArticle).toContainText("The exit poll is out. Turnout is 64%.");
   await expect(readerArticle.getByTestId("entry-updated")).toContainText("Updated");
-  await expect(readerArticle.getByTestId("entry-updated").locator("time")).toHaveAttribute("datetime", corrected.editedAt!);
+  await expect(readerArticle.getByTestId("entry-updated").locator("time")).toHaveAttribute(
+    "datetime",
+    corrected.editedAt!,
+  );
   await expect(item).toContainText("updated");
 
   const doomedItem = streamEntry(page, doomed.id);

@@ -4,14 +4,34 @@ import { apiClient } from "../server/test/harness.ts";
 import type { Browser, Locator, Page } from "@playwright/test";
 import type { TestServer } from "../server/test/harness.ts";
 import { expect, test, type NewEntry, type Newsroom } from "./fixtures/server.ts";
-import { entryOf, entryText, newsroomStream, openContext, openReader, openWorkspace, signIn, streamEntry } from "./fixtures/newsroom.ts";
+import {
+  entryOf,
+  entryText,
+  newsroomStream,
+  openContext,
+  openReader,
+  openWorkspace,
+  signIn,
+  streamEntry,
+} from "./fixtures/newsroom.ts";
 
 const uid = () => Math.random().toString(36).slice(2, 8);
 
-test("a journalist pins the editor's entry from the stream and the reader sees it pinned; a colleague's entry cannot be deleted", async ({ page, browser, server, newsroom }) => {
+test("a journalist pins the editor's entry from the stream and the reader sees it pinned; a colleague's entry cannot be deleted", async ({
+  page,
+  browser,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "pin" });
-  const key = await newsroom.publish(blog.slug, { headline: `How to follow tonight ${uid()}`, body: "<p>Everything you need to know.</p>" });
-  const later = await newsroom.publish(blog.slug, { headline: `Recount ordered ${uid()}`, body: "<p>A recount in the north.</p>" });
+  const key = await newsroom.publish(blog.slug, {
+    headline: `How to follow tonight ${uid()}`,
+    body: "<p>Everything you need to know.</p>",
+  });
+  const later = await newsroom.publish(blog.slug, {
+    headline: `Recount ordered ${uid()}`,
+    body: "<p>A recount in the north.</p>",
+  });
   const reader = await openContext(browser, server);
   await openReader(reader.page, blog.slug);
   await expect(reader.page.getByTestId("pinned")).toHaveCount(0);
@@ -25,7 +45,10 @@ test("a journalist pins the editor's entry from the stream and the reader sees i
   await expect(item.getByRole("button", { name: "Edit" })).toHaveCount(0);
   await expect(item.getByRole("button", { name: "Delete" })).toHaveCount(0);
   await expect(item.getByRole("button", { name: "Key event" })).toHaveCount(0);
-  const refused = await apiClient(server.url, server.users.journalist.token)("DELETE", `/api/blogs/${blog.slug}/entries/${key.id}`);
+  const refused = await apiClient(server.url, server.users.journalist.token)(
+    "DELETE",
+    `/api/blogs/${blog.slug}/entries/${key.id}`,
+  );
   expect(refused.status).toBe(403);
 
   await item.getByRole("button", { name: "Pin" }).click();
@@ -40,17 +63,25 @@ test("a journalist pins the editor's entry from the stream and the reader sees i
   await reader.context.close();
 });
 
-test("two editors edit the same entry: the second save shows both versions and overwrites nothing until asked", async ({ page, browser, server, newsroom }) => {
-  const { blog, entry, other, theirs, myEditor, conflict } = await conflictBetweenTwoEditors({ page, browser, server, newsroom }, {
-    prefix: "conflict",
-    original: { headline: "Turnout at 60%", body: "<p>Early figures.</p>" },
-    theirHeadline: "Turnout corrected to 64%",
-    async editMine(editor) {
-      await editor.getByLabel("Headline (optional)").fill("Turnout at 61%");
-      await entryText(editor).click();
-      await entryText(editor).pressSequentially(" More to come.");
+test("two editors edit the same entry: the second save shows both versions and overwrites nothing until asked", async ({
+  page,
+  browser,
+  server,
+  newsroom,
+}) => {
+  const { blog, entry, other, theirs, myEditor, conflict } = await conflictBetweenTwoEditors(
+    { page, browser, server, newsroom },
+    {
+      prefix: "conflict",
+      original: { headline: "Turnout at 60%", body: "<p>Early figures.</p>" },
+      theirHeadline: "Turnout corrected to 64%",
+      async editMine(editor) {
+        await editor.getByLabel("Headline (optional)").fill("Turnout at 61%");
+        await entryText(editor).click();
+        await entryText(editor).pressSequentially(" More to come.");
+      },
     },
-  });
+  );
   await expect(conflict.getByTestId("conflict-mine")).toContainText("Turnout at 61%");
   await expect(conflict.getByTestId("conflict-mine")).toContainText("More to come.");
   await expect(conflict.getByTestId("conflict-theirs")).toContainText("Turnout corrected to 64%");
@@ -69,13 +100,21 @@ test("two editors edit the same entry: the second save shows both versions and o
   await other.context.close();
 });
 
-test("taking the colleague's version in a conflict drops mine, writes nothing, and editing goes on from theirs", async ({ page, browser, server, newsroom }) => {
-  const { blog, entry, other, mine, theirs, myEditor, conflict } = await conflictBetweenTwoEditors({ page, browser, server, newsroom }, {
-    prefix: "theirs",
-    original: { headline: "Polls close at 10", body: "<p>Queues outside.</p>" },
-    theirHeadline: "Polls close at 10pm",
-    editMine: (editor) => editor.getByLabel("Headline (optional)").fill("Polls closing soon"),
-  });
+test("taking the colleague's version in a conflict drops mine, writes nothing, and editing goes on from theirs", async ({
+  page,
+  browser,
+  server,
+  newsroom,
+}) => {
+  const { blog, entry, other, mine, theirs, myEditor, conflict } = await conflictBetweenTwoEditors(
+    { page, browser, server, newsroom },
+    {
+      prefix: "theirs",
+      original: { headline: "Polls close at 10", body: "<p>Queues outside.</p>" },
+      theirHeadline: "Polls close at 10pm",
+      editMine: (editor) => editor.getByLabel("Headline (optional)").fill("Polls closing soon"),
+    },
+  );
   await conflict.getByRole("button", { name: "Take theirs" }).click();
   await expect(conflict).toHaveCount(0);
   await expect(myEditor.getByLabel("Headline (optional)")).toHaveValue("Polls close at 10pm");
@@ -103,7 +142,12 @@ test("taking the colleague's version in a conflict drops mine, writes nothing, a
  */
 async function conflictBetweenTwoEditors(
   { page, browser, server, newsroom }: { page: Page; browser: Browser; server: TestServer; newsroom: Newsroom },
-  { prefix, original, theirHeadline, editMine }: { prefix: string; original: NewEntry; theirHeadline: string; editMine: (editor: Locator) => Promise<unknown> },
+  {
+    prefix,
+    original,
+    theirHeadline,
+    editMine,
+  }: { prefix: string; original: NewEntry; theirHeadline: string; editMine: (editor: Locator) => Promise<unknown> },
 ) {
   const blog = await newsroom.createBlog({ prefix });
   const entry = await newsroom.publish(blog.slug, original);
@@ -131,24 +175,35 @@ async function conflictBetweenTwoEditors(
   return { blog, entry, other, mine, theirs, myEditor, conflict };
 }
 
-test("the editor's stream shows a colleague's new draft, edit and deletion live", async ({ page, server, newsroom }) => {
+test("the editor's stream shows a colleague's new draft, edit and deletion live", async ({
+  page,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "live" });
   await signIn(page.context(), server.users.editor);
   await openWorkspace(page, blog.slug);
   await page.evaluate(() => ((window as Window & { __noReload?: boolean }).__noReload = true));
 
   const journalist = apiClient(server.url, server.users.journalist.token);
-  const created = await journalist<{ entry: { id: string; version: number } }>("POST", `/api/blogs/${blog.slug}/entries`, {
-    headline: "Sketch from the count",
-    body: "<p>First impressions.</p>",
-    status: "DRAFT",
-  });
+  const created = await journalist<{ entry: { id: string; version: number } }>(
+    "POST",
+    `/api/blogs/${blog.slug}/entries`,
+    {
+      headline: "Sketch from the count",
+      body: "<p>First impressions.</p>",
+      status: "DRAFT",
+    },
+  );
   expect(created.status).toBe(201);
   const item = streamEntry(page, created.body.entry.id);
   await expect(item).toHaveAttribute("data-status", "DRAFT");
   await expect(item.getByTestId("status-badge")).toHaveText("Draft");
   await expect(item).toContainText("By Test journalist");
-  await expect(newsroomStream(page).getByTestId("stream-entry").first()).toHaveAttribute("data-entry-id", created.body.entry.id);
+  await expect(newsroomStream(page).getByTestId("stream-entry").first()).toHaveAttribute(
+    "data-entry-id",
+    created.body.entry.id,
+  );
 
   const edited = await journalist("PATCH", `/api/blogs/${blog.slug}/entries/${created.body.entry.id}`, {
     version: created.body.entry.version,

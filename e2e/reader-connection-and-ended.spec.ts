@@ -13,7 +13,11 @@ declare global {
 
 const uid = () => Math.random().toString(36).slice(2, 8);
 const connection = (page: Page) => page.locator("[data-connection]");
-const articleIds = (page: Page) => page.getByTestId("stream").getByRole("article").evaluateAll((nodes) => nodes.map((n) => n.id));
+const articleIds = (page: Page) =>
+  page
+    .getByTestId("stream")
+    .getByRole("article")
+    .evaluateAll((nodes) => nodes.map((n) => n.id));
 
 async function openLive(page: Page, slug: string): Promise<void> {
   await page.goto(`/live/${slug}`);
@@ -25,15 +29,22 @@ async function recordInsertedArticles(page: Page): Promise<void> {
     window.__inserted = [];
     new MutationObserver((mutations) => {
       for (const mutation of mutations) {
-        for (const node of mutation.addedNodes) if (node instanceof HTMLElement && node.tagName === "ARTICLE") window.__inserted!.push(node.id);
+        for (const node of mutation.addedNodes)
+          if (node instanceof HTMLElement && node.tagName === "ARTICLE") window.__inserted!.push(node.id);
       }
     }).observe(document.body, { childList: true, subtree: true });
   });
 }
 
-test("offline, the page says so and since when; back online, the missed changes are applied once and in order", async ({ page, newsroom }) => {
+test("offline, the page says so and since when; back online, the missed changes are applied once and in order", async ({
+  page,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "offline", title: `Train strike ${uid()}` });
-  const first = await newsroom.publish(blog.slug, { headline: "Strike begins", body: "<p>No trains this morning.</p>" });
+  const first = await newsroom.publish(blog.slug, {
+    headline: "Strike begins",
+    body: "<p>No trains this morning.</p>",
+  });
   await openLive(page, blog.slug);
   await expect(connection(page)).toHaveAttribute("role", "status");
   await recordInsertedArticles(page);
@@ -43,20 +54,37 @@ test("offline, the page says so and since when; back online, the missed changes 
   await expect(page.getByTestId("readers")).toHaveCount(0);
 
   const missed: Entry[] = [];
-  for (const n of [1, 2, 3]) missed.push(await newsroom.publish(blog.slug, { headline: `Missed ${n}`, body: `<p>Published while offline, ${n}.</p>` }));
+  for (const n of [1, 2, 3])
+    missed.push(
+      await newsroom.publish(blog.slug, { headline: `Missed ${n}`, body: `<p>Published while offline, ${n}.</p>` }),
+    );
   await newsroom.edit(blog.slug, first.id, { version: first.version, headline: "Strike begins, talks called" });
 
   await page.context().setOffline(false);
   await expect(connection(page)).toHaveText("Live");
-  await expect.poll(() => articleIds(page)).toEqual([...missed].reverse().map((e) => `entry-${e.id}`).concat(`entry-${first.id}`));
-  await expect(page.locator(`#entry-${first.id}`).getByRole("heading", { level: 3 })).toHaveText("Strike begins, talks called");
+  await expect
+    .poll(() => articleIds(page))
+    .toEqual(
+      [...missed]
+        .reverse()
+        .map((e) => `entry-${e.id}`)
+        .concat(`entry-${first.id}`),
+    );
+  await expect(page.locator(`#entry-${first.id}`).getByRole("heading", { level: 3 })).toHaveText(
+    "Strike begins, talks called",
+  );
   // Each missed entry was inserted exactly once (entries replayed together may be inserted in one batch,
   // so the order of insertion is not the point; the stream's order above is); the edit replaced in place.
   expect((await page.evaluate(() => window.__inserted!)).sort()).toEqual(missed.map((e) => `entry-${e.id}`).sort());
   for (const n of [1, 2, 3]) await expect(page.getByRole("heading", { name: `Missed ${n}` })).toHaveCount(1);
 });
 
-test("when the blog ends while a reader watches, the page says so with the end time and stops listening; an ended blog opens without a connection", async ({ page, browser, server, newsroom }) => {
+test("when the blog ends while a reader watches, the page says so with the end time and stops listening; an ended blog opens without a connection", async ({
+  page,
+  browser,
+  server,
+  newsroom,
+}) => {
   const editor = apiClient(server.url, server.users.editor.token);
   const blog = await newsroom.createBlog({ prefix: "ending", title: `Final whistle ${uid()}` });
   await newsroom.publish(blog.slug, { headline: "Full time", body: "<p>It ends 2-1.</p>" });

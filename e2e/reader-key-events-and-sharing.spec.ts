@@ -19,12 +19,22 @@ async function openLive(page: Page, slug: string): Promise<void> {
   await expect(page.locator("[data-connection]")).toHaveText("Live");
 }
 
-test("the key-events timeline lists key events newest first, follows changes live, and takes the reader to an entry, loading older pages if needed", async ({ page, newsroom, server }) => {
+test("the key-events timeline lists key events newest first, follows changes live, and takes the reader to an entry, loading older pages if needed", async ({
+  page,
+  newsroom,
+  server,
+}) => {
   const editor = apiClient(server.url, server.users.editor.token);
   const blog = await newsroom.createBlog({ prefix: "keys", title: `Election night ${uid()}` });
   const entries: Entry[] = [];
   for (let n = 1; n <= 24; n++) {
-    entries.push(await newsroom.publish(blog.slug, { headline: `Result ${n}`, body: `<p>Seat ${n} has declared.</p>`, keyEvent: n === 20 }));
+    entries.push(
+      await newsroom.publish(blog.slug, {
+        headline: `Result ${n}`,
+        body: `<p>Seat ${n} has declared.</p>`,
+        keyEvent: n === 20,
+      }),
+    );
   }
   const oldest = entries[1]!; // not in the first page of 20
   await openLive(page, blog.slug);
@@ -32,9 +42,16 @@ test("the key-events timeline lists key events newest first, follows changes liv
   await expect(timeline(page).getByRole("link")).toHaveText([/Result 20/]);
 
   // Key events marked and published while the reader watches join the timeline, newest first.
-  const marked = await editor<{ entry: Entry }>("PATCH", `/api/blogs/${blog.slug}/entries/${oldest.id}`, { version: oldest.version, keyEvent: true });
+  const marked = await editor<{ entry: Entry }>("PATCH", `/api/blogs/${blog.slug}/entries/${oldest.id}`, {
+    version: oldest.version,
+    keyEvent: true,
+  });
   expect(marked.status).toBe(200);
-  const fresh = await newsroom.publish(blog.slug, { headline: `Exit poll ${uid()}`, body: "<p>The exit poll is out.</p>", keyEvent: true });
+  const fresh = await newsroom.publish(blog.slug, {
+    headline: `Exit poll ${uid()}`,
+    body: "<p>The exit poll is out.</p>",
+    keyEvent: true,
+  });
   const links = timeline(page).getByRole("link");
   await expect(links).toHaveText([new RegExp(fresh.headline!), /Result 20/, /Result 2$/]);
   await expect(links.nth(2)).toHaveAttribute("href", permalinkPath(blog.slug, oldest));
@@ -52,13 +69,20 @@ test("the key-events timeline lists key events newest first, follows changes liv
   await expect(target).not.toHaveAttribute("data-highlight", "", { timeout: 5000 });
 
   // A key event that stops being one leaves the timeline; one that is deleted too.
-  const unmarked = await editor("PATCH", `/api/blogs/${blog.slug}/entries/${fresh.id}`, { version: fresh.version, keyEvent: false });
+  const unmarked = await editor("PATCH", `/api/blogs/${blog.slug}/entries/${fresh.id}`, {
+    version: fresh.version,
+    keyEvent: false,
+  });
   expect(unmarked.status).toBe(200);
   await newsroom.remove(blog.slug, entries[19]!.id);
   await expect(links).toHaveText([/Result 2$/]);
 });
 
-test("copy link puts the update's permalink on the clipboard and says Link copied", async ({ browser, server, newsroom }) => {
+test("copy link puts the update's permalink on the clipboard and says Link copied", async ({
+  browser,
+  server,
+  newsroom,
+}) => {
   const context = await browser.newContext({ baseURL: server.url, permissions: ["clipboard-read", "clipboard-write"] });
   const page = await context.newPage();
   const blog = await newsroom.createBlog({ prefix: "copy" });
@@ -68,7 +92,9 @@ test("copy link puts the update's permalink on the clipboard and says Link copie
   const article = page.getByRole("article", { name: "Polls close" });
   await article.getByRole("button", { name: "Copy link" }).click();
 
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${server.url}${permalinkPath(blog.slug, entry)}`);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `${server.url}${permalinkPath(blog.slug, entry)}`,
+  );
   await expect(article.getByRole("button", { name: "Link copied" })).toBeVisible();
   await expect(page.getByTestId("announcer")).toHaveText(/^Link copied\s*$/);
   await expect(page.getByTestId("announcer")).toHaveAttribute("aria-live", "polite");
@@ -77,9 +103,16 @@ test("copy link puts the update's permalink on the clipboard and says Link copie
   await context.close();
 });
 
-test("share uses the Web Share API with the permalink where the browser has it, and is hidden where it does not", async ({ browser, server, newsroom }) => {
+test("share uses the Web Share API with the permalink where the browser has it, and is hidden where it does not", async ({
+  browser,
+  server,
+  newsroom,
+}) => {
   const blog = await newsroom.createBlog({ prefix: "share" });
-  const entry = await newsroom.publish(blog.slug, { headline: "Recount ordered", body: "<p>A recount in the north.</p>" });
+  const entry = await newsroom.publish(blog.slug, {
+    headline: "Recount ordered",
+    body: "<p>A recount in the north.</p>",
+  });
 
   const without = await browser.newContext({ baseURL: server.url });
   await without.addInitScript(() => {
@@ -103,6 +136,8 @@ test("share uses the Web Share API with the permalink where the browser has it, 
   const page = await withShare.newPage();
   await openLive(page, blog.slug);
   await page.getByRole("article", { name: "Recount ordered" }).getByRole("button", { name: "Share" }).click();
-  await expect.poll(() => page.evaluate(() => window.__shared)).toEqual([{ title: "Recount ordered", url: `${server.url}${permalinkPath(blog.slug, entry)}` }]);
+  await expect
+    .poll(() => page.evaluate(() => window.__shared))
+    .toEqual([{ title: "Recount ordered", url: `${server.url}${permalinkPath(blog.slug, entry)}` }]);
   await withShare.close();
 });

@@ -36,7 +36,9 @@ async function watchLayout(page: Page): Promise<void> {
         for (const node of mutation.addedNodes) {
           if (!(node instanceof HTMLElement) || node.tagName !== "ARTICLE") continue;
           // The slide-in starts in the same task as the insertion, before this observer runs.
-          const fadesIn = node.getAnimations().some((a) => (a.effect as KeyframeEffect).getKeyframes().some((k) => k.opacity === "0" || k.opacity === 0));
+          const fadesIn = node
+            .getAnimations()
+            .some((a) => (a.effect as KeyframeEffect).getKeyframes().some((k) => k.opacity === "0" || k.opacity === 0));
           window.__insertions!.push({ id: node.id, fadesIn });
         }
       }
@@ -50,11 +52,18 @@ async function settled(page: Page): Promise<number> {
     .poll(() =>
       page.evaluate(() => {
         const root = document.querySelector('[data-testid="stream"]')!;
-        return document.getAnimations().filter((a) => a.playState === "running" && root.contains((a.effect as KeyframeEffect).target)).length;
+        return document
+          .getAnimations()
+          .filter((a) => a.playState === "running" && root.contains((a.effect as KeyframeEffect).target)).length;
       }),
     )
     .toBe(0);
-  return page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.__cls!)))));
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.__cls!))),
+      ),
+  );
 }
 
 async function publishMany(publish: (n: number) => Promise<Entry>, count: number): Promise<Entry[]> {
@@ -63,14 +72,28 @@ async function publishMany(publish: (n: number) => Promise<Entry>, count: number
   return out;
 }
 
-test("at the top, 20 new entries slide in at the top of the stream, with a layout shift of at most 0.1", async ({ page, newsroom }, testInfo) => {
-  const blog = await newsroom.createBlog({ prefix: "slide", title: `Match day ${uid()}`, summary: "Every goal as it happens." });
-  const before = await publishMany((n) => newsroom.publish(blog.slug, { headline: `Warm-up ${n}`, body: `<p>Before kick-off, note ${n}.</p>` }), 3);
+test("at the top, 20 new entries slide in at the top of the stream, with a layout shift of at most 0.1", async ({
+  page,
+  newsroom,
+}, testInfo) => {
+  const blog = await newsroom.createBlog({
+    prefix: "slide",
+    title: `Match day ${uid()}`,
+    summary: "Every goal as it happens.",
+  });
+  const before = await publishMany(
+    (n) => newsroom.publish(blog.slug, { headline: `Warm-up ${n}`, body: `<p>Before kick-off, note ${n}.</p>` }),
+    3,
+  );
   await openLive(page, blog.slug);
   await watchLayout(page);
 
   const fresh = await publishMany(
-    (n) => newsroom.publish(blog.slug, { headline: `Minute ${n}`, body: `<p>${"Play goes on, end to end. ".repeat(1 + (n % 4))}</p>` }),
+    (n) =>
+      newsroom.publish(blog.slug, {
+        headline: `Minute ${n}`,
+        body: `<p>${"Play goes on, end to end. ".repeat(1 + (n % 4))}</p>`,
+      }),
     20,
   );
 
@@ -78,20 +101,31 @@ test("at the top, 20 new entries slide in at the top of the stream, with a layou
   const cls = await settled(page);
   testInfo.annotations.push({ type: "CLS at the top", description: cls.toFixed(4) });
   expect(cls, "cumulative layout shift while 20 entries streamed in at the top").toBeLessThanOrEqual(0.1);
-  expect(await articles(page).evaluateAll((nodes) => nodes.map((n) => n.id))).toEqual(idsOf([...fresh].reverse().concat([...before].reverse())));
+  expect(await articles(page).evaluateAll((nodes) => nodes.map((n) => n.id))).toEqual(
+    idsOf([...fresh].reverse().concat([...before].reverse())),
+  );
   // No button was needed, each new entry was inserted once, and those inserted in view faded in.
   await expect(page.getByRole("button", { name: /new update/ })).toHaveCount(0);
   const inserted = await page.evaluate(() => window.__insertions!);
   expect(inserted.map((i) => i.id).sort()).toEqual(idsOf(fresh).sort());
-  expect(inserted.some((i) => i.fadesIn), "entries slide in").toBe(true);
+  expect(
+    inserted.some((i) => i.fadesIn),
+    "entries slide in",
+  ).toBe(true);
   await expect(page.getByTestId("announcer")).toHaveAttribute("aria-live", "polite");
   await expect(page.getByTestId("announcer")).toHaveText(/^\d+ new updates?\s*$/);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
 });
 
-test("scrolled down, nothing moves: new entries wait behind an 'N new updates' button that shows them and goes to the top", async ({ page, newsroom }, testInfo) => {
+test("scrolled down, nothing moves: new entries wait behind an 'N new updates' button that shows them and goes to the top", async ({
+  page,
+  newsroom,
+}, testInfo) => {
   const blog = await newsroom.createBlog({ prefix: "hold", title: `Budget day ${uid()}` });
-  const older = await publishMany((n) => newsroom.publish(blog.slug, { headline: `Earlier ${n}`, body: `<p>${"Earlier detail. ".repeat(8)}</p>` }), 20);
+  const older = await publishMany(
+    (n) => newsroom.publish(blog.slug, { headline: `Earlier ${n}`, body: `<p>${"Earlier detail. ".repeat(8)}</p>` }),
+    20,
+  );
   await openLive(page, blog.slug);
 
   // Read something in the middle of the stream.
@@ -100,26 +134,41 @@ test("scrolled down, nothing moves: new entries wait behind an 'N new updates' b
   await expect.poll(() => reading.evaluate((node) => Math.round(node.getBoundingClientRect().top))).toBe(100);
   await watchLayout(page);
 
-  const fresh = await publishMany((n) => newsroom.publish(blog.slug, { headline: `Breaking ${n}`, body: "<p>Just in.</p>" }), 20);
+  const fresh = await publishMany(
+    (n) => newsroom.publish(blog.slug, { headline: `Breaking ${n}`, body: "<p>Just in.</p>" }),
+    20,
+  );
 
   const button = page.getByRole("button", { name: "20 new updates" });
   await expect(button).toBeVisible();
   await expect(articles(page)).toHaveCount(20);
-  expect(await reading.evaluate((node) => Math.round(node.getBoundingClientRect().top)), "what the reader reads stays put").toBe(100);
+  expect(
+    await reading.evaluate((node) => Math.round(node.getBoundingClientRect().top)),
+    "what the reader reads stays put",
+  ).toBe(100);
   const cls = await settled(page);
   testInfo.annotations.push({ type: "CLS scrolled down", description: cls.toFixed(4) });
   expect(cls, "cumulative layout shift while 20 entries arrived while scrolled down").toBeLessThanOrEqual(0.1);
-  expect(await page.evaluate(() => window.__insertions!), "nothing was inserted while the reader was scrolled down").toEqual([]);
+  expect(
+    await page.evaluate(() => window.__insertions!),
+    "nothing was inserted while the reader was scrolled down",
+  ).toEqual([]);
   await expect(page.getByTestId("announcer")).toHaveText(/^\d+ new updates?\s*$/);
 
   // With the keyboard: the button takes focus visibly and Enter shows the entries.
   await button.focus();
-  expect(await button.evaluate((node) => getComputedStyle(node).outlineStyle !== "none" && parseFloat(getComputedStyle(node).outlineWidth) > 0)).toBe(true);
+  expect(
+    await button.evaluate(
+      (node) => getComputedStyle(node).outlineStyle !== "none" && parseFloat(getComputedStyle(node).outlineWidth) > 0,
+    ),
+  ).toBe(true);
   await page.keyboard.press("Enter");
 
   await expect(articles(page)).toHaveCount(40);
   await expect(button).toHaveCount(0);
-  expect(await articles(page).evaluateAll((nodes) => nodes.slice(0, 20).map((n) => n.id))).toEqual(idsOf([...fresh].reverse()));
+  expect(await articles(page).evaluateAll((nodes) => nodes.slice(0, 20).map((n) => n.id))).toEqual(
+    idsOf([...fresh].reverse()),
+  );
   const newest = page.locator(`#entry-${fresh.at(-1)!.id}`);
   await expect(newest).toBeFocused();
   await expect(newest).toBeInViewport();
@@ -132,26 +181,45 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise
   await testInfo.attach(name, { path, contentType: "image/png" });
 }
 
-test("the live page fits a 360 px phone and a wide desktop, in light and dark (screenshots attached)", async ({ page, newsroom }, testInfo) => {
+test("the live page fits a 360 px phone and a wide desktop, in light and dark (screenshots attached)", async ({
+  page,
+  newsroom,
+}, testInfo) => {
   const blog = await newsroom.createBlog({
     prefix: "layout",
     title: `Storm Orla makes landfall: live updates from the coast ${uid()}`,
     summary: "Red warnings are in place along the western coast; ferries are cancelled and schools closed.",
   });
-  const key = await newsroom.publish(blog.slug, { headline: "What we know so far", body: "<ul><li>Winds of 150 km/h</li><li>40,000 homes without power</li></ul>", keyEvent: true });
+  const key = await newsroom.publish(blog.slug, {
+    headline: "What we know so far",
+    body: "<ul><li>Winds of 150 km/h</li><li>40,000 homes without power</li></ul>",
+    keyEvent: true,
+  });
   await newsroom.pin(blog.slug, key.id);
-  await newsroom.publish(blog.slug, { headline: "Red warning issued", body: "<p>The national weather service has issued a red warning.</p>", label: "Breaking", keyEvent: true });
+  await newsroom.publish(blog.slug, {
+    headline: "Red warning issued",
+    body: "<p>The national weather service has issued a red warning.</p>",
+    label: "Breaking",
+    keyEvent: true,
+  });
   await newsroom.publish(blog.slug, {
     body: "<p>A very long address that must wrap: https://example.org/storm/orla/updates/2026/a-very-long-path-without-any-spaces-at-all-to-break</p>",
   });
-  await newsroom.publish(blog.slug, { headline: "Ferries cancelled", body: "<p>All crossings are off today.</p>", label: "Travel" });
+  await newsroom.publish(blog.slug, {
+    headline: "Ferries cancelled",
+    body: "<p>All crossings are off today.</p>",
+    label: "Travel",
+  });
 
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.setViewportSize({ width: 360, height: 740 });
     await openLive(page, blog.slug);
     await expect(page.getByTestId("readers")).toHaveText("1 reading now");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), "no horizontal scroll at 360 px").toBeLessThanOrEqual(360);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth),
+      "no horizontal scroll at 360 px",
+    ).toBeLessThanOrEqual(360);
 
     await page.setViewportSize({ width: 375, height: 812 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

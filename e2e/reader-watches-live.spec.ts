@@ -102,37 +102,52 @@ async function expectBlogBReaderSawNothing(scene: Scene): Promise<void> {
   await expect(stream(otherReader)).toContainText("No updates yet");
   const main = otherReader.getByRole("main");
   for (const text of textsOfA) await expect(main).not.toContainText(text);
-  expect(await otherReader.evaluate(() => window.__articlesSeen), "articles ever inserted on blog B's page").toEqual([]);
+  expect(await otherReader.evaluate(() => window.__articlesSeen), "articles ever inserted on blog B's page").toEqual(
+    [],
+  );
 }
 
 withTwoReaders.describe("a reader with a live blog open", () => {
-  withTwoReaders("sees a newly published entry appear at the top of the stream without reloading", async ({ scene }) => {
-    const { reader } = scene;
-    const older = await scene.publishInA({ headline: `Polls close ${uid()}`, body: "<p>Counting begins across the country.</p>" });
-    await expect(articleOf(reader, older)).toBeVisible();
+  withTwoReaders(
+    "sees a newly published entry appear at the top of the stream without reloading",
+    async ({ scene }) => {
+      const { reader } = scene;
+      const older = await scene.publishInA({
+        headline: `Polls close ${uid()}`,
+        body: "<p>Counting begins across the country.</p>",
+      });
+      await expect(articleOf(reader, older)).toBeVisible();
 
-    const headline = `First results in ${uid()}`;
-    const fresh = await scene.publishInA({ headline, body: "<p>The first constituency has <strong>declared</strong>.</p>", label: "Breaking" });
+      const headline = `First results in ${uid()}`;
+      const fresh = await scene.publishInA({
+        headline,
+        body: "<p>The first constituency has <strong>declared</strong>.</p>",
+        label: "Breaking",
+      });
 
-    const first = articlesIn(stream(reader)).first();
-    await expect(first).toHaveAttribute("id", `entry-${fresh.id}`);
-    await expect(first.getByRole("heading", { level: 3 })).toHaveText(headline);
-    await expect(first).toContainText("The first constituency has declared.");
-    await expect(first.locator("strong")).toHaveText("declared");
-    await expect(first).toContainText("Breaking");
-    await expect(first).toContainText("By Test editor");
-    await expect(first.locator("time")).toHaveAttribute("datetime", fresh.publishedAt!);
-    await expect(articlesIn(stream(reader))).toHaveCount(2);
-    await expect(articlesIn(stream(reader)).nth(1)).toHaveAttribute("id", `entry-${older.id}`);
-    await expect(reader.getByRole("article", { name: headline })).toHaveCount(1);
+      const first = articlesIn(stream(reader)).first();
+      await expect(first).toHaveAttribute("id", `entry-${fresh.id}`);
+      await expect(first.getByRole("heading", { level: 3 })).toHaveText(headline);
+      await expect(first).toContainText("The first constituency has declared.");
+      await expect(first.locator("strong")).toHaveText("declared");
+      await expect(first).toContainText("Breaking");
+      await expect(first).toContainText("By Test editor");
+      await expect(first.locator("time")).toHaveAttribute("datetime", fresh.publishedAt!);
+      await expect(articlesIn(stream(reader))).toHaveCount(2);
+      await expect(articlesIn(stream(reader)).nth(1)).toHaveAttribute("id", `entry-${older.id}`);
+      await expect(reader.getByRole("article", { name: headline })).toHaveCount(1);
 
-    await expectBlogBReaderSawNothing(scene);
-  });
+      await expectBlogBReaderSawNothing(scene);
+    },
+  );
 
   withTwoReaders("sees an edit replace the entry's text in place", async ({ scene, newsroom }) => {
     const { reader, blogA } = scene;
     const oldHeadline = `Turnout at 60% ${uid()}`;
-    const entry = await scene.publishInA({ headline: oldHeadline, body: "<p>Early figures suggest a high turnout.</p>" });
+    const entry = await scene.publishInA({
+      headline: oldHeadline,
+      body: "<p>Early figures suggest a high turnout.</p>",
+    });
     const article = articleOf(reader, entry);
     await expect(article.getByRole("heading", { level: 3 })).toHaveText(oldHeadline);
     // Tag the DOM node: an in-place update keeps it, a re-render from scratch or a reload would not.
@@ -160,7 +175,10 @@ withTwoReaders.describe("a reader with a live blog open", () => {
   withTwoReaders("sees a deleted entry disappear", async ({ scene, newsroom }) => {
     const { reader, blogA } = scene;
     const kept = await scene.publishInA({ headline: `Exit poll ${uid()}`, body: "<p>The exit poll is out.</p>" });
-    const doomed = await scene.publishInA({ headline: `Wrong seat called ${uid()}`, body: "<p>This was published in error.</p>" });
+    const doomed = await scene.publishInA({
+      headline: `Wrong seat called ${uid()}`,
+      body: "<p>This was published in error.</p>",
+    });
     await expect(articlesIn(stream(reader))).toHaveCount(2);
     await expect(articleOf(reader, doomed)).toBeVisible();
 
@@ -174,38 +192,47 @@ withTwoReaders.describe("a reader with a live blog open", () => {
     await expectBlogBReaderSawNothing(scene);
   });
 
-  withTwoReaders("sees a pinned entry move to Key points, and back into the stream when unpinned", async ({ scene, newsroom }) => {
-    const { reader, blogA } = scene;
-    const key = await scene.publishInA({ headline: `How to follow tonight ${uid()}`, body: "<p>Everything you need to know.</p>" });
-    const later = await scene.publishInA({ headline: `Recount ordered ${uid()}`, body: "<p>A recount in the north.</p>" });
-    await expect(articlesIn(stream(reader))).toHaveCount(2);
-    await expect(pinnedArea(reader)).toHaveCount(0);
+  withTwoReaders(
+    "sees a pinned entry move to Key points, and back into the stream when unpinned",
+    async ({ scene, newsroom }) => {
+      const { reader, blogA } = scene;
+      const key = await scene.publishInA({
+        headline: `How to follow tonight ${uid()}`,
+        body: "<p>Everything you need to know.</p>",
+      });
+      const later = await scene.publishInA({
+        headline: `Recount ordered ${uid()}`,
+        body: "<p>A recount in the north.</p>",
+      });
+      await expect(articlesIn(stream(reader))).toHaveCount(2);
+      await expect(pinnedArea(reader)).toHaveCount(0);
 
-    await newsroom.pin(blogA.slug, key.id);
+      await newsroom.pin(blogA.slug, key.id);
 
-    const pinned = pinnedArea(reader);
-    await expect(pinned.getByRole("heading", { name: "Key points" })).toBeVisible();
-    await expect(articlesIn(pinned)).toHaveCount(1);
-    await expect(pinned.locator(`article#entry-${key.id}`)).toContainText("Everything you need to know.");
-    await expect(stream(reader).locator(`article#entry-${key.id}`)).toHaveCount(0);
-    await expect(articlesIn(stream(reader))).toHaveCount(1);
-    await expect(articlesIn(stream(reader)).first()).toHaveAttribute("id", `entry-${later.id}`);
-    // Pinned content sits above the stream.
-    const pinnedBox = await pinned.boundingBox();
-    const streamBox = await stream(reader).boundingBox();
-    expect(pinnedBox!.y).toBeLessThan(streamBox!.y);
+      const pinned = pinnedArea(reader);
+      await expect(pinned.getByRole("heading", { name: "Key points" })).toBeVisible();
+      await expect(articlesIn(pinned)).toHaveCount(1);
+      await expect(pinned.locator(`article#entry-${key.id}`)).toContainText("Everything you need to know.");
+      await expect(stream(reader).locator(`article#entry-${key.id}`)).toHaveCount(0);
+      await expect(articlesIn(stream(reader))).toHaveCount(1);
+      await expect(articlesIn(stream(reader)).first()).toHaveAttribute("id", `entry-${later.id}`);
+      // Pinned content sits above the stream.
+      const pinnedBox = await pinned.boundingBox();
+      const streamBox = await stream(reader).boundingBox();
+      expect(pinnedBox!.y).toBeLessThan(streamBox!.y);
 
-    await newsroom.unpin(blogA.slug, key.id);
+      await newsroom.unpin(blogA.slug, key.id);
 
-    await expect(pinnedArea(reader)).toHaveCount(0);
-    await expect(articlesIn(stream(reader))).toHaveCount(2);
-    // Back in its place by publication time: below the newer entry.
-    await expect(articlesIn(stream(reader)).nth(0)).toHaveAttribute("id", `entry-${later.id}`);
-    await expect(articlesIn(stream(reader)).nth(1)).toHaveAttribute("id", `entry-${key.id}`);
-    await expect(reader.locator(`article#entry-${key.id}`)).toHaveCount(1);
+      await expect(pinnedArea(reader)).toHaveCount(0);
+      await expect(articlesIn(stream(reader))).toHaveCount(2);
+      // Back in its place by publication time: below the newer entry.
+      await expect(articlesIn(stream(reader)).nth(0)).toHaveAttribute("id", `entry-${later.id}`);
+      await expect(articlesIn(stream(reader)).nth(1)).toHaveAttribute("id", `entry-${key.id}`);
+      await expect(reader.locator(`article#entry-${key.id}`)).toHaveCount(1);
 
-    await expectBlogBReaderSawNothing(scene);
-  });
+      await expectBlogBReaderSawNothing(scene);
+    },
+  );
 });
 
 const withoutJavaScript = test.extend<{ noJsPage: Page }>({
@@ -217,29 +244,42 @@ const withoutJavaScript = test.extend<{ noJsPage: Page }>({
 });
 
 withoutJavaScript.describe("the reader page without JavaScript", () => {
-  withoutJavaScript("is server-rendered with the title and the entries already published", async ({ noJsPage: page, newsroom }) => {
-    const blog = await newsroom.createBlog({ prefix: "ssr", title: `Storm coverage ${uid()}`, summary: "Updates as the storm passes." });
-    const first = await newsroom.publish(blog.slug, { headline: "Warnings issued", body: "<p>Red warnings for the coast.</p>" });
-    const second = await newsroom.publish(blog.slug, { headline: "Ferries cancelled", body: "<p>All crossings are off today.</p>" });
+  withoutJavaScript(
+    "is server-rendered with the title and the entries already published",
+    async ({ noJsPage: page, newsroom }) => {
+      const blog = await newsroom.createBlog({
+        prefix: "ssr",
+        title: `Storm coverage ${uid()}`,
+        summary: "Updates as the storm passes.",
+      });
+      const first = await newsroom.publish(blog.slug, {
+        headline: "Warnings issued",
+        body: "<p>Red warnings for the coast.</p>",
+      });
+      const second = await newsroom.publish(blog.slug, {
+        headline: "Ferries cancelled",
+        body: "<p>All crossings are off today.</p>",
+      });
 
-    const response = await page.goto(`/live/${blog.slug}`);
-    expect(response?.status()).toBe(200);
+      const response = await page.goto(`/live/${blog.slug}`);
+      expect(response?.status()).toBe(200);
 
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(blog.title);
-    await expect(page.getByText("Updates as the storm passes.")).toBeVisible();
-    // No script ran: the live connection never started.
-    await expect(page.locator("[data-connection]")).toHaveAttribute("data-connection", "connecting");
-    const articles = articlesIn(stream(page));
-    await expect(articles).toHaveCount(2);
-    await expect(articles.nth(0)).toHaveAttribute("id", `entry-${second.id}`);
-    await expect(articles.nth(0).getByRole("heading", { level: 3 })).toHaveText("Ferries cancelled");
-    await expect(articles.nth(0)).toContainText("All crossings are off today.");
-    await expect(articles.nth(0)).toContainText("By Test editor");
-    await expect(articles.nth(0).locator("time")).toHaveAttribute("datetime", second.publishedAt!);
-    await expect(articles.nth(1)).toHaveAttribute("id", `entry-${first.id}`);
-    await expect(articles.nth(1).getByRole("heading", { level: 3 })).toHaveText("Warnings issued");
-    await expect(articles.nth(1)).toContainText("Red warnings for the coast.");
-  });
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(blog.title);
+      await expect(page.getByText("Updates as the storm passes.")).toBeVisible();
+      // No script ran: the live connection never started.
+      await expect(page.locator("[data-connection]")).toHaveAttribute("data-connection", "connecting");
+      const articles = articlesIn(stream(page));
+      await expect(articles).toHaveCount(2);
+      await expect(articles.nth(0)).toHaveAttribute("id", `entry-${second.id}`);
+      await expect(articles.nth(0).getByRole("heading", { level: 3 })).toHaveText("Ferries cancelled");
+      await expect(articles.nth(0)).toContainText("All crossings are off today.");
+      await expect(articles.nth(0)).toContainText("By Test editor");
+      await expect(articles.nth(0).locator("time")).toHaveAttribute("datetime", second.publishedAt!);
+      await expect(articles.nth(1)).toHaveAttribute("id", `entry-${first.id}`);
+      await expect(articles.nth(1).getByRole("heading", { level: 3 })).toHaveText("Warnings issued");
+      await expect(articles.nth(1)).toContainText("Red warnings for the coast.");
+    },
+  );
 
   // Next.js renders notFound() from a dynamic page as an empty shell without JavaScript; the process
   // answers unknown blogs itself (server/http/unknown-blog-page.ts) so this reader still gets a real page.
@@ -264,7 +304,12 @@ test("a reader loads older entries, 20 at a time, without duplicates", async ({ 
   const blog = await newsroom.createBlog({ prefix: "older" });
   const published: Entry[] = [];
   for (let n = 1; n <= 25; n++) {
-    published.push(await newsroom.publish(blog.slug, { headline: `Update ${String(n).padStart(2, "0")}`, body: `<p>Body of update ${n}.</p>` }));
+    published.push(
+      await newsroom.publish(blog.slug, {
+        headline: `Update ${String(n).padStart(2, "0")}`,
+        body: `<p>Body of update ${n}.</p>`,
+      }),
+    );
   }
   const newestFirst = published.map((entry) => `entry-${entry.id}`).reverse();
 
@@ -290,13 +335,22 @@ test("a reader loads older entries, 20 at a time, without duplicates", async ({ 
 /** The name Chromium's accessibility tree gives an element (Playwright's own computation does not name a <time>). */
 async function chromiumAccessibleName(page: Page, selector: string): Promise<string | undefined> {
   const cdp = await page.context().newCDPSession(page);
-  const { result } = await cdp.send("Runtime.evaluate", { expression: `document.querySelector(${JSON.stringify(selector)})` });
-  const { nodes } = await cdp.send("Accessibility.getPartialAXTree", { objectId: result.objectId!, fetchRelatives: false });
+  const { result } = await cdp.send("Runtime.evaluate", {
+    expression: `document.querySelector(${JSON.stringify(selector)})`,
+  });
+  const { nodes } = await cdp.send("Accessibility.getPartialAXTree", {
+    objectId: result.objectId!,
+    fetchRelatives: false,
+  });
   await cdp.detach();
   return nodes[0]?.name?.value as string | undefined;
 }
 
-test("a reader sees when entries were published as relative times that keep ticking, with the full time in their own zone", async ({ browser, server, newsroom }) => {
+test("a reader sees when entries were published as relative times that keep ticking, with the full time in their own zone", async ({
+  browser,
+  server,
+  newsroom,
+}) => {
   const context = await browser.newContext({ baseURL: server.url, timezoneId: "America/New_York" });
   const page = await context.newPage();
   await page.clock.install();

@@ -31,16 +31,23 @@ function recordWebSockets(page: Page): Set<string> {
   return open;
 }
 
-test("a reader page hydrates, connects over WebSocket and shows a new entry live, with no CSP violation", async ({ page, newsroom }) => {
+test("a reader page hydrates, connects over WebSocket and shows a new entry live, with no CSP violation", async ({
+  page,
+  newsroom,
+}) => {
   const violations = await recordViolations(page);
   const sockets = recordWebSockets(page);
   const { slug } = await newsroom.createBlog({ prefix: "csp-reader" });
-  await newsroom.publish(slug, { body: '<p>The harbour at dawn</p><figure><img src="/demo/orla-harbour.svg" alt="The harbour"></figure>' });
+  await newsroom.publish(slug, {
+    body: '<p>The harbour at dawn</p><figure><img src="/demo/orla-harbour.svg" alt="The harbour"></figure>',
+  });
 
   await page.goto(`/live/${slug}`);
   await expect(page.locator("[data-connection]")).toHaveAttribute("data-connection", "live");
   // An image from this site loads (img-src 'self').
-  await expect.poll(() => page.getByAltText("The harbour").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.getByAltText("The harbour").evaluate((img: HTMLImageElement) => img.naturalWidth))
+    .toBeGreaterThan(0);
 
   const entry = await newsroom.publish(slug, { headline: "Polls close", body: "<p>Counting starts now.</p>" });
   await expect(page.locator(`article#entry-${entry.id}`)).toContainText("Counting starts now.");
@@ -48,7 +55,11 @@ test("a reader page hydrates, connects over WebSocket and shows a new entry live
   expect(violations).toEqual([]);
 });
 
-test("a journalist signs in through the form and follows the newsroom live, with no CSP violation", async ({ page, server, newsroom }) => {
+test("a journalist signs in through the form and follows the newsroom live, with no CSP violation", async ({
+  page,
+  server,
+  newsroom,
+}) => {
   const violations = await recordViolations(page);
   const sockets = recordWebSockets(page);
   const { slug } = await newsroom.createBlog({ prefix: "csp-desk" });
@@ -69,7 +80,9 @@ test("a handler in markup injected into a page does not run, and the recorder no
   const violations = await recordViolations(page);
   await page.goto("/");
   // What the sanitizer exists to stop, as if it had slipped through.
-  await page.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img src="/no-such-image.png" onerror="window.__ran = true">'));
+  await page.evaluate(() =>
+    document.body.insertAdjacentHTML("beforeend", '<img src="/no-such-image.png" onerror="window.__ran = true">'),
+  );
   await expect.poll(() => violations.some((v) => v.startsWith("script-src-attr blocked inline"))).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { __ran?: boolean }).__ran)).toBeUndefined();
 });

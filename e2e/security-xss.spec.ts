@@ -29,7 +29,11 @@ const CHUNK = 15;
 async function dedicatedEditor(server: TestServer): Promise<ReturnType<typeof apiClient>> {
   const admin = apiClient(server.url, server.users.admin.token);
   const email = `xss-${randomBytes(4).toString("hex")}@test.liveline`;
-  const user = await admin<{ user: { id: string } }>("POST", "/api/users", { email, role: "EDITOR", password: "xss editor password" });
+  const user = await admin<{ user: { id: string } }>("POST", "/api/users", {
+    email,
+    role: "EDITOR",
+    password: "xss editor password",
+  });
   expect(user.status).toBe(201);
   const token = await admin<{ token: string }>("POST", "/api/tokens", { name: "xss", userId: user.body.user.id });
   expect(token.status).toBe(201);
@@ -66,7 +70,11 @@ async function trap(page: Page, server: TestServer): Promise<{ hits: string[]; f
     const kind = request.resourceType();
     // YouTube's no-cookie player is the one frame entries may hold.
     const allowed = url.host === ours || (kind === "document" && url.origin === "https://www.youtube-nocookie.com");
-    if (["script", "document", "stylesheet", "object", "other"].includes(kind) && !allowed && url.protocol !== "data:") {
+    if (
+      ["script", "document", "stylesheet", "object", "other"].includes(kind) &&
+      !allowed &&
+      url.protocol !== "data:"
+    ) {
       foreign.push(`${kind} ${request.url()}`);
     }
   });
@@ -86,7 +94,12 @@ function dangersIn(html: string): string[] {
   if (/<[^>]+\son[a-z]+\s*=/i.test(withoutValues)) found.push("on…= attribute");
   if (/(javascript|vbscript)\s*:/i.test(html)) found.push("javascript:/vbscript:");
   if (/(href|src|cite|action|data)\s*=\s*["']?\s*data:/i.test(html)) found.push("data: URL");
-  if (/<(style|link|meta|base|form|object|embed|svg|math|template|noscript|textarea|input|select|details|body|video|audio)\b/i.test(html)) found.push("a forbidden element");
+  if (
+    /<(style|link|meta|base|form|object|embed|svg|math|template|noscript|textarea|input|select|details|body|video|audio)\b/i.test(
+      html,
+    )
+  )
+    found.push("a forbidden element");
   if (/<[^>]+\sstyle\s*=/i.test(withoutValues)) found.push("style attribute");
   if (/<[^>]+\ssrcdoc\s*=/i.test(withoutValues)) found.push("srcdoc");
   for (const m of html.matchAll(/<iframe[^>]*\ssrc="([^"]*)"/gi)) {
@@ -102,18 +115,39 @@ async function domDangers(page: Page): Promise<string[]> {
     for (const body of document.querySelectorAll(".entry-body")) {
       for (const el of body.querySelectorAll("*")) {
         const tag = el.tagName.toLowerCase();
-        if (["script", "style", "link", "meta", "base", "form", "object", "embed", "svg", "math", "template", "noscript", "textarea", "input", "select"].includes(tag)) {
+        if (
+          [
+            "script",
+            "style",
+            "link",
+            "meta",
+            "base",
+            "form",
+            "object",
+            "embed",
+            "svg",
+            "math",
+            "template",
+            "noscript",
+            "textarea",
+            "input",
+            "select",
+          ].includes(tag)
+        ) {
           found.push(`<${tag}>`);
         }
         for (const attr of el.getAttributeNames()) {
           const value = el.getAttribute(attr) ?? "";
-          if (attr.startsWith("on") || attr === "style" || attr === "srcdoc" || attr === "formaction") found.push(`${tag}[${attr}]`);
+          if (attr.startsWith("on") || attr === "style" || attr === "srcdoc" || attr === "formaction")
+            found.push(`${tag}[${attr}]`);
           // A URL attribute may be http(s), mailto or relative to this site; no other scheme, no protocol-relative host.
           const url = value.trim();
           const schemeOk = !/^[a-z][a-z0-9+.-]*:/i.test(url) || /^(https?|mailto):/i.test(url);
-          if (["href", "src", "cite", "action", "data"].includes(attr) && (!schemeOk || url.startsWith("//"))) found.push(`${tag}[${attr}=${value}]`);
+          if (["href", "src", "cite", "action", "data"].includes(attr) && (!schemeOk || url.startsWith("//")))
+            found.push(`${tag}[${attr}=${value}]`);
         }
-        if (tag === "iframe" && !/^https:\/\/www\.youtube-nocookie\.com\/embed\//.test(el.getAttribute("src") ?? "")) found.push(`iframe ${el.getAttribute("src")}`);
+        if (tag === "iframe" && !/^https:\/\/www\.youtube-nocookie\.com\/embed\//.test(el.getAttribute("src") ?? ""))
+          found.push(`iframe ${el.getAttribute("src")}`);
         if (tag === "a" && !/noopener/.test(el.getAttribute("rel") ?? "")) found.push("a without noopener");
       }
     }
@@ -121,7 +155,11 @@ async function domDangers(page: Page): Promise<string[]> {
   });
 }
 
-async function expectNothingRan(page: Page, trapped: { hits: string[]; foreign: string[] }, where: string): Promise<void> {
+async function expectNothingRan(
+  page: Page,
+  trapped: { hits: string[]; foreign: string[] },
+  where: string,
+): Promise<void> {
   // Give timers, lazy frames and refreshes a moment to do their worst.
   await page.waitForTimeout(300);
   expect(trapped.hits, `${where}: script ran`).toEqual([]);
@@ -151,7 +189,12 @@ test("the trap notices a script that does run (control)", async ({ page, server 
 });
 
 for (const [index, chunk] of chunks.entries()) {
-  test(`XSS corpus part ${index + 1}/${chunks.length} (${chunk[0]!.id} … ${chunk.at(-1)!.id}) runs nowhere and is stored cleaned`, async ({ page, server, newsroom, browser }) => {
+  test(`XSS corpus part ${index + 1}/${chunks.length} (${chunk[0]!.id} … ${chunk.at(-1)!.id}) runs nowhere and is stored cleaned`, async ({
+    page,
+    server,
+    newsroom,
+    browser,
+  }) => {
     test.setTimeout(90_000);
     const writer = await dedicatedEditor(server);
     const { slug } = await newsroom.createBlog({ prefix: `xss-${index + 1}` });
@@ -192,7 +235,8 @@ for (const [index, chunk] of chunks.entries()) {
     await expect(page.locator("[data-connection]")).toHaveAttribute("data-connection", "live");
     await expect(page.getByTestId("stream").getByRole("article")).toHaveCount(stored.length);
     for (const { payload, entry } of stored.slice(0, 5)) {
-      if (entry.headline) await expect(page.locator(`article#entry-${entry.id}`)).toContainText(entry.headline.slice(0, 40));
+      if (entry.headline)
+        await expect(page.locator(`article#entry-${entry.id}`)).toContainText(entry.headline.slice(0, 40));
       void payload;
     }
     await expectNothingRan(page, trapped, "reader page (server-rendered)");
@@ -209,7 +253,9 @@ for (const [index, chunk] of chunks.entries()) {
 
     // The newsroom's workspace stream, signed in.
     const context = await browser.newContext({ baseURL: server.url });
-    const login = await context.request.post("/api/auth/login", { data: { email: server.users.editor.email, password: server.users.editor.password } });
+    const login = await context.request.post("/api/auth/login", {
+      data: { email: server.users.editor.email, password: server.users.editor.password },
+    });
     expect(login.status()).toBe(200);
     const admin = await context.newPage();
     const adminTrapped = await trap(admin, server);

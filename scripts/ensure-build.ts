@@ -3,7 +3,16 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-const SOURCES = ["app", "common", "components", "server", "public", "next.config.ts", "postcss.config.mjs", "package-lock.json"];
+const SOURCES = [
+  "app",
+  "common",
+  "components",
+  "server",
+  "public",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+];
 const SKIP = new Set(["node_modules", "generated", "test"]);
 
 function newestMtime(target: string): number {

@@ -23,7 +23,13 @@ describe("migration commands", () => {
   it("writes a new migration for both providers when the model changes, then is in sync", async () => {
     cpSync(path.join(ROOT, "prisma"), path.join(work, "prisma"), { recursive: true, verbatimSymlinks: true });
     const models = path.join(work, "prisma", "models.prisma");
-    writeFileSync(models, readFileSync(models, "utf8").replace("  summary   String      @default(\"\")", "  summary   String      @default(\"\")\n  location  String?"));
+    writeFileSync(
+      models,
+      readFileSync(models, "utf8").replace(
+        '  summary   String      @default("")',
+        '  summary   String      @default("")\n  location  String?',
+      ),
+    );
 
     await expect(run(TSX, [SCRIPT, "check"], { cwd: work })).rejects.toMatchObject({ code: 1 });
     const { stdout } = await run(TSX, [SCRIPT, "new", "add blog location"], { cwd: work });

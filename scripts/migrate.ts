@@ -124,7 +124,9 @@ async function checkInSync(): Promise<number> {
     console.log("Migrations match prisma/models.prisma for every provider.");
     return 0;
   }
-  console.error(`prisma/models.prisma has changes with no migration (${behind.join(", ")}): run npm run migrate:new -- NAME`);
+  console.error(
+    `prisma/models.prisma has changes with no migration (${behind.join(", ")}): run npm run migrate:new -- NAME`,
+  );
   return 1;
 }
 

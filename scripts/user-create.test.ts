@@ -28,7 +28,16 @@ const userCreate = (...args: string[]) =>
 
 describe("user:create", () => {
   it("creates a user who can then sign in, on a database it migrates itself", async () => {
-    const { stdout } = await userCreate("--email", "Night.Editor@Example.org", "--role", "editor", "--password", "correct horse", "--name", "Night Editor");
+    const { stdout } = await userCreate(
+      "--email",
+      "Night.Editor@Example.org",
+      "--role",
+      "editor",
+      "--password",
+      "correct horse",
+      "--name",
+      "Night Editor",
+    );
     expect(stdout).toMatch(/created editor night\.editor@example\.org \(Night Editor\)/);
     database = createDb(databaseUrl);
     const user = await verifyPassword(database.prisma, "night.editor@example.org", "correct horse");
@@ -38,11 +47,15 @@ describe("user:create", () => {
   }, 60_000);
 
   it("names what is wrong and writes nothing", async () => {
-    await expect(userCreate("--email", "x@example.org", "--role", "boss", "--password", "long enough")).rejects.toMatchObject({
+    await expect(
+      userCreate("--email", "x@example.org", "--role", "boss", "--password", "long enough"),
+    ).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/role/),
     });
-    await expect(userCreate("--email", "night.editor@example.org", "--role", "JOURNALIST", "--password", "long enough")).rejects.toMatchObject({
+    await expect(
+      userCreate("--email", "night.editor@example.org", "--role", "JOURNALIST", "--password", "long enough"),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/already exists/),
     });

@@ -23,7 +23,9 @@ const parsed = createUserSchema.safeParse({
 });
 if (!parsed.success) {
   console.error(`user:create: ${describeZodError(parsed.error)}`);
-  console.error("usage: npm run user:create -- --email you@example.org --role EDITOR --password '…' [--name 'Your Name']");
+  console.error(
+    "usage: npm run user:create -- --email you@example.org --role EDITOR --password '…' [--name 'Your Name']",
+  );
   process.exit(2);
 }
 

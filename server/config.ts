@@ -2,9 +2,7 @@
 import path from "node:path";
 import { z } from "zod";
 
-const boolFlag = z
-  .enum(["0", "1", "true", "false", ""])
-  .transform((v) => v === "1" || v === "true");
+const boolFlag = z.enum(["0", "1", "true", "false", ""]).transform((v) => v === "1" || v === "true");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -19,16 +17,25 @@ const envSchema = z.object({
   // How many of each blog's newest events the log keeps for replay; older readers reload the page instead.
   EVENT_LOG_RETENTION: z.coerce.number().int().min(1).default(10_000),
   // Several nodes: socket.io and cache invalidations go through this Redis (see docs/deploy.md).
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://")
+    .optional(),
   // Names this deployment's Redis stream, channels and keys, so several deployments can share one Redis.
-  REDIS_PREFIX: z.string().regex(/^[\w.:-]{1,100}$/).default("liveline"),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,100}$/)
+    .default("liveline"),
   // How long a cached read may live even without a change (a backstop; every change drops it at once). 0: no cache.
   READ_CACHE_TTL_SECONDS: z.coerce.number().min(0).default(60),
   // GET /_debug/stats (query count, memory, event-loop delay) for tests and the benchmark; never in production.
   LIVELINE_DEBUG_STATS: boolFlag.default(false),
   PUBLIC_URL: z.string().url().optional(),
   LIVELINE_DEMO: boolFlag.default(true),
-  SESSION_TTL_HOURS: z.coerce.number().positive().default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24 * 7),
   LOG_LEVEL: z.enum(["silent", "info", "debug"]).default("info"),
   UPLOADS_DIR: z.string().min(1).default("data/uploads"),
   // Where entries may show images from besides our own uploads: comma-separated https origins.
@@ -54,7 +61,11 @@ const envSchema = z.object({
   SOCKET_JOINS_PER_MINUTE: z.coerce.number().min(0).default(30),
   // Bytes waiting to be sent to one socket, and to all sockets of one address, before the slowest are dropped.
   SOCKET_MAX_UNSENT_KB: z.coerce.number().int().min(0).default(1024),
-  SOCKET_MAX_UNSENT_KB_PER_IP: z.coerce.number().int().min(0).default(16 * 1024),
+  SOCKET_MAX_UNSENT_KB_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(16 * 1024),
   // The direct fan-out and upgrade-request release (server/realtime/engine-internals.ts); 0: socket.io's own paths.
   SOCKET_FAST_PATHS: boolFlag.default(true),
 });
@@ -122,7 +133,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   // Node refuses to start a server whose headers may take longer than the whole request.
   if (e.HTTP_HEADERS_TIMEOUT_SECONDS > e.HTTP_REQUEST_TIMEOUT_SECONDS) {
-    throw new Error("Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_SECONDS: must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS");
+    throw new Error(
+      "Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_SECONDS: must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS",
+    );
   }
   return {
     dev: e.NODE_ENV === "development",
@@ -168,10 +181,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
  */
 function parseImageHosts(value: string, context: z.RefinementCtx): string[] {
   const origins: string[] = [];
-  for (const item of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const item of value
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const url = URL.canParse(item) ? new URL(item) : null;
-    if (!url || url.protocol !== "https:" || url.username || url.password || url.pathname !== "/" || url.search || url.hash) {
-      context.addIssue({ code: "custom", message: `"${item}" is not an https origin such as https://images.example.org` });
+    if (
+      !url ||
+      url.protocol !== "https:" ||
+      url.username ||
+      url.password ||
+      url.pathname !== "/" ||
+      url.search ||
+      url.hash
+    ) {
+      context.addIssue({
+        code: "custom",
+        message: `"${item}" is not an https origin such as https://images.example.org`,
+      });
     } else if (!origins.includes(url.origin)) {
       origins.push(url.origin);
     }

@@ -33,7 +33,15 @@ const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024",
 // (ALLOW_CONNECTIONS false), 55P03 lock not available, 40001 serialization failure, 40P01 deadlock.
 const PG_UNAVAILABLE = /^(08...|57P0[123]|53300|55P03|40001|40P01)$/;
 // Node socket errors and what pg, libsql and Prisma's adapters say when a connection dies or times out.
-const NODE_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+const NODE_UNAVAILABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+]);
 const MESSAGE_UNAVAILABLE =
   /SQLITE_BUSY|SQLITE_LOCKED|database is locked|database table is locked|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|not currently accepting connections|too many clients|Can't reach database server|Timed out fetching a new connection|Server has closed the connection/i;
 
@@ -46,7 +54,7 @@ const MESSAGE_UNAVAILABLE =
 export function unavailableErrorOf(error: unknown): AppError | null {
   if (isAppError(error)) return error.code === "UNAVAILABLE" ? error : null;
   const seen = new Set<unknown>();
-  for (let current: unknown = error; current && typeof current === "object" && !seen.has(current); ) {
+  for (let current: unknown = error; current && typeof current === "object" && !seen.has(current);) {
     seen.add(current);
     if (isUnavailableCause(current as Record<string, unknown>)) return new AppError("UNAVAILABLE", UNAVAILABLE_MESSAGE);
     current = (current as { cause?: unknown }).cause ?? (current as { originalError?: unknown }).originalError;
@@ -59,9 +67,19 @@ function isUnavailableCause(error: Record<string, unknown>): boolean {
   if (PRISMA_UNAVAILABLE.has(code) || NODE_UNAVAILABLE.has(code) || PG_UNAVAILABLE.test(code)) return true;
   // Prisma's driver-adapter errors: { kind: "postgres", code } / { kind: "sqlite", extendedCode }, and mapped kinds.
   const kind = typeof error.kind === "string" ? error.kind : "";
-  if (kind === "postgres" && typeof error.originalCode === "string" && PG_UNAVAILABLE.test(error.originalCode)) return true;
-  if (kind === "sqlite" && typeof error.extendedCode === "number" && [5, 6].includes(error.extendedCode & 0xff)) return true;
-  if (["SocketTimeout", "DatabaseNotReachable", "ConnectionClosed", "TransactionWriteConflict", "TooManyConnections"].includes(kind)) {
+  if (kind === "postgres" && typeof error.originalCode === "string" && PG_UNAVAILABLE.test(error.originalCode))
+    return true;
+  if (kind === "sqlite" && typeof error.extendedCode === "number" && [5, 6].includes(error.extendedCode & 0xff))
+    return true;
+  if (
+    [
+      "SocketTimeout",
+      "DatabaseNotReachable",
+      "ConnectionClosed",
+      "TransactionWriteConflict",
+      "TooManyConnections",
+    ].includes(kind)
+  ) {
     return true;
   }
   if (typeof error.message === "string") {

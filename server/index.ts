@@ -41,18 +41,30 @@ async function main(): Promise<void> {
 
   // Several nodes share readers and cache drops through Redis; alone, nothing leaves the process.
   const cluster = config.redisUrl
-    ? await connectRedisCluster({ url: config.redisUrl, prefix: config.redisPrefix, log, onRemoteChange: (slug) => readCache.applyRemoteChange(slug) })
+    ? await connectRedisCluster({
+        url: config.redisUrl,
+        prefix: config.redisPrefix,
+        log,
+        onRemoteChange: (slug) => readCache.applyRemoteChange(slug),
+      })
     : undefined;
   // Failed sign-ins are counted where every node sees them (Redis), so throttling holds across nodes.
-  const attempts = config.redisUrl ? await connectRedisAttemptStore(config.redisUrl, config.redisPrefix, log) : undefined;
+  const attempts = config.redisUrl
+    ? await connectRedisAttemptStore(config.redisUrl, config.redisPrefix, log)
+    : undefined;
   if (attempts) installRequestLimits(createRequestLimits(config.limits, attempts.store));
   const readCache = createReadCache({ ttlMs: config.readCacheTtlMs, relay: cluster?.shareChange });
   const pageCache = createPageCache(readCache, { publicUrl: config.publicUrl });
   // The blog as reader pages and blog:join check it: once per change, however many views and joins.
-  const cachedBlog = (slug: string) => readCache.blog(slug, "blog-lookup", () => findBlog(db, slug), { keepIf: (blog) => blog !== null });
+  const cachedBlog = (slug: string) =>
+    readCache.blog(slug, "blog-lookup", () => findBlog(db, slug), { keepIf: (blog) => blog !== null });
   const health = createHealthCheck({ db: database.prisma, stopping: () => stopping });
   const debugStats = queryCounter
-    ? createDebugStats({ queries: queryCounter.count, sockets: () => realtime.io.engine.clientsCount, cache: () => readCache.stats() })
+    ? createDebugStats({
+        queries: queryCounter.count,
+        sockets: () => realtime.io.engine.clientsCount,
+        cache: () => readCache.stats(),
+      })
     : null;
 
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: "localhost", port: config.port });
@@ -69,7 +81,11 @@ async function main(): Promise<void> {
   const http = createServer(timeouts, (req, res) => {
     // Route handlers and pages learn the client's address and the origin it addressed from here only (forwarded
     // headers count behind a trusted proxy only); whatever a client sent under these names is replaced.
-    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], config.trustProxy);
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(
+      req.socket.remoteAddress,
+      req.headers["x-forwarded-for"],
+      config.trustProxy,
+    );
     const origin = originOf({ headers: req.headers, encrypted: "encrypted" in req.socket }, config.trustProxy);
     req.headers[ORIGIN_HEADER] = origin;
     // Every response's security headers, in one place (embeds stay frameable by any site; Next.js puts the policy's nonce on its scripts).
@@ -153,7 +169,13 @@ async function main(): Promise<void> {
 function printDemoCredentials(accounts: { role: string; email: string; password: string }[]): void {
   const lines = accounts.map((a) => `    ${a.role.padEnd(10)} ${a.email.padEnd(28)} ${a.password}`);
   console.log(
-    ["", "  Demo accounts (shown once, on this first start):", ...lines, "  Reader page: /live/storm-orla-live", ""].join("\n"),
+    [
+      "",
+      "  Demo accounts (shown once, on this first start):",
+      ...lines,
+      "  Reader page: /live/storm-orla-live",
+      "",
+    ].join("\n"),
   );
 }
 

@@ -1,16 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { createEntrySchema, describeZodError, entryListQuerySchema, joinRequestSchema, slugSchema, updateEntrySchema } from "./schemas";
+import {
+  createEntrySchema,
+  describeZodError,
+  entryListQuerySchema,
+  joinRequestSchema,
+  slugSchema,
+  updateEntrySchema,
+} from "./schemas";
 
-const errorOf = (result: { success: boolean; error?: import("zod").ZodError }) => (result.error ? describeZodError(result.error) : "");
+const errorOf = (result: { success: boolean; error?: import("zod").ZodError }) =>
+  result.error ? describeZodError(result.error) : "";
 
 describe("schemas", () => {
   it("accepts newsroom slugs and refuses the rest", () => {
     for (const ok of ["storm-orla-live", "election-2026", "ab"]) expect(slugSchema.safeParse(ok).success).toBe(true);
-    for (const bad of ["A", "Has Space", "-lead", "trail-", "dou--ble", "x".repeat(81), "ünï"]) expect(slugSchema.safeParse(bad).success).toBe(false);
+    for (const bad of ["A", "Has Space", "-lead", "trail-", "dou--ble", "x".repeat(81), "ünï"])
+      expect(slugSchema.safeParse(bad).success).toBe(false);
   });
 
   it("defaults a new entry to published, not a key event", () => {
-    expect(createEntrySchema.parse({ body: "<p>x</p>" })).toEqual({ body: "<p>x</p>", status: "PUBLISHED", keyEvent: false });
+    expect(createEntrySchema.parse({ body: "<p>x</p>" })).toEqual({
+      body: "<p>x</p>",
+      status: "PUBLISHED",
+      keyEvent: false,
+    });
   });
 
   it("names the wrong field and refuses unknown ones", () => {
@@ -21,7 +34,11 @@ describe("schemas", () => {
   });
 
   it("coerces and bounds list queries", () => {
-    expect(entryListQuerySchema.parse({ limit: "5", pinned: "false" })).toEqual({ limit: 5, pinned: false, status: "published" });
+    expect(entryListQuerySchema.parse({ limit: "5", pinned: "false" })).toEqual({
+      limit: 5,
+      pinned: false,
+      status: "published",
+    });
     expect(entryListQuerySchema.parse({})).toEqual({ limit: 20, status: "published" });
     expect(entryListQuerySchema.parse({ status: "all" })).toMatchObject({ status: "all" });
     expect(errorOf(entryListQuerySchema.safeParse({ status: "drafts" }))).toMatch(/^status: /);

@@ -74,7 +74,10 @@ export const updateUserSchema = z
 export const entryListQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(20),
   before: z.string().max(200).optional(),
-  pinned: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  pinned: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
   /** "all" adds drafts and scheduled entries (newsroom only), newest change first. */
   status: z.enum(["published", "all"]).default("published"),
 });
@@ -137,7 +140,8 @@ export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 export function describeZodError(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
-      const where = issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys].join(", ") : issue.path.join(".");
+      const where =
+        issue.code === "unrecognized_keys" ? [...issue.path, ...issue.keys].join(", ") : issue.path.join(".");
       const message = issue.code === "unrecognized_keys" ? "not a known field" : issue.message;
       return where ? `${where}: ${message}` : message;
     })

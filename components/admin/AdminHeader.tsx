@@ -12,7 +12,10 @@ export function AdminHeader({ actor }: { actor: Actor | null }) {
   return (
     <header className="bg-neutral-900 text-neutral-100">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
-        <Link href="/admin" className="text-base font-black tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white">
+        <Link
+          href="/admin"
+          className="text-base font-black tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+        >
           Liveline Newsroom
         </Link>
         {actor && (
@@ -20,7 +23,8 @@ export function AdminHeader({ actor }: { actor: Actor | null }) {
             <AdminNav links={links} />
             <div className="ml-auto flex items-center gap-3 text-sm">
               <span className="text-neutral-300">
-                Signed in as <strong className="font-semibold text-white">{actor.name}</strong> ({ROLE_NAMES[actor.role]})
+                Signed in as <strong className="font-semibold text-white">{actor.name}</strong> (
+                {ROLE_NAMES[actor.role]})
               </span>
               <SignOutButton />
             </div>

@@ -56,7 +56,11 @@ export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: A
   }
 
   if (events.length === 0) {
-    return <p className="rounded border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700">Nothing has happened in this blog yet.</p>;
+    return (
+      <p className="rounded border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700">
+        Nothing has happened in this blog yet.
+      </p>
+    );
   }
 
   return (
@@ -67,7 +71,9 @@ export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: A
             <td className="px-3 py-1.5 whitespace-nowrap">
               <Timestamp iso={event.createdAt} />
             </td>
-            <td className="px-3 py-1.5 whitespace-nowrap">{event.actor?.name ?? <span className="italic text-neutral-600 dark:text-neutral-400">System</span>}</td>
+            <td className="px-3 py-1.5 whitespace-nowrap">
+              {event.actor?.name ?? <span className="italic text-neutral-600 dark:text-neutral-400">System</span>}
+            </td>
             <td className="px-3 py-1.5 whitespace-nowrap">{ACTION_NAMES[event.action] ?? event.action}</td>
             <td className="px-3 py-1.5 text-neutral-700 dark:text-neutral-300">{event.summary}</td>
           </tr>

@@ -24,7 +24,11 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
     setBusy(true);
     setNotice(null);
     try {
-      const answer = await apiRequest<{ blog: BlogDTO }>("PATCH", `/api/blogs/${encodeURIComponent(blog.slug)}`, change);
+      const answer = await apiRequest<{ blog: BlogDTO }>(
+        "PATCH",
+        `/api/blogs/${encodeURIComponent(blog.slug)}`,
+        change,
+      );
       setBlog(answer.blog);
       setTitle(answer.blog.title);
       setSummary(answer.blog.summary);
@@ -50,10 +54,26 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
       <Panel headingId="details-heading" heading="Details">
         <form onSubmit={save} className="space-y-4">
           <FormField htmlFor="settings-title" label="Title">
-            <input id="settings-title" name="title" required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} className={inputStyles} />
+            <input
+              id="settings-title"
+              name="title"
+              required
+              maxLength={200}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              className={inputStyles}
+            />
           </FormField>
           <FormField htmlFor="settings-summary" label="Summary">
-            <textarea id="settings-summary" name="summary" rows={4} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} className={inputStyles} />
+            <textarea
+              id="settings-summary"
+              name="summary"
+              rows={4}
+              maxLength={2000}
+              value={summary}
+              onChange={(e) => setSummary(e.target.value)}
+              className={inputStyles}
+            />
           </FormField>
           <button type="submit" disabled={busy || unchanged} className={buttonStyles.primary}>
             Save changes
@@ -81,7 +101,12 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
             onConfirm={() => patch({ status: "ENDED" }, "The live blog has ended.")}
           />
         ) : (
-          <button type="button" className={buttonStyles.secondary} disabled={busy} onClick={() => void patch({ status: "LIVE" }, "The live blog is live again.")}>
+          <button
+            type="button"
+            className={buttonStyles.secondary}
+            disabled={busy}
+            onClick={() => void patch({ status: "LIVE" }, "The live blog is live again.")}
+          >
             Reopen
           </button>
         )}

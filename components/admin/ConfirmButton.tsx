@@ -18,7 +18,17 @@ interface Props {
 }
 
 /** A button that asks first, in a modal <dialog> (focus stays inside; Escape cancels). */
-export function ConfirmButton({ label, ariaLabel, title, message, confirmLabel, tone = "danger", variant = "secondary", disabled, onConfirm }: Props) {
+export function ConfirmButton({
+  label,
+  ariaLabel,
+  title,
+  message,
+  confirmLabel,
+  tone = "danger",
+  variant = "secondary",
+  disabled,
+  onConfirm,
+}: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -44,7 +54,13 @@ export function ConfirmButton({ label, ariaLabel, title, message, confirmLabel, 
 
   return (
     <>
-      <button type="button" className={buttonStyles[variant]} aria-label={ariaLabel} disabled={disabled} onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className={buttonStyles[variant]}
+        aria-label={ariaLabel}
+        disabled={disabled}
+        onClick={() => setOpen(true)}
+      >
         {label}
       </button>
       <dialog

@@ -1,6 +1,12 @@
 import type { ReactNode } from "react";
 
-export type Column = string | { label: string; /** Right-aligned, for counts. */ numeric?: boolean; /** Named for screen readers only (an actions column). */ hidden?: boolean };
+export type Column =
+  | string
+  | {
+      label: string;
+      /** Right-aligned, for counts. */ numeric?: boolean;
+      /** Named for screen readers only (an actions column). */ hidden?: boolean;
+    };
 
 /**
  * The newsroom's lists (blogs, users, tokens, audit log) as one kind of table: it scrolls sideways on a
@@ -15,7 +21,11 @@ export function DataTable({ caption, columns, children }: { caption: string; col
         <thead className="bg-neutral-100 text-xs uppercase tracking-wide text-neutral-600 dark:bg-neutral-800 dark:text-neutral-400">
           <tr>
             {columns.map((column) => {
-              const { label, numeric = false, hidden = false } = typeof column === "string" ? { label: column } : column;
+              const {
+                label,
+                numeric = false,
+                hidden = false,
+              } = typeof column === "string" ? { label: column } : column;
               return (
                 <th key={label} scope="col" className={`px-3 py-2 ${numeric ? "text-right " : ""}font-semibold`}>
                   {hidden ? <span className="sr-only">{label}</span> : label}

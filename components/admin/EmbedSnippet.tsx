@@ -15,7 +15,10 @@ export function EmbedSnippet({ snippet, previewUrl }: { snippet: string; preview
     }
   }
   return (
-    <section aria-labelledby="embed-heading" className="space-y-2 rounded border border-neutral-200 p-4 dark:border-neutral-800">
+    <section
+      aria-labelledby="embed-heading"
+      className="space-y-2 rounded border border-neutral-200 p-4 dark:border-neutral-800"
+    >
       <h2 id="embed-heading" className="text-base font-bold">
         Embed on another site
       </h2>
@@ -41,8 +44,16 @@ export function EmbedSnippet({ snippet, previewUrl }: { snippet: string; preview
           Copy embed code
         </button>
         {/* Announced politely, but not a role="status": the settings form above owns the page's status message. */}
-        <span aria-live="polite" data-testid="embed-copy-status" className="text-sm text-neutral-600 dark:text-neutral-400">
-          {copied === "yes" ? "Copied" : copied === "no" ? "Copying was refused: select the code and copy it by hand." : ""}
+        <span
+          aria-live="polite"
+          data-testid="embed-copy-status"
+          className="text-sm text-neutral-600 dark:text-neutral-400"
+        >
+          {copied === "yes"
+            ? "Copied"
+            : copied === "no"
+              ? "Copying was refused: select the code and copy it by hand."
+              : ""}
         </span>
       </div>
     </section>

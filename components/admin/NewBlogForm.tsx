@@ -51,7 +51,15 @@ export function NewBlogForm() {
     <form onSubmit={submit} className="max-w-2xl space-y-4">
       <FormAlert message={error} />
       <FormField htmlFor="blog-title" label="Title">
-        <input id="blog-title" name="title" required maxLength={200} value={title} onChange={(e) => changeTitle(e.target.value)} className={inputStyles} />
+        <input
+          id="blog-title"
+          name="title"
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => changeTitle(e.target.value)}
+          className={inputStyles}
+        />
       </FormField>
       <FormField htmlFor="blog-slug" label="Slug">
         <div className="flex items-center gap-1">
@@ -85,7 +93,15 @@ export function NewBlogForm() {
         )}
       </FormField>
       <FormField htmlFor="blog-summary" label="Summary">
-        <textarea id="blog-summary" name="summary" rows={3} maxLength={2000} value={summary} onChange={(e) => setSummary(e.target.value)} className={inputStyles} />
+        <textarea
+          id="blog-summary"
+          name="summary"
+          rows={3}
+          maxLength={2000}
+          value={summary}
+          onChange={(e) => setSummary(e.target.value)}
+          className={inputStyles}
+        />
       </FormField>
       <button type="submit" disabled={busy} className={buttonStyles.primary}>
         {busy ? "Creating…" : "Create live blog"}

@@ -12,7 +12,15 @@ import { ROLE_NAMES } from "./role-names";
 import { Timestamp } from "./Timestamp";
 import { buttonStyles, inputStyles } from "./styles";
 
-export function TokensManager({ initial, users, selfId }: { initial: ApiTokenDTO[]; users: UserDTO[]; selfId: string }) {
+export function TokensManager({
+  initial,
+  users,
+  selfId,
+}: {
+  initial: ApiTokenDTO[];
+  users: UserDTO[];
+  selfId: string;
+}) {
   const [tokens, setTokens] = useState(initial);
   const [created, setCreated] = useState<{ token: string; apiToken: ApiTokenDTO } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -48,22 +56,39 @@ export function TokensManager({ initial, users, selfId }: { initial: ApiTokenDTO
         </h2>
         <div aria-live="polite">{notice && <FormAlert tone={notice.tone} message={notice.message} />}</div>
         {tokens.length === 0 ? (
-          <p className="rounded border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700">No API tokens yet.</p>
+          <p className="rounded border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700">
+            No API tokens yet.
+          </p>
         ) : (
-          <DataTable caption="API tokens, newest first" columns={["Name", "Acts as", "Created", "Last used", "Status", { label: "Actions", hidden: true }]}>
+          <DataTable
+            caption="API tokens, newest first"
+            columns={["Name", "Acts as", "Created", "Last used", "Status", { label: "Actions", hidden: true }]}
+          >
             {tokens.map((token) => (
-              <tr key={token.id} data-token-id={token.id} className={token.revokedAt ? "text-neutral-600 dark:text-neutral-400" : ""}>
-                <th scope="row" className="px-3 py-1.5 font-semibold">{token.name}</th>
+              <tr
+                key={token.id}
+                data-token-id={token.id}
+                className={token.revokedAt ? "text-neutral-600 dark:text-neutral-400" : ""}
+              >
+                <th scope="row" className="px-3 py-1.5 font-semibold">
+                  {token.name}
+                </th>
                 <td className="px-3 py-1.5">{nameOf(token.userId)}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap"><Timestamp iso={token.createdAt} /></td>
-                <td className="px-3 py-1.5 whitespace-nowrap"><Timestamp iso={token.lastUsedAt} empty="Never" /></td>
+                <td className="px-3 py-1.5 whitespace-nowrap">
+                  <Timestamp iso={token.createdAt} />
+                </td>
+                <td className="px-3 py-1.5 whitespace-nowrap">
+                  <Timestamp iso={token.lastUsedAt} empty="Never" />
+                </td>
                 <td className="px-3 py-1.5 whitespace-nowrap">
                   {token.revokedAt ? (
                     <span>
                       Revoked <Timestamp iso={token.revokedAt} />
                     </span>
                   ) : (
-                    <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-800 dark:bg-green-950 dark:text-green-300">Active</span>
+                    <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-800 dark:bg-green-950 dark:text-green-300">
+                      Active
+                    </span>
                   )}
                 </td>
                 <td className="px-3 py-1.5 text-right">
@@ -87,7 +112,15 @@ export function TokensManager({ initial, users, selfId }: { initial: ApiTokenDTO
   );
 }
 
-function CreateTokenForm({ users, selfId, onCreated }: { users: UserDTO[]; selfId: string; onCreated(answer: { token: string; apiToken: ApiTokenDTO }): void }) {
+function CreateTokenForm({
+  users,
+  selfId,
+  onCreated,
+}: {
+  users: UserDTO[];
+  selfId: string;
+  onCreated(answer: { token: string; apiToken: ApiTokenDTO }): void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -98,7 +131,12 @@ function CreateTokenForm({ users, selfId, onCreated }: { users: UserDTO[]; selfI
     setBusy(true);
     setError(null);
     try {
-      onCreated(await apiRequest<{ token: string; apiToken: ApiTokenDTO }>("POST", "/api/tokens", { name: data.get("name"), userId: data.get("userId") }));
+      onCreated(
+        await apiRequest<{ token: string; apiToken: ApiTokenDTO }>("POST", "/api/tokens", {
+          name: data.get("name"),
+          userId: data.get("userId"),
+        }),
+      );
       form.reset();
     } catch (caught) {
       setError(messageOf(caught, "The token could not be created. Try again."));
@@ -111,7 +149,15 @@ function CreateTokenForm({ users, selfId, onCreated }: { users: UserDTO[]; selfI
     <Panel headingId="create-token-heading" heading="Create a token">
       <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
         <FormField htmlFor="new-token-name" label="Token name">
-          <input id="new-token-name" name="name" required maxLength={100} placeholder="e.g. Wire feed (Reuters)" autoComplete="off" className={inputStyles} />
+          <input
+            id="new-token-name"
+            name="name"
+            required
+            maxLength={100}
+            placeholder="e.g. Wire feed (Reuters)"
+            autoComplete="off"
+            className={inputStyles}
+          />
         </FormField>
         <FormField htmlFor="new-token-user" label="Acts as">
           <select id="new-token-user" name="userId" defaultValue={selfId} className={inputStyles}>
@@ -148,7 +194,10 @@ function NewTokenBox({ token, name, onDone }: { token: string; name: string; onD
     }
   }
   return (
-    <section aria-labelledby="new-token-heading" className="space-y-2 rounded border border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
+    <section
+      aria-labelledby="new-token-heading"
+      className="space-y-2 rounded border border-amber-400 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950"
+    >
       <h2 id="new-token-heading" className="text-base font-bold">
         New token “{name}”
       </h2>
@@ -159,7 +208,13 @@ function NewTokenBox({ token, name, onDone }: { token: string; name: string; onD
         <label htmlFor="new-token-value" className="sr-only">
           New API token
         </label>
-        <input id="new-token-value" readOnly value={token} onFocus={(e) => e.target.select()} className={`${inputStyles} font-mono`} />
+        <input
+          id="new-token-value"
+          readOnly
+          value={token}
+          onFocus={(e) => e.target.select()}
+          className={`${inputStyles} font-mono`}
+        />
         <button type="button" onClick={copy} className={buttonStyles.secondary}>
           {copied ? "Copied" : "Copy"}
         </button>

@@ -32,14 +32,19 @@ export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: 
       <CreateUserForm onCreated={(user) => setUsers((list) => [...list, user])} />
       <section aria-labelledby="users-heading" className="space-y-3">
         <h2 id="users-heading" className="text-base font-bold">
-          Everyone with access <span className="font-normal text-neutral-600 dark:text-neutral-400">({users.length})</span>
+          Everyone with access{" "}
+          <span className="font-normal text-neutral-600 dark:text-neutral-400">({users.length})</span>
         </h2>
         <div aria-live="polite">{notice && <FormAlert tone={notice.tone} message={notice.message} />}</div>
         <DataTable caption="Users" columns={["Name", "Email", "Role", "Access", { label: "Actions", hidden: true }]}>
           {users.map((user) => {
             const self = user.id === selfId;
             return (
-              <tr key={user.id} data-email={user.email} className={user.active ? "" : "text-neutral-600 dark:text-neutral-400"}>
+              <tr
+                key={user.id}
+                data-email={user.email}
+                className={user.active ? "" : "text-neutral-600 dark:text-neutral-400"}
+              >
                 <th scope="row" className="px-3 py-1.5 font-semibold">
                   {user.displayName}
                   {self && <span className="ml-1 font-normal text-neutral-600 dark:text-neutral-400">(you)</span>}
@@ -56,7 +61,11 @@ export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: 
                     title={self ? "You cannot change your own role" : undefined}
                     onChange={(e) => {
                       const role = e.target.value as Role;
-                      void update(user, { role }, `${user.displayName} is now ${/^[aeiou]/.test(ROLE_NAMES[role]) ? "an" : "a"} ${ROLE_NAMES[role]}.`);
+                      void update(
+                        user,
+                        { role },
+                        `${user.displayName} is now ${/^[aeiou]/.test(ROLE_NAMES[role]) ? "an" : "a"} ${ROLE_NAMES[role]}.`,
+                      );
                     }}
                     className={`${inputStyles} w-auto py-1`}
                   >
@@ -65,9 +74,13 @@ export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: 
                 </td>
                 <td className="px-3 py-1.5">
                   {user.active ? (
-                    <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-800 dark:bg-green-950 dark:text-green-300">Active</span>
+                    <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-semibold text-green-800 dark:bg-green-950 dark:text-green-300">
+                      Active
+                    </span>
                   ) : (
-                    <span className="rounded bg-neutral-200 px-1.5 py-0.5 text-xs font-semibold text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">Deactivated</span>
+                    <span className="rounded bg-neutral-200 px-1.5 py-0.5 text-xs font-semibold text-neutral-700 dark:bg-neutral-800 dark:text-neutral-300">
+                      Deactivated
+                    </span>
                   )}
                 </td>
                 <td className="px-3 py-1.5 text-right">
@@ -121,7 +134,10 @@ function CreateUserForm({ onCreated }: { onCreated(user: UserDTO): void }) {
       });
       onCreated(user);
       form.reset();
-      setNotice({ tone: "success", message: `${user.displayName} (${user.email}) can now sign in as ${ROLE_NAMES[user.role]}.` });
+      setNotice({
+        tone: "success",
+        message: `${user.displayName} (${user.email}) can now sign in as ${ROLE_NAMES[user.role]}.`,
+      });
     } catch (caught) {
       setNotice({ tone: "error", message: messageOf(caught, "The user could not be created. Try again.") });
     } finally {
@@ -144,7 +160,17 @@ function CreateUserForm({ onCreated }: { onCreated(user: UserDTO): void }) {
           </select>
         </FormField>
         <FormField htmlFor="new-user-password" label="Initial password">
-          <input id="new-user-password" name="password" type="password" required minLength={8} maxLength={200} autoComplete="new-password" aria-describedby="new-user-password-hint" className={inputStyles} />
+          <input
+            id="new-user-password"
+            name="password"
+            type="password"
+            required
+            minLength={8}
+            maxLength={200}
+            autoComplete="new-password"
+            aria-describedby="new-user-password-hint"
+            className={inputStyles}
+          />
           <p id="new-user-password-hint" className="sr-only">
             At least 8 characters. Give it to them in person or over a secure channel.
           </p>

@@ -13,7 +13,17 @@ describe("safeReturnPath", () => {
   });
 
   it("falls back to the dashboard for anything that could leave the site", () => {
-    for (const next of [null, undefined, "", "admin", "https://evil.example/", "//evil.example", "/\\evil.example", "/\tevil", "javascript:alert(1)"]) {
+    for (const next of [
+      null,
+      undefined,
+      "",
+      "admin",
+      "https://evil.example/",
+      "//evil.example",
+      "/\\evil.example",
+      "/\tevil",
+      "javascript:alert(1)",
+    ]) {
       expect(safeReturnPath(next)).toBe("/admin");
     }
   });

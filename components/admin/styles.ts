@@ -10,4 +10,5 @@ export const buttonStyles = {
 
 export const inputStyles = `block w-full rounded border disabled:opacity-60 border-neutral-300 bg-white px-2 py-1.5 text-sm aria-[invalid=true]:border-red-600 dark:border-neutral-700 dark:bg-neutral-900 ${focus}`;
 
-export const labelStyles = "mb-1 block text-xs font-semibold uppercase tracking-wide text-neutral-600 dark:text-neutral-400";
+export const labelStyles =
+  "mb-1 block text-xs font-semibold uppercase tracking-wide text-neutral-600 dark:text-neutral-400";

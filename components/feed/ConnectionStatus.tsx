@@ -19,7 +19,9 @@ function describe({ state, syncedAt }: LiveConnection): string {
     case "reconnecting":
       return "Reconnecting…";
     case "offline":
-      return syncedAt === null ? "Offline" : `Offline — showing updates up to ${clockTime(new Date(syncedAt), undefined)}`;
+      return syncedAt === null
+        ? "Offline"
+        : `Offline — showing updates up to ${clockTime(new Date(syncedAt), undefined)}`;
   }
 }
 

@@ -24,9 +24,13 @@ export function EntryHeader({
     <header className={`mb-2 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm ${tone}`}>
       {time}
       {entry.label && (
-        <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">{entry.label}</span>
+        <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">
+          {entry.label}
+        </span>
       )}
-      {flagKeyEvent && showsKeyEventFlag(entry) && <span className="text-xs font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>}
+      {flagKeyEvent && showsKeyEventFlag(entry) && (
+        <span className="text-xs font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>
+      )}
     </header>
   );
 }

@@ -17,7 +17,13 @@ export function LinkedEntry({ entry, removed }: { entry: EntryDTO; removed: bool
         Linked update
       </h2>
       {removed ? (
-        <p id={elementId} tabIndex={-1} role="status" data-testid="linked-entry-removed" className="rounded-lg border-l-4 border-neutral-400 bg-neutral-100 p-4 dark:bg-neutral-900">
+        <p
+          id={elementId}
+          tabIndex={-1}
+          role="status"
+          data-testid="linked-entry-removed"
+          className="rounded-lg border-l-4 border-neutral-400 bg-neutral-100 p-4 dark:bg-neutral-900"
+        >
           This update has been removed by the newsroom.
         </p>
       ) : (

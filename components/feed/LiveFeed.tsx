@@ -10,7 +10,14 @@ import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Announcer, useAnnounce } from "./announcer";
 import { ConnectionStatus } from "./ConnectionStatus";
 import { EntryArticle } from "./EntryArticle";
-import { appendOlder, applyEvent, applyToLinked, initialFeedState, type FeedState, type LinkedEntryState } from "./feed-state";
+import {
+  appendOlder,
+  applyEvent,
+  applyToLinked,
+  initialFeedState,
+  type FeedState,
+  type LinkedEntryState,
+} from "./feed-state";
 import { KeyEventsTimeline } from "./KeyEventsTimeline";
 import { LinkedEntry } from "./LinkedEntry";
 import { LocalDateTime } from "./RelativeTime";
@@ -40,7 +47,9 @@ type Jump = { entryId: string | null; focusId: string | null; highlight: boolean
 
 function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initialLinked?: EntryDTO }) {
   const [state, setState] = useState(() => initialFeedState(initial));
-  const [linked, setLinked] = useState<LinkedEntryState | null>(() => (initialLinked ? { entry: initialLinked, removed: false } : null));
+  const [linked, setLinked] = useState<LinkedEntryState | null>(() =>
+    initialLinked ? { entry: initialLinked, removed: false } : null,
+  );
   // Events and paging apply to the newest state, not the one of the last render.
   const stateRef = useRef(state);
   const commit = useCallback((next: FeedState) => {
@@ -152,7 +161,8 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
     }
   };
 
-  const isLoaded = (id: string) => stateRef.current.pinned.some((e) => e.id === id) || stateRef.current.entries.some((e) => e.id === id);
+  const isLoaded = (id: string) =>
+    stateRef.current.pinned.some((e) => e.id === id) || stateRef.current.entries.some((e) => e.id === id);
 
   const goToKeyEvent = async (entry: EntryDTO) => {
     try {
@@ -188,7 +198,10 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
         <h1 className="text-3xl font-extrabold leading-tight break-words sm:text-4xl">{blog.title}</h1>
         {blog.summary && <p className="mt-3 text-lg text-neutral-700 dark:text-neutral-300">{blog.summary}</p>}
         {blog.status === "ENDED" && (
-          <p data-testid="ended" className="mt-4 rounded-md bg-neutral-100 px-3 py-2 text-sm text-neutral-800 dark:bg-neutral-800 dark:text-neutral-200">
+          <p
+            data-testid="ended"
+            className="mt-4 rounded-md bg-neutral-100 px-3 py-2 text-sm text-neutral-800 dark:bg-neutral-800 dark:text-neutral-200"
+          >
             <strong className="font-semibold">This live blog has ended</strong>
             {blog.endedAt && (
               <>
@@ -204,8 +217,15 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
       </header>
 
       {state.pinned.length > 0 && (
-        <section aria-labelledby="pinned-heading" data-testid="pinned" className="mb-8 rounded-lg bg-amber-50 p-4 dark:bg-neutral-900">
-          <h2 id="pinned-heading" className="mb-2 text-sm font-bold uppercase tracking-wide text-amber-900 dark:text-amber-300">
+        <section
+          aria-labelledby="pinned-heading"
+          data-testid="pinned"
+          className="mb-8 rounded-lg bg-amber-50 p-4 dark:bg-neutral-900"
+        >
+          <h2
+            id="pinned-heading"
+            className="mb-2 text-sm font-bold uppercase tracking-wide text-amber-900 dark:text-amber-300"
+          >
             Key points
           </h2>
           {state.pinned.map((entry) => (
@@ -242,7 +262,9 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
           Latest updates
         </h2>
         {shown.length === 0 && state.pinned.length === 0 && (
-          <p className="text-neutral-600 dark:text-neutral-400">No updates yet. New ones will appear here as they are published.</p>
+          <p className="text-neutral-600 dark:text-neutral-400">
+            No updates yet. New ones will appear here as they are published.
+          </p>
         )}
         {shown.map((entry) => (
           <EntryArticle key={entry.id} entry={entry} />
@@ -257,7 +279,11 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
             >
               {loadingOlder ? "Loading…" : "Load older"}
             </button>
-            {olderError && <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">{olderError}</p>}
+            {olderError && (
+              <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+                {olderError}
+              </p>
+            )}
           </div>
         )}
       </SlideInList>

@@ -49,7 +49,13 @@ export class SlideInList extends Component<Props> {
       if (was === undefined) {
         // New: fade in from slightly above. A new element is never a layout shift.
         if (!reducedMotion() && top < viewport) {
-          child.animate([{ opacity: 0, transform: "translateY(-0.75rem)" }, { opacity: 1, transform: "none" }], { duration: SLIDE_MS, easing: "ease-out" });
+          child.animate(
+            [
+              { opacity: 0, transform: "translateY(-0.75rem)" },
+              { opacity: 1, transform: "none" },
+            ],
+            { duration: SLIDE_MS, easing: "ease-out" },
+          );
         }
         continue;
       }

@@ -3,7 +3,13 @@
 // page when the log no longer reaches back, and says how live it is. The page's hook (use-blog-events.ts)
 // and the delivery tests (server/test/delivery-reader.ts) both run this, so the tests check the real client.
 import type { Socket } from "socket.io-client";
-import type { BlogEvent, ClientToServerEvents, EventsPage, JoinAck, ReaderServerEvents } from "@/common/contracts/events";
+import type {
+  BlogEvent,
+  ClientToServerEvents,
+  EventsPage,
+  JoinAck,
+  ReaderServerEvents,
+} from "@/common/contracts/events";
 import { BLOG_EVENT_TYPES } from "@/common/contracts/events";
 import { EventSequencer } from "./event-sequencer";
 import type { InitialFeed } from "@/common/contracts/dto";
@@ -81,7 +87,7 @@ export function subscribeToBlog(options: BlogSubscriptionOptions): BlogSubscript
     if (refreshing || closed) return;
     refreshing = true;
     try {
-      const fresh = await loadFirstPage(slug, <T,>(path: string) => getJson<T>(base + path));
+      const fresh = await loadFirstPage(slug, <T>(path: string) => getJson<T>(base + path));
       if (closed) return;
       options.onReset?.(fresh);
       sequencer.reset(fresh.seq);

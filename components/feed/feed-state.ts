@@ -37,7 +37,8 @@ function place(current: FeedState, entry: EntryDTO): FeedState {
   if (entry.pinned) return { ...state, pinned: [...pinned, entry].sort(newestFirst), entries };
   // An entry older than everything loaded belongs to a page not fetched yet; "Load older" will bring it.
   const oldestLoaded = entries.at(-1);
-  if (state.nextCursor !== null && oldestLoaded && newestFirst(entry, oldestLoaded) > 0) return { ...state, pinned, entries };
+  if (state.nextCursor !== null && oldestLoaded && newestFirst(entry, oldestLoaded) > 0)
+    return { ...state, pinned, entries };
   return { ...state, pinned, entries: [...entries, entry].sort(newestFirst) };
 }
 
@@ -87,5 +88,10 @@ export function appendOlder(state: FeedState, older: EntryDTO[], nextCursor: str
   const known = new Set([...state.pinned, ...state.entries].map((e) => e.id));
   const fresh = older.filter((e) => !known.has(e.id) && !e.pinned);
   // An older page may show a key event the timeline has not seen (its flag was set before this page loaded).
-  return { ...state, entries: [...state.entries, ...fresh], nextCursor, keyEvents: mergeKeyEvents(state.keyEvents, older) };
+  return {
+    ...state,
+    entries: [...state.entries, ...fresh],
+    nextCursor,
+    keyEvents: mergeKeyEvents(state.keyEvents, older),
+  };
 }

@@ -9,7 +9,10 @@ export const FIRST_PAGE_SIZE = 20;
  * The blog's first page as the server has it now: the blog, pinned and the newest unpinned entries, like
  * the server-rendered page; events after `seq` are then fetched and applied.
  */
-export async function loadFirstPage(slug: string, fetchJson: <T>(path: string) => Promise<T> = getJson): Promise<InitialFeed> {
+export async function loadFirstPage(
+  slug: string,
+  fetchJson: <T>(path: string) => Promise<T> = getJson,
+): Promise<InitialFeed> {
   const base = `/api/blogs/${encodeURIComponent(slug)}`;
   const { blog } = await fetchJson<{ blog: BlogDTO }>(base);
   const [pinned, page] = await Promise.all([

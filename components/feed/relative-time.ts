@@ -46,7 +46,10 @@ export function absoluteTime(instant: Date, timeZone: TimeZone): string {
 export function shortDate(instant: Date, now: Date, timeZone: TimeZone): string {
   const sameYear =
     formatter(timeZone, { year: "numeric" }).format(instant) === formatter(timeZone, { year: "numeric" }).format(now);
-  const date = formatter(timeZone, sameYear ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" }).format(instant);
+  const date = formatter(
+    timeZone,
+    sameYear ? { day: "numeric", month: "short" } : { day: "numeric", month: "short", year: "numeric" },
+  ).format(instant);
   return `${date}, ${clockTime(instant, timeZone)}`;
 }
 

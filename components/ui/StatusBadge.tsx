@@ -7,6 +7,8 @@ export function StatusBadge({ status }: { status: BlogStatus }) {
       Live
     </span>
   ) : (
-    <span className="rounded bg-neutral-600 px-2 py-0.5 text-xs font-bold uppercase tracking-wider text-white">Ended</span>
+    <span className="rounded bg-neutral-600 px-2 py-0.5 text-xs font-bold uppercase tracking-wider text-white">
+      Ended
+    </span>
   );
 }

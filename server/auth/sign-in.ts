@@ -12,7 +12,12 @@ import type { LoginThrottle } from "../limits/request-limits";
  * the limits allow and the rest a 429. The address is checked before the body is even read: a locked-out
  * client learns nothing. Whatever happens before a password is checked gives the attempts back.
  */
-export async function signIn(db: Db, throttle: LoginThrottle, address: string, readCredentials: () => Promise<LoginInput>): Promise<User> {
+export async function signIn(
+  db: Db,
+  throttle: LoginThrottle,
+  address: string,
+  readCredentials: () => Promise<LoginInput>,
+): Promise<User> {
   await throttle.takeForAddress(address);
   let email: string | null = null;
   let checked = false;

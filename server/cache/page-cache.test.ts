@@ -56,7 +56,13 @@ describe("page cache", () => {
       res.statusCode = req.url === "/live/missing" ? 404 : 200;
       res.end(String(renders));
     });
-    for (const path of ["/live/missing", "/live/cookie-blog", "/live/a-blog?_rsc=1", "/admin", "/live/a-blog/entries/x"]) {
+    for (const path of [
+      "/live/missing",
+      "/live/cookie-blog",
+      "/live/a-blog?_rsc=1",
+      "/admin",
+      "/live/a-blog/entries/x",
+    ]) {
       const first = await get(path);
       expect((await get(path)).text).not.toBe(first.text);
     }
@@ -66,7 +72,9 @@ describe("page cache", () => {
     // server/index.ts decided it. A forwarded host the client sent itself is not part of the key.
     expect((await get("/live/a-blog", { "accept-encoding": "identity" })).text).not.toBe(plain.text);
     expect((await get("/live/a-blog", { [ORIGIN_HEADER]: "https://other.example" })).text).not.toBe(plain.text);
-    expect((await get("/live/a-blog", { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).text).toBe(plain.text);
+    expect((await get("/live/a-blog", { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" })).text).toBe(
+      plain.text,
+    );
     expect((await get("/live/a-blog")).text).toBe(plain.text);
   });
 
@@ -77,7 +85,8 @@ describe("page cache", () => {
       res.setHeader("content-type", "text/html");
       res.end(`<script nonce="${nonce}">hydrate()</script>`);
     });
-    const nonceOfHeader = (view: { headers: Headers }) => /'nonce-([^']+)'/.exec(view.headers.get("content-security-policy") ?? "")?.[1];
+    const nonceOfHeader = (view: { headers: Headers }) =>
+      /'nonce-([^']+)'/.exec(view.headers.get("content-security-policy") ?? "")?.[1];
     const nonceOfHtml = (view: { text: string }) => /nonce="([^"]+)"/.exec(view.text)?.[1];
     const views = [await get("/live/a-blog"), await get("/live/a-blog")];
     for (const view of views) expect(nonceOfHeader(view)).toBe(nonceOfHtml(view));

@@ -67,10 +67,15 @@ export function createPageCache(readCache: ReadCache, { publicUrl }: { publicUrl
 }
 
 /** Lets `render` answer, keeping a copy of what it sent; null when the answer is not for everyone. */
-function capture(req: IncomingMessage, res: ServerResponse, render: RequestHandler): { page: Promise<CapturedPage | null>; rendering: Promise<unknown> } {
+function capture(
+  req: IncomingMessage,
+  res: ServerResponse,
+  render: RequestHandler,
+): { page: Promise<CapturedPage | null>; rendering: Promise<unknown> } {
   const chunks: Buffer[] = [];
   const keep = (chunk: unknown, encoding: unknown) => {
-    if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    if (typeof chunk === "string")
+      chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
     else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
   };
   const write = res.write.bind(res) as (...args: unknown[]) => boolean;
@@ -87,7 +92,11 @@ function capture(req: IncomingMessage, res: ServerResponse, render: RequestHandl
   const rendering = Promise.resolve().then(() => render(req, res));
   const page = new Promise<CapturedPage | null>((resolve) => {
     res.once("finish", () =>
-      resolve(res.statusCode === 200 && !res.hasHeader("set-cookie") ? { status: 200, headers: res.getHeaders(), body: Buffer.concat(chunks) } : null),
+      resolve(
+        res.statusCode === 200 && !res.hasHeader("set-cookie")
+          ? { status: 200, headers: res.getHeaders(), body: Buffer.concat(chunks) }
+          : null,
+      ),
     );
     res.once("close", () => {
       if (!res.writableFinished) resolve(null);

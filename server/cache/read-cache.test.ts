@@ -12,7 +12,9 @@ describe("read cache", () => {
     const cache = createReadCache({ ttlMs: 60_000 });
     let loads = 0;
     const load = async () => ++loads;
-    expect(await Promise.all([cache.blog("a", "page", load), cache.blog("a", "page", load), cache.blog("a", "page", load)])).toEqual([1, 1, 1]);
+    expect(
+      await Promise.all([cache.blog("a", "page", load), cache.blog("a", "page", load), cache.blog("a", "page", load)]),
+    ).toEqual([1, 1, 1]);
     cache.blogChanged("b");
     expect(await cache.blog("a", "page", load)).toBe(1);
     cache.blogChanged("a");
@@ -36,7 +38,9 @@ describe("read cache", () => {
     const cache = createReadCache({ ttlMs: 60_000 });
     await expect(cache.blog("x", "page", () => Promise.reject(new Error("no such blog")))).rejects.toThrow();
     expect(await cache.blog("x", "page", async () => null, { keepIf: (v) => v !== null })).toBeNull();
-    expect(await cache.blog("x", "page", async () => "now it exists", { keepIf: (v) => v !== null })).toBe("now it exists");
+    expect(await cache.blog("x", "page", async () => "now it exists", { keepIf: (v) => v !== null })).toBe(
+      "now it exists",
+    );
     expect(await cache.blog("x", "page", async () => "again")).toBe("now it exists");
   });
 

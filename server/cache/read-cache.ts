@@ -42,12 +42,23 @@ interface Slot {
   expiresAt: number;
 }
 
-export function createReadCache({ ttlMs, maxBlogs = 1000, maxKeysPerBlog = 64, relay, now = Date.now }: ReadCacheOptions): ReadCache {
+export function createReadCache({
+  ttlMs,
+  maxBlogs = 1000,
+  maxKeysPerBlog = 64,
+  relay,
+  now = Date.now,
+}: ReadCacheOptions): ReadCache {
   const blogs = new Map<string, Map<string, Slot>>();
   const site = new Map<string, Slot>();
   const counters = { hits: 0, misses: 0, invalidations: 0 };
 
-  function read<T>(slots: Map<string, Slot>, key: string, load: () => Promise<T>, keepIf?: (value: T) => boolean): Promise<T> {
+  function read<T>(
+    slots: Map<string, Slot>,
+    key: string,
+    load: () => Promise<T>,
+    keepIf?: (value: T) => boolean,
+  ): Promise<T> {
     const cached = slots.get(key);
     if (ttlMs <= 0 || (!cached && slots.size >= maxKeysPerBlog && slots !== site)) return load();
     if (cached && cached.expiresAt > now()) {

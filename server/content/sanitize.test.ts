@@ -17,22 +17,24 @@ describe("sanitizeEntryHtml", () => {
   });
 
   it.each([
-    ['<script>alert(1)</script><p>ok</p>', "<p>ok</p>"],
+    ["<script>alert(1)</script><p>ok</p>", "<p>ok</p>"],
     ['<p onclick="alert(1)">x</p>', "<p>x</p>"],
     ['<img src="/uploads/x.jpg" onerror="alert(1)">', '<img src="/uploads/x.jpg" />'],
     ['<a href="javascript:alert(1)">x</a>', '<a rel="noopener noreferrer nofollow" target="_blank">x</a>'],
     ['<a href="JaVaScRiPt:alert(1)">x</a>', '<a rel="noopener noreferrer nofollow" target="_blank">x</a>'],
-    ['<svg><script>alert(1)</script></svg><p>a</p>', "<p>a</p>"],
+    ["<svg><script>alert(1)</script></svg><p>a</p>", "<p>a</p>"],
     ['<iframe src="https://evil.example"></iframe>', ""],
     ['<p style="background:url(javascript:alert(1))">s</p>', "<p>s</p>"],
-    ['<style>p{color:red}</style><p>t</p>', "<p>t</p>"],
-    ['<div><p>kept text</p></div>', "<p>kept text</p>"],
+    ["<style>p{color:red}</style><p>t</p>", "<p>t</p>"],
+    ["<div><p>kept text</p></div>", "<p>kept text</p>"],
   ])("cleans %s", (input, expected) => {
     expect(sanitizeEntryHtml(input)).toBe(expected);
   });
 
   it("never lets an event handler or javascript: through, whatever the nesting", () => {
-    const clean = sanitizeEntryHtml('<p><b onmouseover="x()"><a href=" javascript:x()">y</a></b></p><math><mi xlink:href="javascript:1">z</mi></math>');
+    const clean = sanitizeEntryHtml(
+      '<p><b onmouseover="x()"><a href=" javascript:x()">y</a></b></p><math><mi xlink:href="javascript:1">z</mi></math>',
+    );
     expect(clean).not.toMatch(/on\w+=/i);
     expect(clean).not.toMatch(/javascript:/i);
   });
@@ -42,9 +44,15 @@ describe("image sources", () => {
   const imageHosts = ["https://images.example", "https://cdn.example:8443"];
 
   it.each([
-    ['<img src="/uploads/0123456789abcdef0123456789abcdef.jpg" alt="a">', '<img src="/uploads/0123456789abcdef0123456789abcdef.jpg" alt="a" />'],
+    [
+      '<img src="/uploads/0123456789abcdef0123456789abcdef.jpg" alt="a">',
+      '<img src="/uploads/0123456789abcdef0123456789abcdef.jpg" alt="a" />',
+    ],
     ['<img src=" /demo/orla-harbour.svg " alt="a">', '<img src="/demo/orla-harbour.svg" alt="a" />'],
-    ['<img src="https://images.example/quay.jpg?w=800" alt="a">', '<img src="https://images.example/quay.jpg?w=800" alt="a" />'],
+    [
+      '<img src="https://images.example/quay.jpg?w=800" alt="a">',
+      '<img src="https://images.example/quay.jpg?w=800" alt="a" />',
+    ],
     ['<img src="HTTPS://IMAGES.EXAMPLE/Quay.jpg" alt="a">', '<img src="https://images.example/Quay.jpg" alt="a" />'],
     ['<img src="https://cdn.example:8443/a.png" alt="a">', '<img src="https://cdn.example:8443/a.png" alt="a" />'],
     ['<img alt="no source">', '<img alt="no source" />'],
@@ -81,7 +89,9 @@ describe("image sources", () => {
     expect(() => sanitizeEntryHtml('<img src="https://images.example/quay.jpg">')).toThrow(
       'body: images must be uploaded here (/uploads/…); "https://images.example/quay.jpg" is from elsewhere: upload the image instead',
     );
-    expect(sanitizeEntryHtml('<img src="/uploads/0123456789abcdef0123456789abcdef.png">')).toBe('<img src="/uploads/0123456789abcdef0123456789abcdef.png" />');
+    expect(sanitizeEntryHtml('<img src="/uploads/0123456789abcdef0123456789abcdef.png">')).toBe(
+      '<img src="/uploads/0123456789abcdef0123456789abcdef.png" />',
+    );
   });
 
   it("does not judge images that are dropped anyway (inside frames, templates, SVG, raw text)", () => {
@@ -112,7 +122,9 @@ describe("embeds", () => {
   });
 
   it("keeps a youtube-nocookie frame as it is, plus the fixed attributes", () => {
-    expect(sanitizeEntryHtml('<p>Watch:</p><iframe src="https://www.youtube-nocookie.com/embed/abc_DEF-12"></iframe>')).toBe(
+    expect(
+      sanitizeEntryHtml('<p>Watch:</p><iframe src="https://www.youtube-nocookie.com/embed/abc_DEF-12"></iframe>'),
+    ).toBe(
       `<p>Watch:</p><iframe src="https://www.youtube-nocookie.com/embed/abc_DEF-12" ${FRAME_ATTRIBUTES}></iframe>`,
     );
   });
@@ -140,11 +152,15 @@ describe("embeds", () => {
       '<figure data-embed="x"><blockquote><p>Roads closed</p></blockquote><figcaption>@roads</figcaption>' +
         '<a href="https://x.com/roads/status/1" rel="noopener noreferrer nofollow" target="_blank">Open</a></figure>',
     );
-    expect(sanitizeEntryHtml('<figure data-embed="link"><a href="https://example.org">E</a></figure>')).toContain('<figure data-embed="link">');
+    expect(sanitizeEntryHtml('<figure data-embed="link"><a href="https://example.org">E</a></figure>')).toContain(
+      '<figure data-embed="link">',
+    );
   });
 
   it("drops any other data-embed value but keeps the figure", () => {
-    expect(sanitizeEntryHtml('<figure data-embed="script"><figcaption>c</figcaption></figure>')).toBe("<figure><figcaption>c</figcaption></figure>");
+    expect(sanitizeEntryHtml('<figure data-embed="script"><figcaption>c</figcaption></figure>')).toBe(
+      "<figure><figcaption>c</figcaption></figure>",
+    );
     expect(sanitizeEntryHtml('<p data-embed="x">p</p>')).toBe("<p>p</p>");
   });
 });

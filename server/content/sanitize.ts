@@ -28,9 +28,28 @@ const youtubeFrame = (attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag => {
 
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
-    "p", "br", "a", "strong", "b", "em", "i", "u", "s",
-    "ul", "ol", "li", "blockquote", "h2", "h3", "h4",
-    "img", "figure", "figcaption", "cite", "code", "hr",
+    "p",
+    "br",
+    "a",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "h2",
+    "h3",
+    "h4",
+    "img",
+    "figure",
+    "figcaption",
+    "cite",
+    "code",
+    "hr",
     "iframe",
   ],
   allowedAttributes: {
@@ -109,7 +128,9 @@ function ownOrAllowedImageSrc(src: string, imageHosts: readonly string[]): strin
 
 function refusedImageMessage(src: string, imageHosts: readonly string[]): string {
   const shown = src.length > 100 ? `${src.slice(0, 100)}…` : src;
-  const allowed = imageHosts.length ? `uploaded here (/uploads/…) or come from ${imageHosts.join(", ")}` : "uploaded here (/uploads/…)";
+  const allowed = imageHosts.length
+    ? `uploaded here (/uploads/…) or come from ${imageHosts.join(", ")}`
+    : "uploaded here (/uploads/…)";
   return `body: images must be ${allowed}; "${shown}" is from elsewhere: upload the image instead`;
 }
 
@@ -148,5 +169,10 @@ function withFrames(imageSrc: (src: string) => string | null): sanitizeHtml.IOpt
 
 /** True when sanitized HTML has nothing a reader could see. */
 export function isBlankHtml(html: string): boolean {
-  return sanitizeHtml(html, { allowedTags: ["img", "iframe"], allowedAttributes: { img: ["src"], iframe: ["src"] } }).trim() === "";
+  return (
+    sanitizeHtml(html, {
+      allowedTags: ["img", "iframe"],
+      allowedAttributes: { img: ["src"], iframe: ["src"] },
+    }).trim() === ""
+  );
 }

@@ -21,7 +21,13 @@ export async function recordAudit(tx: Tx, records: AuditRecord | AuditRecord[]):
   const list = Array.isArray(records) ? records : [records];
   if (list.length === 0) return;
   await tx.auditEvent.createMany({
-    data: list.map((r) => ({ blogId: r.blogId, actorId: r.actorId, action: r.action, entryId: r.entryId ?? null, summary: r.summary })),
+    data: list.map((r) => ({
+      blogId: r.blogId,
+      actorId: r.actorId,
+      action: r.action,
+      entryId: r.entryId ?? null,
+      summary: r.summary,
+    })),
   });
 }
 

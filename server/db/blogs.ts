@@ -45,7 +45,10 @@ export async function listNewsroomBlogs(db: Db, actor: Actor | null): Promise<Bl
     }
     counts.set(group.blogId, count);
   }
-  return blogs.map((row) => ({ ...toBlogDTO(row), ...(counts.get(row.id) ?? { entryCount: 0, pendingCount: 0, lastPublishedAt: null }) }));
+  return blogs.map((row) => ({
+    ...toBlogDTO(row),
+    ...(counts.get(row.id) ?? { entryCount: 0, pendingCount: 0, lastPublishedAt: null }),
+  }));
 }
 
 export async function getBlog(db: Db, slug: string): Promise<BlogDTO> {
@@ -86,10 +89,16 @@ export async function updateBlog(
     const endedAt =
       input.status === "ENDED" ? (current.endedAt ?? new Date()) : input.status === "LIVE" ? null : current.endedAt;
     // The change and the seq in one statement, so the event carries the row exactly as stored.
-    const updated = await tx.blog.update({ where: { id: current.id }, data: { ...input, endedAt, seq: { increment: 1 } } });
+    const updated = await tx.blog.update({
+      where: { id: current.id },
+      data: { ...input, endedAt, seq: { increment: 1 } },
+    });
     const blog = toBlogDTO(updated);
     await recordAudit(tx, auditOfBlogUpdate(editor.id, current, updated));
-    const event = await recordEvent(tx, updated.id, { type: "blog:updated", payload: { blog: slug, seq: updated.seq, details: blog } });
+    const event = await recordEvent(tx, updated.id, {
+      type: "blog:updated",
+      payload: { blog: slug, seq: updated.seq, details: blog },
+    });
     return { blog, event };
   });
 }
@@ -98,7 +107,8 @@ function auditOfBlogUpdate(actorId: string, before: Blog, after: Blog): AuditRec
   const base = { blogId: after.id, actorId, summary: after.title };
   const records: AuditRecord[] = [];
   const edited = (["title", "summary"] as const).filter((field) => before[field] !== after[field]);
-  if (edited.length > 0) records.push({ ...base, action: "blog.edited", summary: `${edited.join(", ")}: ${after.title}` });
+  if (edited.length > 0)
+    records.push({ ...base, action: "blog.edited", summary: `${edited.join(", ")}: ${after.title}` });
   if (before.status === "LIVE" && after.status === "ENDED") records.push({ ...base, action: "blog.ended" });
   if (before.status === "ENDED" && after.status === "LIVE") records.push({ ...base, action: "blog.reopened" });
   return records;

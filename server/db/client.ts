@@ -11,7 +11,6 @@ import type { Db } from "./types.ts";
 
 export { providerOf, type Db, type Provider };
 
-
 export interface Database {
   prisma: Db;
   provider: Provider;

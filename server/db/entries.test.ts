@@ -31,7 +31,11 @@ afterAll(async () => {
 describe("entries data layer", () => {
   it("writes the change and its event in one transaction, with the next seq", async () => {
     const db = database.prisma;
-    const { entry, event } = await createEntry(db, journalist, "data-blog", { body: "<p>one</p>", status: "PUBLISHED", keyEvent: false });
+    const { entry, event } = await createEntry(db, journalist, "data-blog", {
+      body: "<p>one</p>",
+      status: "PUBLISHED",
+      keyEvent: false,
+    });
     expect(event).toEqual({ type: "entry:published", payload: { blog: "data-blog", seq: 1, entry } });
     const { event: pinEvent } = await setEntryPinned(db, journalist, "data-blog", entry.id, true);
     expect(pinEvent?.type).toBe("entry:pinned");
@@ -50,7 +54,11 @@ describe("entries data layer", () => {
 
   it("lets exactly one of two concurrent saves of the same version win", async () => {
     const db = database.prisma;
-    const { entry } = await createEntry(db, editor, "data-blog", { body: "<p>base</p>", status: "PUBLISHED", keyEvent: false });
+    const { entry } = await createEntry(db, editor, "data-blog", {
+      body: "<p>base</p>",
+      status: "PUBLISHED",
+      keyEvent: false,
+    });
     const results = await Promise.allSettled([
       updateEntry(db, editor, "data-blog", entry.id, { version: 1, body: "<p>editor A</p>" }),
       updateEntry(db, editor, "data-blog", entry.id, { version: 1, body: "<p>editor B</p>" }),
@@ -69,7 +77,12 @@ describe("entries data layer", () => {
     const before = await db.entry.count();
     // A journalist posting as someone else is refused before anything is written.
     await expect(
-      createEntry(db, journalist, "data-blog", { body: "<p>x</p>", status: "PUBLISHED", keyEvent: false, authorId: editor.id }),
+      createEntry(db, journalist, "data-blog", {
+        body: "<p>x</p>",
+        status: "PUBLISHED",
+        keyEvent: false,
+        authorId: editor.id,
+      }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     // An entry for a blog that vanishes mid-way leaves nothing behind.
     await expect(
@@ -81,11 +94,18 @@ describe("entries data layer", () => {
   it("pages with a stable cursor", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "cursor-blog", title: "C", summary: "" });
-    for (let i = 0; i < 5; i++) await createEntry(db, editor, "cursor-blog", { body: `<p>${i}</p>`, status: "PUBLISHED", keyEvent: false });
+    for (let i = 0; i < 5; i++)
+      await createEntry(db, editor, "cursor-blog", { body: `<p>${i}</p>`, status: "PUBLISHED", keyEvent: false });
     const first = await listEntries(db, "cursor-blog", { limit: 2, status: "published" });
     const second = await listEntries(db, "cursor-blog", { limit: 2, status: "published", before: first.nextCursor! });
     const third = await listEntries(db, "cursor-blog", { limit: 2, status: "published", before: second.nextCursor! });
-    expect([...first.entries, ...second.entries, ...third.entries].map((e) => e.body)).toEqual(["<p>4</p>", "<p>3</p>", "<p>2</p>", "<p>1</p>", "<p>0</p>"]);
+    expect([...first.entries, ...second.entries, ...third.entries].map((e) => e.body)).toEqual([
+      "<p>4</p>",
+      "<p>3</p>",
+      "<p>2</p>",
+      "<p>1</p>",
+      "<p>0</p>",
+    ]);
     expect(third.nextCursor).toBeNull();
   });
 });
@@ -96,21 +116,43 @@ describe("scheduled entries", () => {
   it("needs a future scheduledAt and stays invisible to readers until it publishes", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "sched-blog", title: "S", summary: "" });
-    await expect(createEntry(db, journalist, "sched-blog", { body: "<p>s</p>", status: "SCHEDULED", keyEvent: false })).rejects.toMatchObject({
+    await expect(
+      createEntry(db, journalist, "sched-blog", { body: "<p>s</p>", status: "SCHEDULED", keyEvent: false }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/^scheduledAt: /),
     });
     await expect(
-      createEntry(db, journalist, "sched-blog", { body: "<p>s</p>", status: "SCHEDULED", scheduledAt: new Date(Date.now() - 1000).toISOString(), keyEvent: false }),
+      createEntry(db, journalist, "sched-blog", {
+        body: "<p>s</p>",
+        status: "SCHEDULED",
+        scheduledAt: new Date(Date.now() - 1000).toISOString(),
+        keyEvent: false,
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^scheduledAt: .*future/) });
     await expect(
-      createEntry(db, journalist, "sched-blog", { body: "<p>s</p>", status: "PUBLISHED", scheduledAt: inAMinute(), keyEvent: false }),
+      createEntry(db, journalist, "sched-blog", {
+        body: "<p>s</p>",
+        status: "PUBLISHED",
+        scheduledAt: inAMinute(),
+        keyEvent: false,
+      }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^scheduledAt: /) });
 
     const at = inAMinute();
-    const { entry, event } = await createEntry(db, journalist, "sched-blog", { body: "<p>later</p>", status: "SCHEDULED", scheduledAt: at, keyEvent: false });
+    const { entry, event } = await createEntry(db, journalist, "sched-blog", {
+      body: "<p>later</p>",
+      status: "SCHEDULED",
+      scheduledAt: at,
+      keyEvent: false,
+    });
     expect(event).toBeNull();
-    expect(entry).toMatchObject({ status: "SCHEDULED", scheduledAt: new Date(at).toISOString(), publishedAt: null, editedAt: null });
+    expect(entry).toMatchObject({
+      status: "SCHEDULED",
+      scheduledAt: new Date(at).toISOString(),
+      publishedAt: null,
+      editedAt: null,
+    });
     expect((await listEntries(db, "sched-blog", { limit: 20, status: "published" })).entries).toEqual([]);
     await expect(getEntry(db, null, "sched-blog", entry.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getEntry(db, journalist2, "sched-blog", entry.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -118,16 +160,29 @@ describe("scheduled entries", () => {
 
     // Editing keeps it scheduled (and its time); going back to draft clears the time.
     const edited = await updateEntry(db, journalist, "sched-blog", entry.id, { version: 1, headline: "Later" });
-    expect(edited.entry).toMatchObject({ status: "SCHEDULED", scheduledAt: entry.scheduledAt, headline: "Later", editedAt: null });
+    expect(edited.entry).toMatchObject({
+      status: "SCHEDULED",
+      scheduledAt: entry.scheduledAt,
+      headline: "Later",
+      editedAt: null,
+    });
     expect(edited.event).toBeNull();
-    await expect(updateEntry(db, journalist, "sched-blog", entry.id, { version: 2, scheduledAt: null })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      updateEntry(db, journalist, "sched-blog", entry.id, { version: 2, scheduledAt: null }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const draft = await updateEntry(db, journalist, "sched-blog", entry.id, { version: 2, status: "DRAFT" });
     expect(draft.entry).toMatchObject({ status: "DRAFT", scheduledAt: null });
-    await expect(updateEntry(db, journalist, "sched-blog", entry.id, { version: 3, status: "SCHEDULED" })).rejects.toMatchObject({
+    await expect(
+      updateEntry(db, journalist, "sched-blog", entry.id, { version: 3, status: "SCHEDULED" }),
+    ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/^scheduledAt: /),
     });
-    const rescheduled = await updateEntry(db, journalist, "sched-blog", entry.id, { version: 3, status: "SCHEDULED", scheduledAt: at });
+    const rescheduled = await updateEntry(db, journalist, "sched-blog", entry.id, {
+      version: 3,
+      status: "SCHEDULED",
+      scheduledAt: at,
+    });
     expect(rescheduled.entry.status).toBe("SCHEDULED");
     // Publishing it by hand now works like publishing a draft.
     const published = await updateEntry(db, journalist, "sched-blog", entry.id, { version: 4, status: "PUBLISHED" });
@@ -138,7 +193,11 @@ describe("scheduled entries", () => {
   it("sets editedAt only when a published entry's headline, body or label changes", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "edit-blog", title: "E", summary: "" });
-    const { entry } = await createEntry(db, editor, "edit-blog", { body: "<p>a</p>", status: "PUBLISHED", keyEvent: false });
+    const { entry } = await createEntry(db, editor, "edit-blog", {
+      body: "<p>a</p>",
+      status: "PUBLISHED",
+      keyEvent: false,
+    });
     expect(entry.editedAt).toBeNull();
     const keyEvent = await updateEntry(db, editor, "edit-blog", entry.id, { version: 1, keyEvent: true });
     expect(keyEvent.entry.editedAt).toBeNull();
@@ -146,15 +205,28 @@ describe("scheduled entries", () => {
     expect(sameBody.entry.editedAt).toBeNull();
     const changed = await updateEntry(db, editor, "edit-blog", entry.id, { version: 3, label: "Update" });
     expect(changed.entry.editedAt).not.toBeNull();
-    expect(changed.event).toMatchObject({ type: "entry:updated", payload: { entry: { editedAt: changed.entry.editedAt } } });
-    const { entry: draft } = await createEntry(db, editor, "edit-blog", { body: "<p>d</p>", status: "DRAFT", keyEvent: false });
-    expect((await updateEntry(db, editor, "edit-blog", draft.id, { version: 1, body: "<p>d2</p>" })).entry.editedAt).toBeNull();
+    expect(changed.event).toMatchObject({
+      type: "entry:updated",
+      payload: { entry: { editedAt: changed.entry.editedAt } },
+    });
+    const { entry: draft } = await createEntry(db, editor, "edit-blog", {
+      body: "<p>d</p>",
+      status: "DRAFT",
+      keyEvent: false,
+    });
+    expect(
+      (await updateEntry(db, editor, "edit-blog", draft.id, { version: 1, body: "<p>d2</p>" })).entry.editedAt,
+    ).toBeNull();
   });
 
   it("refuses to schedule into an ended blog", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "ended-sched", title: "E", summary: "" });
-    const { entry } = await createEntry(db, editor, "ended-sched", { body: "<p>d</p>", status: "DRAFT", keyEvent: false });
+    const { entry } = await createEntry(db, editor, "ended-sched", {
+      body: "<p>d</p>",
+      status: "DRAFT",
+      keyEvent: false,
+    });
     await updateBlog(db, editor, "ended-sched", { status: "ENDED" });
     await expect(
       updateEntry(db, editor, "ended-sched", entry.id, { version: 1, status: "SCHEDULED", scheduledAt: inAMinute() }),
@@ -169,17 +241,26 @@ describe("publishing into a blog that is not live", () => {
     await createEntry(db, editor, "ended-pub", { body: "<p>before</p>", status: "PUBLISHED", keyEvent: false });
     const ended = await updateBlog(db, editor, "ended-pub", { status: "ENDED" });
     for (const status of ["PUBLISHED", "DRAFT"] as const) {
-      await expect(createEntry(db, editor, "ended-pub", { body: "<p>late</p>", status, keyEvent: false })).rejects.toMatchObject({ code: "CONFLICT" });
+      await expect(
+        createEntry(db, editor, "ended-pub", { body: "<p>late</p>", status, keyEvent: false }),
+      ).rejects.toMatchObject({ code: "CONFLICT" });
     }
     const entries = await listEntries(db, "ended-pub", { status: "all", limit: 50 }, editor);
     expect(entries.entries.map((e) => e.body)).toEqual(["<p>before</p>"]);
     expect((await replayEventsSince(db, "ended-pub", 0)).seq).toBe(ended.blog.seq);
-    await expect(createEntry(db, editor, "no-such-blog", { body: "<p>x</p>", status: "PUBLISHED", keyEvent: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      createEntry(db, editor, "no-such-blog", { body: "<p>x</p>", status: "PUBLISHED", keyEvent: false }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("names the entry's author and blog as they are, when an editor posts as another writer", async () => {
     const db = database.prisma;
-    const { entry, event } = await createEntry(db, editor, "data-blog", { body: "<p>by j</p>", status: "PUBLISHED", keyEvent: false, authorId: journalist.id });
+    const { entry, event } = await createEntry(db, editor, "data-blog", {
+      body: "<p>by j</p>",
+      status: "PUBLISHED",
+      keyEvent: false,
+      authorId: journalist.id,
+    });
     expect(entry.author).toEqual({ id: journalist.id, name: journalist.name });
     expect(entry.blog).toBe("data-blog");
     expect(event?.payload).toMatchObject({ blog: "data-blog", entry: { id: entry.id, author: { id: journalist.id } } });
@@ -193,18 +274,29 @@ describe("the newsroom's entry list", () => {
     await createBlog(db, editor, { slug: "all-blog", title: "A", summary: "" });
     // A few milliseconds apart, so the order is by time and not by id.
     const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
-    const a = (await createEntry(db, editor, "all-blog", { body: "<p>a</p>", status: "PUBLISHED", keyEvent: false })).entry;
+    const a = (await createEntry(db, editor, "all-blog", { body: "<p>a</p>", status: "PUBLISHED", keyEvent: false }))
+      .entry;
     await tick();
-    const b = (await createEntry(db, journalist, "all-blog", { body: "<p>b</p>", status: "DRAFT", keyEvent: false })).entry;
+    const b = (await createEntry(db, journalist, "all-blog", { body: "<p>b</p>", status: "DRAFT", keyEvent: false }))
+      .entry;
     await tick();
-    const c = (await createEntry(db, journalist2, "all-blog", { body: "<p>c</p>", status: "SCHEDULED", scheduledAt: new Date(Date.now() + 60_000).toISOString(), keyEvent: false })).entry;
+    const c = (
+      await createEntry(db, journalist2, "all-blog", {
+        body: "<p>c</p>",
+        status: "SCHEDULED",
+        scheduledAt: new Date(Date.now() + 60_000).toISOString(),
+        keyEvent: false,
+      })
+    ).entry;
     await tick();
     const d = (await createEntry(db, editor, "all-blog", { body: "<p>d</p>", status: "DRAFT", keyEvent: false })).entry;
     // Touch a: it becomes the most recently changed.
     await tick();
     await updateEntry(db, editor, "all-blog", a.id, { version: 1, headline: "A" });
 
-    await expect(listEntries(db, "all-blog", { limit: 20, status: "all" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(listEntries(db, "all-blog", { limit: 20, status: "all" })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
     const all = await listEntries(db, "all-blog", { limit: 20, status: "all" }, editor);
     expect(all.entries.map((e) => e.id)).toEqual([a.id, d.id, c.id, b.id]);
 
@@ -224,7 +316,9 @@ describe("the newsroom's entry list", () => {
     const readerPage = await listEntries(db, "all-blog", { limit: 1, status: "published" });
     expect(readerPage.entries.map((e) => e.id)).toEqual([a.id]);
     const firstAll = await listEntries(db, "all-blog", { limit: 1, status: "all" }, editor);
-    await expect(listEntries(db, "all-blog", { limit: 1, status: "published", before: firstAll.nextCursor! })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(
+      listEntries(db, "all-blog", { limit: 1, status: "published", before: firstAll.nextCursor! }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("counts each blog's published and pending entries for the dashboard", async () => {
@@ -240,7 +334,9 @@ describe("the newsroom's entry list", () => {
       pendingCount: 0,
       lastPublishedAt: null,
     });
-    expect((await listNewsroomBlogs(db, editor)).map((blog) => blog.slug)).toEqual((await listBlogs(db)).map((blog) => blog.slug));
+    expect((await listNewsroomBlogs(db, editor)).map((blog) => blog.slug)).toEqual(
+      (await listBlogs(db)).map((blog) => blog.slug),
+    );
   });
 });
 
@@ -248,9 +344,19 @@ describe("the audit log", () => {
   it("records who did what to entries and blogs, newest first, for editors and admins", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "audit-blog", title: "Audit", summary: "" });
-    const { entry } = await createEntry(db, journalist, "audit-blog", { headline: "Bridge closed", body: "<p>x</p>", status: "DRAFT", keyEvent: false });
+    const { entry } = await createEntry(db, journalist, "audit-blog", {
+      headline: "Bridge closed",
+      body: "<p>x</p>",
+      status: "DRAFT",
+      keyEvent: false,
+    });
     await updateEntry(db, journalist, "audit-blog", entry.id, { version: 1, status: "PUBLISHED" });
-    await updateEntry(db, journalist, "audit-blog", entry.id, { version: 2, body: "<p>y</p>", label: "Update", keyEvent: true });
+    await updateEntry(db, journalist, "audit-blog", entry.id, {
+      version: 2,
+      body: "<p>y</p>",
+      label: "Update",
+      keyEvent: true,
+    });
     await setEntryPinned(db, journalist, "audit-blog", entry.id, true);
     await setEntryPinned(db, journalist, "audit-blog", entry.id, false);
     await updateEntry(db, editor, "audit-blog", entry.id, { version: 3, status: "DRAFT", keyEvent: false });
@@ -264,8 +370,12 @@ describe("the audit log", () => {
     await updateBlog(db, editor, "audit-blog", { status: "ENDED" });
     await updateBlog(db, editor, "audit-blog", { status: "LIVE" });
 
-    await expect(listAuditEvents(db, null, "audit-blog", { limit: 50 })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(listAuditEvents(db, journalist, "audit-blog", { limit: 50 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(listAuditEvents(db, null, "audit-blog", { limit: 50 })).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    await expect(listAuditEvents(db, journalist, "audit-blog", { limit: 50 })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const { events, nextCursor } = await listAuditEvents(db, editor, "audit-blog", { limit: 50 });
     expect(nextCursor).toBeNull();
     const log = events.map((e) => [e.action, e.actor?.id, e.summary]).reverse();
@@ -285,7 +395,9 @@ describe("the audit log", () => {
       ["blog.ended", editor.id, "Audit log"],
       ["blog.reopened", editor.id, "Audit log"],
     ]);
-    expect(events.find((e) => e.action === "entry.published" && e.entryId === words.id)!.summary.length).toBeLessThanOrEqual(81);
+    expect(
+      events.find((e) => e.action === "entry.published" && e.entryId === words.id)!.summary.length,
+    ).toBeLessThanOrEqual(81);
     expect(events.every((e) => e.blog === "audit-blog")).toBe(true);
 
     // Pages of 4 walk the same log.
@@ -302,8 +414,14 @@ describe("the audit log", () => {
   it("writes no audit row when the change is refused", async () => {
     const db = database.prisma;
     const before = await db.auditEvent.count();
-    const { entry } = await createEntry(db, editor, "data-blog", { body: "<p>v</p>", status: "PUBLISHED", keyEvent: false });
-    await expect(updateEntry(db, editor, "data-blog", entry.id, { version: 7, body: "<p>w</p>" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const { entry } = await createEntry(db, editor, "data-blog", {
+      body: "<p>v</p>",
+      status: "PUBLISHED",
+      keyEvent: false,
+    });
+    await expect(
+      updateEntry(db, editor, "data-blog", entry.id, { version: 7, body: "<p>w</p>" }),
+    ).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db.auditEvent.count()).toBe(before + 1);
   });
 });

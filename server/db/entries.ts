@@ -39,7 +39,12 @@ async function blogIdOf(db: Db | Tx, slug: string): Promise<{ id: string; status
  * `all` (writers): drafts and scheduled entries too, most recently changed first; journalists get
  * the published entries plus their own drafts and scheduled ones.
  */
-export async function listEntries(db: Db, slug: string, query: EntryListQuery, actor: Actor | null = null): Promise<EntryPage> {
+export async function listEntries(
+  db: Db,
+  slug: string,
+  query: EntryListQuery,
+  actor: Actor | null = null,
+): Promise<EntryPage> {
   if (query.status === "all") return listNewsroomEntries(db, requirePermission(actor, "newsroom:read"), slug, query);
   const blog = await blogIdOf(db, slug);
   const cursor = query.before === undefined ? null : decodePageCursor("published", query.before);
@@ -48,7 +53,9 @@ export async function listEntries(db: Db, slug: string, query: EntryListQuery, a
       blogId: blog.id,
       ...visibleToReaders,
       ...(query.pinned === undefined ? {} : { pinned: query.pinned }),
-      ...(cursor ? { OR: [{ publishedAt: { lt: cursor.at } }, { publishedAt: cursor.at, id: { lt: cursor.id } }] } : {}),
+      ...(cursor
+        ? { OR: [{ publishedAt: { lt: cursor.at } }, { publishedAt: cursor.at, id: { lt: cursor.id } }] }
+        : {}),
     },
     orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
@@ -139,7 +146,9 @@ export async function createEntry(
   { idempotencyKey = null, imageHosts = [] }: { idempotencyKey?: string | null } & ImageSources = {},
 ): Promise<EntryCreation> {
   const writer = requirePermission(actor, "entry:create");
-  const idempotent: IdempotentRequest | null = idempotencyKey ? { key: idempotencyKey, requestHash: requestHashOf({ slug, input }) } : null;
+  const idempotent: IdempotentRequest | null = idempotencyKey
+    ? { key: idempotencyKey, requestHash: requestHashOf({ slug, input }) }
+    : null;
   const replay = async (): Promise<EntryCreation | null> => {
     const earlier = idempotent && (await findPublishedWithKey(db, writer.id, idempotent));
     return earlier ? { entry: earlier, event: null, replayed: true } : null;
@@ -209,7 +218,9 @@ async function insertEntry(
       summary: describeEntry(row) + (scheduledAt ? ` (for ${formatTime(scheduledAt)})` : ""),
     });
     const entry = toEntryDTO(row);
-    const event = numbered ? await recordEvent(tx, blog.id, { type: "entry:published", payload: { blog: slug, seq: numbered.seq, entry } }) : null;
+    const event = numbered
+      ? await recordEvent(tx, blog.id, { type: "entry:published", payload: { blog: slug, seq: numbered.seq, entry } })
+      : null;
     if (idempotent) await rememberPublishKey(tx, writer.id, idempotent, entry, now);
     return { entry, event };
   });
@@ -257,9 +268,13 @@ export async function updateEntry(
       },
     });
     if (count === 0) {
-      throw new AppError("CONFLICT", `entry ${id} was changed by someone else (you edited version ${input.version}, it is now at ${current.version})`, {
-        current: toEntryDTO(current),
-      });
+      throw new AppError(
+        "CONFLICT",
+        `entry ${id} was changed by someone else (you edited version ${input.version}, it is now at ${current.version})`,
+        {
+          current: toEntryDTO(current),
+        },
+      );
     }
     const row = await tx.entry.findUniqueOrThrow({ where: { id }, include: entryInclude });
     await recordAudit(tx, auditOfUpdate(editor, current, row, edited));
@@ -275,15 +290,25 @@ function auditOfUpdate(actor: Actor, before: EntryRow, after: EntryRow, edited: 
   const base = { blogId: after.blogId, actorId: actor.id, entryId: after.id };
   const what = describeEntry(after);
   const records: AuditRecord[] = [];
-  if (before.status === "PUBLISHED" && after.status !== "PUBLISHED") records.push({ ...base, action: "entry.unpublished", summary: what });
-  if (after.status === "PUBLISHED" && before.status !== "PUBLISHED") records.push({ ...base, action: "entry.published", summary: what });
-  if (after.status === "SCHEDULED" && (before.status !== "SCHEDULED" || before.scheduledAt?.getTime() !== after.scheduledAt?.getTime())) {
+  if (before.status === "PUBLISHED" && after.status !== "PUBLISHED")
+    records.push({ ...base, action: "entry.unpublished", summary: what });
+  if (after.status === "PUBLISHED" && before.status !== "PUBLISHED")
+    records.push({ ...base, action: "entry.published", summary: what });
+  if (
+    after.status === "SCHEDULED" &&
+    (before.status !== "SCHEDULED" || before.scheduledAt?.getTime() !== after.scheduledAt?.getTime())
+  ) {
     records.push({ ...base, action: "entry.scheduled", summary: `${what} (for ${formatTime(after.scheduledAt!)})` });
   }
-  if (after.status === "DRAFT" && before.status === "SCHEDULED") records.push({ ...base, action: "entry.drafted", summary: `${what} (no longer scheduled)` });
+  if (after.status === "DRAFT" && before.status === "SCHEDULED")
+    records.push({ ...base, action: "entry.drafted", summary: `${what} (no longer scheduled)` });
   if (edited.length > 0) records.push({ ...base, action: "entry.edited", summary: `${edited.join(", ")}: ${what}` });
   if (after.keyEvent !== before.keyEvent) {
-    records.push({ ...base, action: after.keyEvent ? "entry.key-event-set" : "entry.key-event-cleared", summary: what });
+    records.push({
+      ...base,
+      action: after.keyEvent ? "entry.key-event-set" : "entry.key-event-cleared",
+      summary: what,
+    });
   }
   return records;
 }
@@ -300,11 +325,16 @@ function scheduleOf(
   now: Date,
 ): Date | null {
   if (status !== "SCHEDULED") {
-    if (given) throw new AppError("BAD_REQUEST", "scheduledAt: only a SCHEDULED entry has one (send status SCHEDULED with it)");
+    if (given)
+      throw new AppError("BAD_REQUEST", "scheduledAt: only a SCHEDULED entry has one (send status SCHEDULED with it)");
     return null;
   }
   const at = given === undefined ? current.scheduledAt : given === null ? null : new Date(given);
-  if (!at) throw new AppError("BAD_REQUEST", "scheduledAt: a SCHEDULED entry needs the time to publish it (ISO 8601, in the future)");
+  if (!at)
+    throw new AppError(
+      "BAD_REQUEST",
+      "scheduledAt: a SCHEDULED entry needs the time to publish it (ISO 8601, in the future)",
+    );
   if ((given || current.status !== "SCHEDULED") && at.getTime() <= now.getTime()) {
     throw new AppError("BAD_REQUEST", "scheduledAt: must be in the future (to publish now, send status PUBLISHED)");
   }
@@ -319,7 +349,13 @@ export async function deleteEntry(db: Db, actor: Actor | null, slug: string, id:
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
     const writer = requirePermission(actor, "entry:delete", { authorId: current.authorId });
     const row = await tx.entry.update({ where: { id }, data: { deletedAt: new Date() }, include: entryInclude });
-    await recordAudit(tx, { blogId: row.blogId, actorId: writer.id, action: "entry.deleted", entryId: id, summary: describeEntry(row) });
+    await recordAudit(tx, {
+      blogId: row.blogId,
+      actorId: writer.id,
+      action: "entry.deleted",
+      entryId: id,
+      summary: describeEntry(row),
+    });
     const { event } = await withEvent(tx, row, current.status === "PUBLISHED" ? "entry:deleted" : null);
     return { blog: row.blog.slug, id, event };
   });
@@ -376,7 +412,13 @@ export async function publishScheduledEntry(db: Db, id: string, now: Date): Prom
     });
     if (count === 0) return null;
     const row = await tx.entry.findUniqueOrThrow({ where: { id }, include: entryInclude });
-    await recordAudit(tx, { blogId: row.blogId, actorId: null, action: "entry.published", entryId: id, summary: `${describeEntry(row)} (on schedule)` });
+    await recordAudit(tx, {
+      blogId: row.blogId,
+      actorId: null,
+      action: "entry.published",
+      entryId: id,
+      summary: `${describeEntry(row)} (on schedule)`,
+    });
     return withEvent(tx, row, "entry:published");
   });
 }
@@ -420,7 +462,8 @@ export const MAX_CLEAN_BODY_LENGTH = 200_000;
 
 function cleanBody(html: string, sources: ImageSources): string {
   const clean = sanitizeEntryHtml(html, sources);
-  if (isBlankHtml(clean)) throw new AppError("BAD_REQUEST", "body: nothing is left to show once disallowed HTML is removed");
+  if (isBlankHtml(clean))
+    throw new AppError("BAD_REQUEST", "body: nothing is left to show once disallowed HTML is removed");
   if (clean.length > MAX_CLEAN_BODY_LENGTH) {
     throw new AppError(
       "BAD_REQUEST",

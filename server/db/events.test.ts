@@ -33,7 +33,15 @@ const publish = async (slug: string, body: string, headline?: string) =>
   (await createEntry(database.prisma, editor, slug, { body, headline, status: "PUBLISHED", keyEvent: false })).entry;
 
 const shape = (events: BlogEvent[]) =>
-  events.map((e) => [e.type, e.payload.seq, e.type === "entry:deleted" ? e.payload.id : e.type === "blog:updated" ? e.payload.details.title : e.payload.entry.id]);
+  events.map((e) => [
+    e.type,
+    e.payload.seq,
+    e.type === "entry:deleted"
+      ? e.payload.id
+      : e.type === "blog:updated"
+        ? e.payload.details.title
+        : e.payload.entry.id,
+  ]);
 
 describe("replayEventsSince", () => {
   it("sends each entry once, as it is now, and a deleted or unpublished one only as its deletion", async () => {
@@ -57,8 +65,11 @@ describe("replayEventsSince", () => {
       ["blog:updated", 9, "Title now"],
     ]);
     expect(page).toMatchObject({ seq: 9, hasMore: false });
-    expect(page.events[0]).toMatchObject({ payload: { entry: { headline: "Corrected", body: "<p>Corrected text</p>", pinned: true, version: 2 } } });
-    for (const marker of ["LIBEL-1", "HEADLINE-1", "DRAFTED-2", "DELETED-3", "TITLE-OLD"]) expect(JSON.stringify(page)).not.toContain(marker);
+    expect(page.events[0]).toMatchObject({
+      payload: { entry: { headline: "Corrected", body: "<p>Corrected text</p>", pinned: true, version: 2 } },
+    });
+    for (const marker of ["LIBEL-1", "HEADLINE-1", "DRAFTED-2", "DELETED-3", "TITLE-OLD"])
+      expect(JSON.stringify(page)).not.toContain(marker);
 
     // A reader that had seen the first two publishes gets the rest as an update, not a new entry.
     expect(shape((await replayEventsSince(db, slug, 2)).events)).toEqual([

@@ -29,7 +29,11 @@ export async function appendEvent<T extends BlogEventType>(
   type: T,
   build: (seq: number) => BlogEventPayload<T>,
 ): Promise<BlogEvent> {
-  const { seq } = await tx.blog.update({ where: { id: blogId }, data: { seq: { increment: 1 } }, select: { seq: true } });
+  const { seq } = await tx.blog.update({
+    where: { id: blogId },
+    data: { seq: { increment: 1 } },
+    select: { seq: true },
+  });
   return recordEvent(tx, blogId, { type, payload: build(seq) } as BlogEvent);
 }
 
@@ -38,9 +42,16 @@ export async function appendEvent<T extends BlogEventType>(
  * it is live, numbers the event and write-locks the row until the transaction ends. Null when there is no
  * live blog by that slug (the caller says which: missing or ended).
  */
-export async function takeNextSeq(tx: Tx, slug: string): Promise<{ id: string; seq: number; status: "LIVE" | "ENDED" } | null> {
+export async function takeNextSeq(
+  tx: Tx,
+  slug: string,
+): Promise<{ id: string; seq: number; status: "LIVE" | "ENDED" } | null> {
   try {
-    return await tx.blog.update({ where: { slug, status: "LIVE" }, data: { seq: { increment: 1 } }, select: { id: true, seq: true, status: true } });
+    return await tx.blog.update({
+      where: { slug, status: "LIVE" },
+      data: { seq: { increment: 1 } },
+      select: { id: true, seq: true, status: true },
+    });
   } catch (error) {
     if (isRecordNotFound(error)) return null;
     throw error;
@@ -101,13 +112,24 @@ const ENTRY_OVERHEAD_BYTES = 500;
  * When the log no longer holds the event right after `since` (pruned, see EVENT_LOG_RETENTION), a replay
  * would silently skip changes: that is a 410 GONE carrying the blog's seq, and the client reloads instead.
  */
-export async function replayEventsSince(db: Db, slug: string, since: number, { limit = 500, maxBytes = 1_000_000 }: ReplayLimits = {}): Promise<EventsPage> {
+export async function replayEventsSince(
+  db: Db,
+  slug: string,
+  since: number,
+  { limit = 500, maxBytes = 1_000_000 }: ReplayLimits = {},
+): Promise<EventsPage> {
   const blog = await db.blog.findUnique({ where: { slug }, select: { id: true, seq: true } });
   if (!blog) throw new AppError("NOT_FOUND", `no blog with slug "${slug}"`);
   if (since < blog.seq) {
-    const oldest = await db.blogEvent.findFirst({ where: { blogId: blog.id }, orderBy: { seq: "asc" }, select: { seq: true } });
+    const oldest = await db.blogEvent.findFirst({
+      where: { blogId: blog.id },
+      orderBy: { seq: "asc" },
+      select: { seq: true },
+    });
     if (!oldest || oldest.seq > since + 1) {
-      throw new AppError("GONE", `events after ${since} are no longer kept; reload the blog (its seq is ${blog.seq})`, { seq: blog.seq });
+      throw new AppError("GONE", `events after ${since} are no longer kept; reload the blog (its seq is ${blog.seq})`, {
+        seq: blog.seq,
+      });
     }
   }
   const rows = await db.blogEvent.findMany({
@@ -122,7 +144,12 @@ export async function replayEventsSince(db: Db, slug: string, since: number, { l
   const entryIds = [...new Set(window.flatMap((row) => (row.entryId ? [row.entryId] : [])))];
   const [entries, current] = await Promise.all([
     // Only what readers may see; any other entry the page names is replayed as its deletion.
-    entryIds.length > 0 ? db.entry.findMany({ where: { id: { in: entryIds }, blogId: blog.id, ...visibleToReaders }, include: entryInclude }) : [],
+    entryIds.length > 0
+      ? db.entry.findMany({
+          where: { id: { in: entryIds }, blogId: blog.id, ...visibleToReaders },
+          include: entryInclude,
+        })
+      : [],
     window.some((row) => row.entryId === null) ? db.blog.findUniqueOrThrow({ where: { id: blog.id } }) : null,
   ]);
   const rowsById = new Map(entries.map((row) => [row.id, row]));
@@ -157,7 +184,10 @@ export async function replayEventsSince(db: Db, slug: string, since: number, { l
     }
     const row = rowsById.get(key);
     if (row) {
-      events.push({ type: published ? "entry:published" : "entry:updated", payload: { blog: slug, seq, entry: toEntryDTO(row) } });
+      events.push({
+        type: published ? "entry:published" : "entry:updated",
+        payload: { blog: slug, seq, entry: toEntryDTO(row) },
+      });
     } else {
       events.push({ type: "entry:deleted", payload: { blog: slug, seq, id: key } });
     }

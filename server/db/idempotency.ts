@@ -18,7 +18,10 @@ const KEY_PATTERN = /^[\x21-\x7e][\x20-\x7e]{0,198}[\x21-\x7e]$|^[\x21-\x7e]$/;
 export function parseIdempotencyKey(header: string | null): string | null {
   if (header === null) return null;
   if (!KEY_PATTERN.test(header)) {
-    throw new AppError("BAD_REQUEST", "Idempotency-Key: must be 1 to 200 printable ASCII characters (a fresh UUID per new entry works)");
+    throw new AppError(
+      "BAD_REQUEST",
+      "Idempotency-Key: must be 1 to 200 printable ASCII characters (a fresh UUID per new entry works)",
+    );
   }
   return header;
 }
@@ -49,7 +52,12 @@ export interface IdempotentRequest {
  * older than the window). The same key with a different request is a 422: it is a client bug, and
  * guessing which of the two the writer meant would lose one of them.
  */
-export async function findPublishedWithKey(db: Db | Tx, actorId: string, request: IdempotentRequest, now = new Date()): Promise<EntryDTO | null> {
+export async function findPublishedWithKey(
+  db: Db | Tx,
+  actorId: string,
+  request: IdempotentRequest,
+  now = new Date(),
+): Promise<EntryDTO | null> {
   const row = await db.publishKey.findUnique({ where: { actorId_key: { actorId, key: request.key } } });
   if (!row || row.createdAt.getTime() <= now.getTime() - IDEMPOTENCY_WINDOW_MS) return null;
   if (row.requestHash !== request.requestHash) {
@@ -67,9 +75,24 @@ export async function findPublishedWithKey(db: Db | Tx, actorId: string, request
  * requests racing with one key both get here; the primary key (actorId, key) lets one commit and makes
  * the other's transaction fail with a unique violation, which the caller turns into a replay.
  */
-export async function rememberPublishKey(tx: Tx, actorId: string, request: IdempotentRequest, entry: EntryDTO, now = new Date()): Promise<void> {
-  await tx.publishKey.deleteMany({ where: { actorId, createdAt: { lte: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS) } } });
+export async function rememberPublishKey(
+  tx: Tx,
+  actorId: string,
+  request: IdempotentRequest,
+  entry: EntryDTO,
+  now = new Date(),
+): Promise<void> {
+  await tx.publishKey.deleteMany({
+    where: { actorId, createdAt: { lte: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS) } },
+  });
   await tx.publishKey.create({
-    data: { actorId, key: request.key, requestHash: request.requestHash, entryId: entry.id, response: JSON.stringify(entry), createdAt: now },
+    data: {
+      actorId,
+      key: request.key,
+      requestHash: request.requestHash,
+      entryId: entry.id,
+      response: JSON.stringify(entry),
+      createdAt: now,
+    },
   });
 }

@@ -55,9 +55,14 @@ describe("migrateDatabase on SQLite", () => {
     await migrateDatabase(url, { upTo: BEFORE_EVENT_LOG_REFERENCES });
     const before = createClient({ url });
     try {
-      await before.execute("INSERT INTO Blog (id, slug, title, updatedAt) VALUES ('blog1', 'b', 'B', CURRENT_TIMESTAMP)");
+      await before.execute(
+        "INSERT INTO Blog (id, slug, title, updatedAt) VALUES ('blog1', 'b', 'B', CURRENT_TIMESTAMP)",
+      );
       for (const [seq, type, payload] of OLD_EVENT_ROWS) {
-        await before.execute({ sql: "INSERT INTO BlogEvent (blogId, seq, type, payload) VALUES ('blog1', ?, ?, ?)", args: [seq, type, payload] });
+        await before.execute({
+          sql: "INSERT INTO BlogEvent (blogId, seq, type, payload) VALUES ('blog1', ?, ?, ?)",
+          args: [seq, type, payload],
+        });
       }
     } finally {
       before.close();
@@ -66,7 +71,9 @@ describe("migrateDatabase on SQLite", () => {
     const client = createClient({ url });
     try {
       const rows = await client.execute("SELECT * FROM BlogEvent ORDER BY seq");
-      expect(rows.rows.map((row) => ({ seq: row.seq, type: row.type, entryId: row.entryId }))).toEqual(EXPECTED_REFERENCES);
+      expect(rows.rows.map((row) => ({ seq: row.seq, type: row.type, entryId: row.entryId }))).toEqual(
+        EXPECTED_REFERENCES,
+      );
       expect(rows.columns).not.toContain("payload");
     } finally {
       client.close();
@@ -124,11 +131,17 @@ describe.skipIf(!postgresUrl)("migrateDatabase on PostgreSQL", { timeout: 30_000
       await client.connect();
       await client.query(`INSERT INTO "Blog" (id, slug, title, "updatedAt") VALUES ('blog1', 'b', 'B', now())`);
       for (const [seq, type, payload] of OLD_EVENT_ROWS) {
-        await client.query(`INSERT INTO "BlogEvent" ("blogId", seq, type, payload) VALUES ('blog1', $1, $2, $3)`, [seq, type, payload]);
+        await client.query(`INSERT INTO "BlogEvent" ("blogId", seq, type, payload) VALUES ('blog1', $1, $2, $3)`, [
+          seq,
+          type,
+          payload,
+        ]);
       }
       await migrateDatabase(oldUrl.href);
       const rows = await client.query(`SELECT * FROM "BlogEvent" ORDER BY seq`);
-      expect(rows.rows.map((row) => ({ seq: row.seq, type: row.type, entryId: row.entryId }))).toEqual(EXPECTED_REFERENCES);
+      expect(rows.rows.map((row) => ({ seq: row.seq, type: row.type, entryId: row.entryId }))).toEqual(
+        EXPECTED_REFERENCES,
+      );
       expect(rows.fields.map((field) => field.name)).not.toContain("payload");
     } finally {
       await client.end();

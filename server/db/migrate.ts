@@ -185,10 +185,9 @@ async function openPostgresStore(databaseUrl: string): Promise<HistoryStore> {
       await client.query(script);
     },
     async finish(id) {
-      await client.query(
-        `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-        [id],
-      );
+      await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+        id,
+      ]);
     },
     async fail(id, logs) {
       await client.query(`UPDATE "_prisma_migrations" SET logs = $1 WHERE id = $2`, [logs, id]);
@@ -244,7 +243,10 @@ export async function migrationStatus(databaseUrl: string): Promise<MigrationSta
 }
 
 /** Applies the pending migrations; `upTo` stops after the one of that name (tests of a data migration start there). */
-export async function migrateDatabase(databaseUrl: string, { upTo }: { upTo?: string } = {}): Promise<{ applied: string[] }> {
+export async function migrateDatabase(
+  databaseUrl: string,
+  { upTo }: { upTo?: string } = {},
+): Promise<{ applied: string[] }> {
   const all = await requireMigrations(providerOf(databaseUrl));
   const files = upTo === undefined ? all : all.slice(0, all.findIndex((file) => file.name === upTo) + 1);
   const store = await openStore(databaseUrl);

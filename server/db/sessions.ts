@@ -7,7 +7,11 @@ export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-export async function createSession(db: Db, userId: string, ttlMs: number): Promise<{ secret: string; expiresAt: Date }> {
+export async function createSession(
+  db: Db,
+  userId: string,
+  ttlMs: number,
+): Promise<{ secret: string; expiresAt: Date }> {
   const secret = randomBytes(32).toString("base64url");
   const expiresAt = new Date(Date.now() + ttlMs);
   await db.session.create({ data: { id: hashSecret(secret), userId, expiresAt } });
@@ -23,7 +27,10 @@ export async function findSessionActor(db: Db, secret: string): Promise<Actor | 
 export async function findSession(db: Db, secret: string): Promise<{ actor: Actor; expiresAt: Date } | null> {
   const session = await db.session.findUnique({ where: { id: hashSecret(secret) }, include: { user: true } });
   if (!session || session.expiresAt.getTime() <= Date.now() || !session.user.active) return null;
-  return { actor: { id: session.user.id, role: session.user.role, name: session.user.displayName }, expiresAt: session.expiresAt };
+  return {
+    actor: { id: session.user.id, role: session.user.role, name: session.user.displayName },
+    expiresAt: session.expiresAt,
+  };
 }
 
 export async function deleteSession(db: Db, secret: string): Promise<void> {

@@ -27,7 +27,11 @@ export async function createApiToken(
 }
 
 /** No permission check: for the CLI and tests that run as the machine's owner. */
-export async function insertApiToken(db: Db, userId: string, name: string): Promise<{ token: string; apiToken: ApiTokenDTO }> {
+export async function insertApiToken(
+  db: Db,
+  userId: string,
+  name: string,
+): Promise<{ token: string; apiToken: ApiTokenDTO }> {
   const owner = await db.user.findUnique({ where: { id: userId }, select: { active: true } });
   if (!owner?.active) throw new AppError("BAD_REQUEST", "userId: no active user with this id");
   const token = TOKEN_PREFIX + randomBytes(32).toString("base64url");
@@ -59,7 +63,14 @@ export async function findTokenActor(db: Db, token: string): Promise<Actor | nul
   return { id: row.user.id, role: row.user.role, name: row.user.displayName };
 }
 
-function toTokenDTO(row: { id: string; name: string; userId: string; createdAt: Date; lastUsedAt: Date | null; revokedAt: Date | null }): ApiTokenDTO {
+function toTokenDTO(row: {
+  id: string;
+  name: string;
+  userId: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}): ApiTokenDTO {
   return {
     id: row.id,
     name: row.name,

@@ -13,7 +13,9 @@ const actorOf = (user: UserDTO): Actor => ({ id: user.id, role: user.role, name:
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  journalist = actorOf(await insertUser(database.prisma, { email: "j@x.org", role: "JOURNALIST", password: "password1" }));
+  journalist = actorOf(
+    await insertUser(database.prisma, { email: "j@x.org", role: "JOURNALIST", password: "password1" }),
+  );
   other = actorOf(await insertUser(database.prisma, { email: "o@x.org", role: "JOURNALIST", password: "password1" }));
 });
 

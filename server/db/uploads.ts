@@ -19,16 +19,27 @@ export interface NewUpload {
  * first, so two parallel uploads by one user take turns and each counts what the other recorded;
  * without it both would sum the same earlier uploads under PostgreSQL's READ COMMITTED and both fit.
  */
-export async function recordUpload(db: Db, actor: Actor | null, upload: NewUpload, quotaBytes: number, now = new Date()): Promise<void> {
+export async function recordUpload(
+  db: Db,
+  actor: Actor | null,
+  upload: NewUpload,
+  quotaBytes: number,
+  now = new Date(),
+): Promise<void> {
   const uploader = requirePermission(actor, "upload:create");
   if (quotaBytes > 0 && upload.bytes > quotaBytes) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `file: this image (${sizeOf(upload.bytes)}) is bigger than the upload quota of ${sizeOf(quotaBytes)} a day`);
+    throw new AppError(
+      "PAYLOAD_TOO_LARGE",
+      `file: this image (${sizeOf(upload.bytes)}) is bigger than the upload quota of ${sizeOf(quotaBytes)} a day`,
+    );
   }
   await db.$transaction(async (tx) => {
     if (quotaBytes > 0) {
       await lockUser(tx, uploader.id);
       const since = new Date(now.getTime() - DAY_MS);
-      const used = (await tx.upload.aggregate({ where: { userId: uploader.id, createdAt: { gt: since } }, _sum: { bytes: true } }))._sum.bytes ?? 0;
+      const used =
+        (await tx.upload.aggregate({ where: { userId: uploader.id, createdAt: { gt: since } }, _sum: { bytes: true } }))
+          ._sum.bytes ?? 0;
       if (used + upload.bytes > quotaBytes) {
         const seconds = await secondsUntilItFits(tx, uploader.id, since, used + upload.bytes - quotaBytes, now);
         throw new TooManyRequestsError(
@@ -54,7 +65,11 @@ async function lockUser(tx: Tx, userId: string): Promise<void> {
 
 /** How long until uploads made since `since` and adding up to `excess` bytes have aged out of the 24 hours. */
 async function secondsUntilItFits(tx: Tx, userId: string, since: Date, excess: number, now: Date): Promise<number> {
-  const recent = await tx.upload.findMany({ where: { userId, createdAt: { gt: since } }, orderBy: { createdAt: "asc" }, select: { bytes: true, createdAt: true } });
+  const recent = await tx.upload.findMany({
+    where: { userId, createdAt: { gt: since } },
+    orderBy: { createdAt: "asc" },
+    select: { bytes: true, createdAt: true },
+  });
   let freed = 0;
   for (const { bytes, createdAt } of recent) {
     freed += bytes;

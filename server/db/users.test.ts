@@ -12,8 +12,18 @@ let editor: Actor;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const a = await insertUser(database.prisma, { email: "a@x.org", role: "ADMIN", password: "password1", displayName: "Ada" });
-  const e = await insertUser(database.prisma, { email: "e@x.org", role: "EDITOR", password: "password1", displayName: "Eve" });
+  const a = await insertUser(database.prisma, {
+    email: "a@x.org",
+    role: "ADMIN",
+    password: "password1",
+    displayName: "Ada",
+  });
+  const e = await insertUser(database.prisma, {
+    email: "e@x.org",
+    role: "EDITOR",
+    password: "password1",
+    displayName: "Eve",
+  });
   admin = { id: a.id, role: a.role, name: a.displayName };
   editor = { id: e.id, role: e.role, name: e.displayName };
 });
@@ -28,7 +38,11 @@ describe("updateUser", () => {
     const j = await insertUser(db, { email: "j@x.org", role: "JOURNALIST", password: "password1" });
     await expect(updateUser(db, editor, j.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(updateUser(db, null, j.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    expect(await updateUser(db, admin, j.id, { role: "EDITOR", displayName: "Jo" })).toMatchObject({ role: "EDITOR", displayName: "Jo", active: true });
+    expect(await updateUser(db, admin, j.id, { role: "EDITOR", displayName: "Jo" })).toMatchObject({
+      role: "EDITOR",
+      displayName: "Jo",
+      active: true,
+    });
     await expect(updateUser(db, admin, "nobody", { displayName: "X" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
@@ -45,7 +59,10 @@ describe("updateUser", () => {
     await expect(updateUser(db, admin, p.id, { role: "JOURNALIST" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db.user.count({ where: { role: "ADMIN", active: true } })).toBe(1);
     // Changes that take no admin away still go through.
-    expect(await updateUser(db, admin, p.id, { displayName: "Pat" })).toMatchObject({ displayName: "Pat", role: "ADMIN" });
+    expect(await updateUser(db, admin, p.id, { displayName: "Pat" })).toMatchObject({
+      displayName: "Pat",
+      role: "ADMIN",
+    });
     expect(await updateUser(db, other, admin.id, { role: "ADMIN" })).toMatchObject({ role: "ADMIN" });
     expect(await updateUser(db, admin, p.id, { role: "EDITOR" })).toMatchObject({ role: "EDITOR" });
   });
@@ -71,9 +88,18 @@ describe("updateUser", () => {
 
   it("does not let admins deactivate or demote themselves", async () => {
     const db = database.prisma;
-    await expect(updateUser(db, admin, admin.id, { active: false })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/deactivate yourself/) });
-    await expect(updateUser(db, admin, admin.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/own admin role/) });
-    expect(await updateUser(db, admin, admin.id, { role: "ADMIN", displayName: "Ada L." })).toMatchObject({ role: "ADMIN", displayName: "Ada L." });
+    await expect(updateUser(db, admin, admin.id, { active: false })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/deactivate yourself/),
+    });
+    await expect(updateUser(db, admin, admin.id, { role: "EDITOR" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: expect.stringMatching(/own admin role/),
+    });
+    expect(await updateUser(db, admin, admin.id, { role: "ADMIN", displayName: "Ada L." })).toMatchObject({
+      role: "ADMIN",
+      displayName: "Ada L.",
+    });
   });
 });
 

@@ -64,7 +64,11 @@ export async function updateUser(db: Db, actor: Actor | null, id: string, input:
     if (!current) throw new AppError("NOT_FOUND", `no user with id "${id}"`);
     const row = await tx.user.update({ where: { id }, data: input });
     if (input.active === false) await tx.session.deleteMany({ where: { userId: id } });
-    if (isActiveAdmin(current) && !isActiveAdmin(row) && (await tx.user.count({ where: { role: "ADMIN", active: true } })) === 0) {
+    if (
+      isActiveAdmin(current) &&
+      !isActiveAdmin(row) &&
+      (await tx.user.count({ where: { role: "ADMIN", active: true } })) === 0
+    ) {
       throw new AppError("CONFLICT", "this would leave no active admin; make another user an admin first");
     }
     return toUserDTO(row);

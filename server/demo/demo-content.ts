@@ -41,7 +41,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
     body:
       "<p>The Coastal Weather Service has upgraded its warning to <strong>red</strong> for the whole Carrow coast from 11am until 9pm, meaning there is a danger to life from flying debris and large waves.</p>" +
       "<blockquote><p>Orla is deepening faster than our models suggested overnight. People on the coast should stay indoors and avoid travel unless it is absolutely essential.</p></blockquote>" +
-      "<p>The full warning is published on the <a href=\"https://weather.example.org/warnings/orla\">weather service website</a>.</p>",
+      '<p>The full warning is published on the <a href="https://weather.example.org/warnings/orla">weather service website</a>.</p>',
     label: "Breaking",
     keyEvent: true,
     pinned: false,
@@ -50,8 +50,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
   {
     minute: 27,
     headline: null,
-    body:
-      "<p>Schools across the Carrow district will stay closed today. The district education office says all after-school activities and exams scheduled for this afternoon have been postponed.</p>",
+    body: "<p>Schools across the Carrow district will stay closed today. The district education office says all after-school activities and exams scheduled for this afternoon have been postponed.</p>",
     label: null,
     keyEvent: false,
     pinned: false,
@@ -62,7 +61,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
     headline: "All ferry crossings cancelled",
     body:
       "<p>Westline Ferries has cancelled every sailing from Port Ennis to the Maren Isles for the rest of the day. The last morning crossing turned back twenty minutes out of harbour as swells reached six metres.</p>" +
-      "<p>Passengers with bookings can rebook free of charge for any sailing this week via the <a href=\"https://ferries.example.com/disruption\">operator's disruption page</a>.</p>",
+      '<p>Passengers with bookings can rebook free of charge for any sailing this week via the <a href="https://ferries.example.com/disruption">operator\'s disruption page</a>.</p>',
     label: null,
     keyEvent: false,
     pinned: false,
@@ -83,8 +82,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
   {
     minute: 95,
     headline: null,
-    body:
-      "<p>Our reporter in Port Ennis says waves are already breaking over the harbour wall and the promenade has been closed by police. A handful of onlookers were moved back from the lighthouse pier a few minutes ago.</p>",
+    body: "<p>Our reporter in Port Ennis says waves are already breaking over the harbour wall and the promenade has been closed by police. A handful of onlookers were moved back from the lighthouse pier a few minutes ago.</p>",
     label: null,
     keyEvent: false,
     pinned: false,
@@ -124,7 +122,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
     headline: "Tens of thousands without power",
     body:
       "<p>Carrow Grid says around <strong>48,000 homes</strong> are now without electricity, mostly in the Sallow valley and along the coast road north of Port Ennis.</p>" +
-      "<p>Engineers are on standby but cannot safely begin repairs until winds ease. Customers can check estimated restoration times on the <a href=\"https://power.example.org/outages\">outage map</a>.</p>",
+      '<p>Engineers are on standby but cannot safely begin repairs until winds ease. Customers can check estimated restoration times on the <a href="https://power.example.org/outages">outage map</a>.</p>',
     label: null,
     keyEvent: false,
     pinned: false,
@@ -157,7 +155,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
     headline: null,
     body:
       "<p>Readers have been sending us pictures from across the region. A section of roof has come off the old market hall in Kilbrannan, and several beach huts at Strand Bay have been swept onto the road.</p>" +
-      "<p>If it is safe to do so, you can share your photos and stories with us via <a href=\"https://news.example.com/contact\">our contact page</a>.</p>",
+      '<p>If it is safe to do so, you can share your photos and stories with us via <a href="https://news.example.com/contact">our contact page</a>.</p>',
     label: null,
     keyEvent: false,
     pinned: false,
@@ -167,7 +165,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
     minute: 300,
     headline: "Harbour wall breached in Port Ennis",
     body:
-      "<figure><img src=\"/demo/orla-harbour.svg\" alt=\"Waves crashing over the harbour wall at Port Ennis as Storm Orla hits\"><figcaption>Waves surge over the harbour wall at Port Ennis at high tide. Illustration: Liveline demo</figcaption></figure>" +
+      '<figure><img src="/demo/orla-harbour.svg" alt="Waves crashing over the harbour wall at Port Ennis as Storm Orla hits"><figcaption>Waves surge over the harbour wall at Port Ennis at high tide. Illustration: Liveline demo</figcaption></figure>' +
       "<p>Sea water has flooded the lower harbour area and Market Street to a depth of about half a metre. Fire crews are pumping out properties and say no one is believed to be trapped.</p>",
     label: null,
     keyEvent: false,
@@ -177,8 +175,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
   {
     minute: 345,
     headline: null,
-    body:
-      "<p>The weather service says the storm is now moving north-east and the worst of the wind should pass the Carrow coast by around 8pm. The red warning remains in place until 9pm.</p>",
+    body: "<p>The weather service says the storm is now moving north-east and the worst of the wind should pass the Carrow coast by around 8pm. The red warning remains in place until 9pm.</p>",
     label: null,
     keyEvent: false,
     pinned: false,
@@ -191,7 +188,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
       "<p>Orla underwent what meteorologists call <em>explosive cyclogenesis</em>: its central pressure fell by more than 24 millibars in 24 hours, turning a routine autumn low into a violent storm overnight.</p>" +
       "<h3>A surge on top of a spring tide</h3>" +
       "<p>The timing made matters worse. Landfall coincided with one of the highest tides of the year, so the surge pushed sea levels well above flood defences designed decades ago. Coastal engineers have warned for years that walls in Port Ennis and Kilbrannan need raising.</p>" +
-      "<p>The district's own <a href=\"https://carrow.example.org/coastal-review\">coastal defence review</a> put the cost of upgrades at £40m; funding has not yet been agreed.</p>",
+      '<p>The district\'s own <a href="https://carrow.example.org/coastal-review">coastal defence review</a> put the cost of upgrades at £40m; funding has not yet been agreed.</p>',
     label: "Analysis",
     keyEvent: false,
     pinned: false,
@@ -231,7 +228,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
     headline: null,
     body:
       "<p>That is where we will pause our live coverage for tonight. The red warning has now been downgraded to amber, and we will be back first thing tomorrow with the clean-up and the latest on travel.</p>" +
-      "<p>You can read our <a href=\"https://news.example.com/storm-orla-full-report\">full report on the day</a>. Thank you for following, and stay safe.</p>",
+      '<p>You can read our <a href="https://news.example.com/storm-orla-full-report">full report on the day</a>. Thank you for following, and stay safe.</p>',
     label: "Full report",
     keyEvent: false,
     pinned: false,

@@ -27,7 +27,12 @@ export async function seedDemoOnFirstStart(db: Db, now = new Date()): Promise<De
   const ids: Record<string, string> = {};
   for (const account of ACCOUNTS) {
     const password = randomBytes(9).toString("base64url");
-    const user = await insertUser(db, { email: account.email, displayName: account.displayName, role: account.role, password });
+    const user = await insertUser(db, {
+      email: account.email,
+      displayName: account.displayName,
+      role: account.role,
+      password,
+    });
     ids[account.key] = user.id;
     accounts.push({ role: account.role, email: account.email, password });
   }
@@ -56,7 +61,10 @@ export async function seedDemoOnFirstStart(db: Db, now = new Date()): Promise<De
       });
       // Record the seed like any other publish, so the event log and seq agree with the content.
       const seq = seqStart + index + 1;
-      await recordEvent(tx, blog.id, { type: "entry:published", payload: { blog: blog.slug, seq, entry: toEntryDTO(created) } });
+      await recordEvent(tx, blog.id, {
+        type: "entry:published",
+        payload: { blog: blog.slug, seq, entry: toEntryDTO(created) },
+      });
     }
     await tx.blog.update({ where: { id: blog.id }, data: { seq: seqStart + DEMO_ENTRIES.length } });
   });

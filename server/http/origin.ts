@@ -22,7 +22,9 @@ export function originOf({ headers, encrypted }: RequestHead, trustProxy: number
   const trusted = trustProxy > 0;
   const forwardedProto = trusted ? first(headers["x-forwarded-proto"])?.toLowerCase() : undefined;
   const proto = forwardedProto === "https" || forwardedProto === "http" ? forwardedProto : encrypted ? "https" : "http";
-  const host = [trusted ? first(headers["x-forwarded-host"]) : undefined, first(headers.host)].find((candidate) => candidate && HOST.test(candidate));
+  const host = [trusted ? first(headers["x-forwarded-host"]) : undefined, first(headers.host)].find(
+    (candidate) => candidate && HOST.test(candidate),
+  );
   try {
     return new URL(`${proto}://${host ?? "localhost"}`).origin;
   } catch {
@@ -56,7 +58,11 @@ export function isSameOriginHandshake(
 ): boolean {
   const origin = handshake.headers.origin;
   if (!origin) return true;
-  return isOwnOrigin(origin, originOf({ headers: handshake.headers, encrypted: handshake.secure }, trustProxy), publicUrl);
+  return isOwnOrigin(
+    origin,
+    originOf({ headers: handshake.headers, encrypted: handshake.secure }, trustProxy),
+    publicUrl,
+  );
 }
 
 function first(header: string | string[] | undefined): string | undefined {

@@ -12,19 +12,28 @@ const SERVED_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELET
  * Answers the request and returns true when it cannot be served; false lets it through. A malformed path
  * outside the API is a page that cannot exist: `notFoundPage` answers it, so a reader gets the real 404 page.
  */
-export function refuseUnservable(req: IncomingMessage, res: ServerResponse, notFoundPage: () => Promise<void>): boolean {
+export function refuseUnservable(
+  req: IncomingMessage,
+  res: ServerResponse,
+  notFoundPage: () => Promise<void>,
+): boolean {
   const method = req.method ?? "";
   const url = req.url ?? "/";
   const api = url === "/api" || url.startsWith("/api/") || url.startsWith("/api?");
   let refusal: AppError;
-  if (!SERVED_METHODS.includes(method)) refusal = new AppError("NOT_IMPLEMENTED", `${method} is not supported here; use ${SERVED_METHODS.join(", ")}`);
-  else if (isMalformedPath(url)) refusal = new AppError("BAD_REQUEST", "the path is not valid: broken percent-encoding or a control character");
+  if (!SERVED_METHODS.includes(method))
+    refusal = new AppError("NOT_IMPLEMENTED", `${method} is not supported here; use ${SERVED_METHODS.join(", ")}`);
+  else if (isMalformedPath(url))
+    refusal = new AppError("BAD_REQUEST", "the path is not valid: broken percent-encoding or a control character");
   else return false;
   if (refusal.code === "BAD_REQUEST" && !api) {
     void notFoundPage();
     return true;
   }
-  res.writeHead(refusal.status, { "content-type": api ? "application/json" : "text/plain; charset=utf-8", "cache-control": "no-store" });
+  res.writeHead(refusal.status, {
+    "content-type": api ? "application/json" : "text/plain; charset=utf-8",
+    "cache-control": "no-store",
+  });
   res.end(api ? JSON.stringify({ error: refusal.message, code: refusal.code }) : `${refusal.message}\n`);
   return true;
 }

@@ -17,7 +17,9 @@ export function route<P>(handler: Handler<P>): Handler<P> {
       return await handler(request, context);
     } catch (error) {
       if (isTooManyRequests(error)) {
-        return json({ error: error.message, code: error.code }, 429, { "retry-after": String(error.retryAfterSeconds) });
+        return json({ error: error.message, code: error.code }, 429, {
+          "retry-after": String(error.retryAfterSeconds),
+        });
       }
       if (isClientAbort(error)) {
         console.log(`[liveline] ${request.method} ${new URL(request.url).pathname}: client aborted: ${error.message}`);
@@ -27,7 +29,9 @@ export function route<P>(handler: Handler<P>): Handler<P> {
       const unavailable = unavailableErrorOf(error);
       if (unavailable) {
         console.error(`[liveline] ${request.method} ${new URL(request.url).pathname}: database unavailable:`, error);
-        return json({ error: unavailable.message, code: unavailable.code }, 503, { "retry-after": String(RETRY_AFTER_SECONDS) });
+        return json({ error: unavailable.message, code: unavailable.code }, 503, {
+          "retry-after": String(RETRY_AFTER_SECONDS),
+        });
       }
       if (isAppError(error)) return json({ error: error.message, code: error.code, ...error.details }, error.status);
       console.error(`[liveline] ${request.method} ${new URL(request.url).pathname} failed:`, error);
@@ -43,7 +47,8 @@ export function json(data: unknown, status = 200, headers: HeadersInit = {}): Re
 /** Reads and validates a JSON body: 415 for another type, 413 when too big, 400 naming the wrong field. */
 export async function readJson<T>(request: Request, schema: ZodType<T>): Promise<T> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/json\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
+  if (!/^application\/json\b/i.test(type))
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
   const body = await requestBody(request);
   if ("tooLarge" in body) throw new AppError("PAYLOAD_TOO_LARGE", `the body must be at most ${MAX_JSON_BYTES} bytes`);
   let text: string;
@@ -66,7 +71,8 @@ export async function readJson<T>(request: Request, schema: ZodType<T>): Promise
 function holdsNul(value: unknown): boolean {
   if (typeof value === "string") return value.includes("\0");
   if (Array.isArray(value)) return value.some(holdsNul);
-  if (value !== null && typeof value === "object") return Object.entries(value).some(([key, field]) => key.includes("\0") || holdsNul(field));
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).some(([key, field]) => key.includes("\0") || holdsNul(field));
   return false;
 }
 

@@ -3,7 +3,8 @@ import { Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import { applySecurityHeaders, contentSecurityPolicy, securityHeaders } from "./security-headers";
 
-const directives = (policy: string) => new Map(policy.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)] as const));
+const directives = (policy: string) =>
+  new Map(policy.split("; ").map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)] as const));
 const base = { embed: false, dev: false, nonce: "bm9uY2U=", imageHosts: [] };
 
 describe("contentSecurityPolicy", () => {
@@ -17,8 +18,16 @@ describe("contentSecurityPolicy", () => {
     const policy = directives(contentSecurityPolicy(base));
     expect(policy.get("img-src")).toEqual(["'self'", "data:", "blob:"]);
     expect(policy.get("connect-src")).toEqual(["'self'"]);
-    const withHosts = directives(contentSecurityPolicy({ ...base, imageHosts: ["https://images.example.org", "https://cdn.example:8443"] }));
-    expect(withHosts.get("img-src")).toEqual(["'self'", "data:", "blob:", "https://images.example.org", "https://cdn.example:8443"]);
+    const withHosts = directives(
+      contentSecurityPolicy({ ...base, imageHosts: ["https://images.example.org", "https://cdn.example:8443"] }),
+    );
+    expect(withHosts.get("img-src")).toEqual([
+      "'self'",
+      "data:",
+      "blob:",
+      "https://images.example.org",
+      "https://cdn.example:8443",
+    ]);
   });
 
   it("lets any site frame embeds, and only our own pages frame the rest", () => {
@@ -44,7 +53,19 @@ describe("securityHeaders", () => {
     for (const path of ["/embed/storm-orla", "/embed/storm-orla/", "/embed/storm-orla?theme=dark"]) {
       expect(headersOf(path)["X-Frame-Options"], path).toBeUndefined();
     }
-    for (const path of ["/embed/.%2e/admin/login", "/embed/%2e%2E/admin", "/embed/..%2fadmin", "/embed/x%2f..%2f..%2fadmin", "/embed//admin/login", "/embed/x/../../admin", "/embed\\..\\admin", "/EMBED/storm-orla", "/embed/Storm-Orla", "/embed/", "/embed"]) {
+    for (const path of [
+      "/embed/.%2e/admin/login",
+      "/embed/%2e%2E/admin",
+      "/embed/..%2fadmin",
+      "/embed/x%2f..%2f..%2fadmin",
+      "/embed//admin/login",
+      "/embed/x/../../admin",
+      "/embed\\..\\admin",
+      "/EMBED/storm-orla",
+      "/embed/Storm-Orla",
+      "/embed/",
+      "/embed",
+    ]) {
       const headers = headersOf(path);
       expect(headers["X-Frame-Options"], path).toBe("SAMEORIGIN");
       expect(headers["Content-Security-Policy"], path).toContain("frame-ancestors 'self'");
@@ -63,7 +84,10 @@ describe("applySecurityHeaders", () => {
   }
 
   it("gives every response a fresh nonce, and Next.js the same policy on the request, replacing a client's own", () => {
-    const first = exchange({ "content-security-policy": "script-src 'nonce-chosen-by-client'", "content-security-policy-report-only": "script-src 'nonce-x'" });
+    const first = exchange({
+      "content-security-policy": "script-src 'nonce-chosen-by-client'",
+      "content-security-policy-report-only": "script-src 'nonce-x'",
+    });
     expect(first.nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(first.req.headers["content-security-policy"]).toBe(first.res.getHeader("content-security-policy"));
     expect(first.req.headers["content-security-policy-report-only"]).toBeUndefined();

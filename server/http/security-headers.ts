@@ -22,7 +22,11 @@ export function isEmbedPath(target: string): boolean {
  * Next.js reads the nonce for its scripts from the request's Content-Security-Policy header, so whatever
  * a client sent under that name is replaced.
  */
-export function applySecurityHeaders(req: IncomingMessage, res: ServerResponse, options: { https: boolean; dev: boolean; imageHosts: readonly string[] }): void {
+export function applySecurityHeaders(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: { https: boolean; dev: boolean; imageHosts: readonly string[] },
+): void {
   const headers = securityHeaders({ path: req.url ?? "/", nonce: newScriptNonce(), ...options });
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   req.headers["content-security-policy"] = headers["Content-Security-Policy"];
@@ -72,7 +76,12 @@ export function securityHeaders(options: {
 }): Record<string, string> {
   const embed = isEmbedPath(options.path);
   return {
-    "Content-Security-Policy": contentSecurityPolicy({ embed, dev: options.dev, nonce: options.nonce, imageHosts: options.imageHosts }),
+    "Content-Security-Policy": contentSecurityPolicy({
+      embed,
+      dev: options.dev,
+      nonce: options.nonce,
+      imageHosts: options.imageHosts,
+    }),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "strict-origin-when-cross-origin",
     // Clipboard (Copy link), Web Share and fullscreen video stay allowed; nothing here asks for these.

@@ -40,7 +40,9 @@ export class MemoryAttemptStore implements AttemptStore {
     this.sweep(now);
     const current = this.live(key, now);
     if (current && current.count >= max) return { taken: false, ...current };
-    const next = current ? { count: current.count + 1, resetAt: current.resetAt } : { count: 1, resetAt: now + windowMs };
+    const next = current
+      ? { count: current.count + 1, resetAt: current.resetAt }
+      : { count: 1, resetAt: now + windowMs };
     this.windows.set(key, next);
     return { taken: true, ...next };
   }

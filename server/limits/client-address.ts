@@ -4,7 +4,11 @@
 /** Set by server/index.ts on every request it hands to Next.js (any incoming value is replaced). */
 export const CLIENT_ADDRESS_HEADER = "x-liveline-client-address";
 
-export function clientAddress(remoteAddress: string | undefined, forwardedFor: string | string[] | undefined, trustProxy: number): string {
+export function clientAddress(
+  remoteAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  trustProxy: number,
+): string {
   const direct = normalize(remoteAddress ?? "") || "unknown";
   if (trustProxy <= 0 || forwardedFor === undefined) return direct;
   const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : forwardedFor)

@@ -10,7 +10,8 @@ const redis = redisConnection(REDIS_URL);
 
 afterAll(async () => {
   if (!redis.isOpen) return;
-  for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) if (keys.length) await redis.del(keys);
+  for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 }))
+    if (keys.length) await redis.del(keys);
   await redis.close();
 });
 
@@ -38,7 +39,9 @@ describe("RedisAttemptStore", () => {
     await other.connect();
     try {
       const stores = [new RedisAttemptStore(redis, prefix), new RedisAttemptStore(other, prefix)];
-      const takes = await Promise.all(Array.from({ length: 100 }, (_, i) => stores[i % 2]!.take("login:ip:10.0.0.9", 5, 60_000)));
+      const takes = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => stores[i % 2]!.take("login:ip:10.0.0.9", 5, 60_000)),
+      );
       expect(takes.filter((t) => t.taken)).toHaveLength(5);
       expect(takes.filter((t) => !t.taken).every((t) => t.count === 5)).toBe(true);
       expect(await redis.get(keyIn("login:ip:10.0.0.9"))).toBe("5");

@@ -44,7 +44,10 @@ export class RedisAttemptStore implements AttemptStore {
   }
 
   async take(key: string, max: number, windowMs: number): Promise<AttemptTake> {
-    const answer = await this.redis.eval(TAKE, { keys: [this.keyOf(key)], arguments: [String(Math.ceil(windowMs)), String(max)] });
+    const answer = await this.redis.eval(TAKE, {
+      keys: [this.keyOf(key)],
+      arguments: [String(Math.ceil(windowMs)), String(max)],
+    });
     const [taken, count, ttl] = (answer as unknown[]).map(Number) as [number, number, number];
     return { taken: taken === 1, count, resetAt: Date.now() + Math.max(0, ttl) };
   }
@@ -92,7 +95,11 @@ export class FallbackAttemptStore implements AttemptStore {
 }
 
 /** A store on its own Redis connection, falling back to memory while Redis is away; `close` ends it (on shutdown). */
-export async function connectRedisAttemptStore(url: string, prefix: string, log?: (message: string, error?: unknown) => void) {
+export async function connectRedisAttemptStore(
+  url: string,
+  prefix: string,
+  log?: (message: string, error?: unknown) => void,
+) {
   const redis = redisConnection(url);
   redis.on("error", (error: unknown) => log?.("redis error (sign-in throttling)", error));
   await redis.connect();

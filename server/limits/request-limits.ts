@@ -37,7 +37,10 @@ export interface LoginThrottle {
 
 export function createRequestLimits(limits: Limits, store: AttemptStore = new MemoryAttemptStore()): RequestLimits {
   const reads = new TokenBuckets(limits.anonymousReads);
-  const writes = new TokenBuckets({ perMinute: limits.writesPerMinute, burst: Math.max(1, Math.round(limits.writesPerMinute)) });
+  const writes = new TokenBuckets({
+    perMinute: limits.writesPerMinute,
+    burst: Math.max(1, Math.round(limits.writesPerMinute)),
+  });
   const { maxFailuresPerEmail, maxFailuresPerIp, windowMs } = limits.login;
   const emailKey = (email: string) => `login:email:${email}`;
   const addressKey = (address: string) => `login:ip:${address}`;
@@ -52,8 +55,10 @@ export function createRequestLimits(limits: Limits, store: AttemptStore = new Me
 
   return {
     login: {
-      takeForAddress: (address) => takeAttempt(addressKey(address), maxFailuresPerIp, "too many failed sign-ins from your address"),
-      takeForEmail: (email) => takeAttempt(emailKey(email), maxFailuresPerEmail, "too many failed sign-ins for this account"),
+      takeForAddress: (address) =>
+        takeAttempt(addressKey(address), maxFailuresPerIp, "too many failed sign-ins from your address"),
+      takeForEmail: (email) =>
+        takeAttempt(emailKey(email), maxFailuresPerEmail, "too many failed sign-ins for this account"),
       async succeeded(email, address) {
         await Promise.all([
           maxFailuresPerEmail > 0 ? store.reset(emailKey(email)) : null,
@@ -70,13 +75,19 @@ export function createRequestLimits(limits: Limits, store: AttemptStore = new Me
     takeAnonymousRead(address) {
       const take = reads.take(address);
       if (!take.ok) {
-        throw new TooManyRequestsError(`too many requests from your address; try again in ${waitPhrase(take.retryAfterSeconds)}`, take.retryAfterSeconds);
+        throw new TooManyRequestsError(
+          `too many requests from your address; try again in ${waitPhrase(take.retryAfterSeconds)}`,
+          take.retryAfterSeconds,
+        );
       }
     },
     takeWrite(userId) {
       const take = writes.take(userId);
       if (!take.ok) {
-        throw new TooManyRequestsError(`too many changes in a short time; try again in ${waitPhrase(take.retryAfterSeconds)}`, take.retryAfterSeconds);
+        throw new TooManyRequestsError(
+          `too many changes in a short time; try again in ${waitPhrase(take.retryAfterSeconds)}`,
+          take.retryAfterSeconds,
+        );
       }
     },
   };

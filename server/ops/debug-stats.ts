@@ -50,8 +50,19 @@ export function createDebugStats(sources: DebugStatsSources) {
         queries: sources.queries(),
         sockets: sources.sockets(),
         cache: sources.cache(),
-        memory: { rss: memory.rss, heapUsed: memory.heapUsed, heapTotal: memory.heapTotal, external: memory.external, arrayBuffers: memory.arrayBuffers },
-        eventLoopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max), mean: ms(loop.mean) },
+        memory: {
+          rss: memory.rss,
+          heapUsed: memory.heapUsed,
+          heapTotal: memory.heapTotal,
+          external: memory.external,
+          arrayBuffers: memory.arrayBuffers,
+        },
+        eventLoopDelayMs: {
+          p50: ms(loop.percentile(50)),
+          p99: ms(loop.percentile(99)),
+          max: ms(loop.max),
+          mean: ms(loop.mean),
+        },
       };
       if (query.get("reset") === "1") loop.reset();
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" });

@@ -109,7 +109,8 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
   };
   if (fastPaths) turnOffFastPaths(checkEngineModules());
 
-  const addressOf = (request: IncomingMessage) => clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], deps.trustProxy ?? 0);
+  const addressOf = (request: IncomingMessage) =>
+    clientAddress(request.socket.remoteAddress, request.headers["x-forwarded-for"], deps.trustProxy ?? 0);
   const budget = createConnectionBudget({
     maxConnectionsPerAddress: deps.maxConnectionsPerAddress ?? 0,
     maxUnsentBytes: deps.maxUnsentBytes ?? 0,
@@ -176,7 +177,8 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     readersChanged: (slug) => readerCounts.changed(slug),
     localCounts: () => {
       const counts: Record<string, number> = {};
-      for (const [room, sockets] of rooms.rooms) if (room.startsWith(ROOM_PREFIX)) counts[room.slice(ROOM_PREFIX.length)] = sockets.size;
+      for (const [room, sockets] of rooms.rooms)
+        if (room.startsWith(ROOM_PREFIX)) counts[room.slice(ROOM_PREFIX.length)] = sockets.size;
       return counts;
     },
   });
@@ -191,7 +193,8 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       // It may have gone while its join waited its turn: joining now would leave its id in the room for good.
       if (socket.disconnected) return GONE_MEANWHILE;
       // A reader watches one blog at a time.
-      for (const room of socket.rooms) if (room.startsWith(ROOM_PREFIX) && room !== roomOf(slug)) void socket.leave(room);
+      for (const room of socket.rooms)
+        if (room.startsWith(ROOM_PREFIX) && room !== roomOf(slug)) void socket.leave(room);
       await socket.join(roomOf(slug));
       // The newcomer learns the count in its ack, the room with the next throttled send.
       if (since === undefined) return { seq: blog.seq, readers: totalReaders(slug) };
@@ -204,7 +207,8 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       return { seq: page.seq, readers: totalReaders(slug), events: page.events };
     } catch (error) {
       // The log no longer reaches back to `since`: the reader reloads the page at this seq instead.
-      if (isAppError(error) && error.code === "GONE") return { seq: Number(error.details?.seq), readers: totalReaders(slug), reset: true };
+      if (isAppError(error) && error.code === "GONE")
+        return { seq: Number(error.details?.seq), readers: totalReaders(slug), reset: true };
       deps.log?.("blog:join failed", error);
       return { error: "could not join this blog right now; try again" };
     }
@@ -234,7 +238,8 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       const session = secret && socket.data.sameOrigin ? await findSession(deps.db, secret) : null;
       if (!session || !secret) return { error: "sign in to follow the newsroom" };
       const { actor, expiresAt } = session;
-      if (!can(actor, "newsroom:read")) return { error: "only journalists, editors and admins may follow the newsroom" };
+      if (!can(actor, "newsroom:read"))
+        return { error: "only journalists, editors and admins may follow the newsroom" };
       if (!(await findBlog(deps.db, slug))) return { error: `no blog with slug "${slug}"` };
       if (socket.disconnected) return GONE_MEANWHILE;
       await socket.join([newsroomOf(slug), userRoomOf(actor.id), sessionRoomOf(secret)]);
@@ -273,7 +278,9 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       const parsed = adminJoinRequestSchema.safeParse(request);
       if (!parsed.success) return answer({ error: describeZodError(parsed.error) });
       // Each one looks the session up: limited like blog:join, so a forged cookie cannot hammer the database.
-      const admitted = await joins.run(socket.id, budget.addressOf(socket.conn) ?? "unknown", () => joinNewsroom(socket, parsed.data.slug));
+      const admitted = await joins.run(socket.id, budget.addressOf(socket.conn) ?? "unknown", () =>
+        joinNewsroom(socket, parsed.data.slug),
+      );
       answer(admitted.ok ? admitted.value : { error: admitted.error });
     });
   });
@@ -286,7 +293,10 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     notifyEntryChange(change) {
       if (change.event) broadcast(change.event);
       if ("entry" in change) {
-        io.to(newsroomOf(change.entry.blog)).emit("admin:entry-saved", { blog: change.entry.blog, entry: change.entry });
+        io.to(newsroomOf(change.entry.blog)).emit("admin:entry-saved", {
+          blog: change.entry.blog,
+          entry: change.entry,
+        });
       } else {
         io.to(newsroomOf(change.blog)).emit("admin:entry-removed", { blog: change.blog, id: change.id });
       }

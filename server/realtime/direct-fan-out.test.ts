@@ -35,7 +35,9 @@ async function startServer({ enabled = () => true }: { enabled?: () => boolean }
   };
   /** A reader in "room" that keeps every `n` it hears. */
   const reader = async (transports: ("websocket" | "polling")[]) => {
-    const client = connect(url, { transports, forceNew: true, reconnection: false }) as ClientSocket & { heard: number[] };
+    const client = connect(url, { transports, forceNew: true, reconnection: false }) as ClientSocket & {
+      heard: number[];
+    };
     client.heard = [];
     client.on("n", (n: number) => client.heard.push(n));
     client.on("ask", (ack: (answer: string) => void) => ack(`answer from ${client.id}`));
@@ -59,7 +61,10 @@ describe("direct fan-out", () => {
       // Let the writes finish, so each broadcast finds the WebSocket readers idle.
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-    await waitFor(() => [...websocket, ...polling].every((client) => client.heard.length === 20), "every reader to hear 20 broadcasts");
+    await waitFor(
+      () => [...websocket, ...polling].every((client) => client.heard.length === 20),
+      "every reader to hear 20 broadcasts",
+    );
     for (const client of [...websocket, ...polling]) expect(client.heard).toEqual(oneTo(20));
     expect(counts).toEqual({ direct: 5 * 20, queued: 2 * 20 });
   });

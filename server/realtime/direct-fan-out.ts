@@ -50,8 +50,11 @@ export function directFanOutAdapter(base: AdapterOption, options: DirectFanOutOp
   return function directFanOut(nsp: Namespace) {
     const adapter = new Base(nsp);
     const steps = adapter as unknown as Partial<BroadcastSteps>;
-    if (typeof steps._encode === "function" && typeof steps.apply === "function") return withDirectFanOut(adapter, options);
-    options.warn?.("direct fan-out is off: this socket.io adapter has no _encode/apply steps (see server/realtime/engine-internals.ts)");
+    if (typeof steps._encode === "function" && typeof steps.apply === "function")
+      return withDirectFanOut(adapter, options);
+    options.warn?.(
+      "direct fan-out is off: this socket.io adapter has no _encode/apply steps (see server/realtime/engine-internals.ts)",
+    );
     return adapter;
   } as unknown as AdapterOption;
 }
@@ -68,7 +71,12 @@ function withDirectFanOut<A extends Adapter>(adapter: A, { counts, enabled = () 
     _encode(packet: Packet, options: PacketOptions): unknown[] {
       const encoded = encode(packet, options);
       // Acknowledged broadcasts (packet.id) register a callback per socket; volatile ones may be dropped per socket.
-      const plain = packet.id === undefined && !options.volatile && encoded.length === 1 && options.wsPreEncodedFrame !== undefined && enabled();
+      const plain =
+        packet.id === undefined &&
+        !options.volatile &&
+        encoded.length === 1 &&
+        options.wsPreEncodedFrame !== undefined &&
+        enabled();
       // The frame as one buffer: one write per reader rather than a corked header and payload.
       pending = plain ? { packet, frame: [Buffer.concat(options.wsPreEncodedFrame as Buffer[])] } : null;
       return encoded;

@@ -7,7 +7,14 @@ import { Server } from "socket.io";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { waitFor } from "../test/harness";
-import { checkConnection, checkEngineModules, dropConnection, idleFrameSender, unsentBytesOf, type EngineConnection } from "./engine-internals";
+import {
+  checkConnection,
+  checkEngineModules,
+  dropConnection,
+  idleFrameSender,
+  unsentBytesOf,
+  type EngineConnection,
+} from "./engine-internals";
 
 let stop: (() => Promise<void>) | null = null;
 
@@ -20,7 +27,11 @@ async function connected(transport: "websocket" | "polling") {
   const http = createServer();
   const io = new Server(http, { perMessageDeflate: false });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  const client: ClientSocket = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, { transports: [transport], forceNew: true, reconnection: false });
+  const client: ClientSocket = connect(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, {
+    transports: [transport],
+    forceNew: true,
+    reconnection: false,
+  });
   stop = async () => {
     client.disconnect();
     await new Promise<void>((resolve) => void io.close(() => resolve()));
@@ -50,7 +61,10 @@ describe("engine.io and ws internals", () => {
     expect(idleFrameSender(conn)).toBeNull();
     // Stop the client from polling, then send: the packets wait in engine.io's queue.
     client.io.engine.transport.pause(() => undefined);
-    await waitFor(() => !(conn.transport as unknown as { writable: boolean }).writable, "the outstanding poll to be answered");
+    await waitFor(
+      () => !(conn.transport as unknown as { writable: boolean }).writable,
+      "the outstanding poll to be answered",
+    );
     socket.emit("news", "x".repeat(10_000));
     expect(unsentBytesOf(conn)).toBeGreaterThan(10_000);
     dropConnection(conn);
@@ -58,8 +72,14 @@ describe("engine.io and ws internals", () => {
   });
 
   it("report what is missing on a connection that does not look as expected", () => {
-    const odd = { transport: { name: "websocket", writable: true, socket: {} }, readyState: "open" } as unknown as EngineConnection;
-    expect(checkConnection(odd)).toEqual(["engine.io Socket#writeBuffer is not an array", "the WebSocket transport's ws sender has no sendFrame"]);
+    const odd = {
+      transport: { name: "websocket", writable: true, socket: {} },
+      readyState: "open",
+    } as unknown as EngineConnection;
+    expect(checkConnection(odd)).toEqual([
+      "engine.io Socket#writeBuffer is not an array",
+      "the WebSocket transport's ws sender has no sendFrame",
+    ]);
     expect(idleFrameSender(odd)).toBeNull();
   });
 });

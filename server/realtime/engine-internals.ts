@@ -93,6 +93,7 @@ export function checkConnection(conn: EngineConnection): string[] {
   const problems: string[] = [];
   if (writeBufferOf(conn) === null) problems.push("engine.io Socket#writeBuffer is not an array");
   const ws = wsOf(conn);
-  if (ws && typeof ws._sender?.sendFrame !== "function") problems.push("the WebSocket transport's ws sender has no sendFrame");
+  if (ws && typeof ws._sender?.sendFrame !== "function")
+    problems.push("the WebSocket transport's ws sender has no sendFrame");
   return problems;
 }

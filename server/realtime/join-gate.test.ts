@@ -15,7 +15,10 @@ describe("the join gate", () => {
     const gate = createJoinGate({ perConnection: { burst: 5, perMinute: 30 } });
     const first = pending();
     const running = gate.run("c1", "a", first.work);
-    expect(await gate.run("c1", "a", async () => "second")).toEqual({ ok: false, error: expect.stringMatching(/already joining/) });
+    expect(await gate.run("c1", "a", async () => "second")).toEqual({
+      ok: false,
+      error: expect.stringMatching(/already joining/),
+    });
     // Another connection is not held up.
     expect(await gate.run("c2", "a", async () => "other")).toEqual({ ok: true, value: "other" });
     first.finish();
@@ -28,7 +31,9 @@ describe("the join gate", () => {
     const answers = [];
     for (let i = 0; i < 5; i++) answers.push(await gate.run("c", "a", async () => i));
     expect(answers.slice(0, 3)).toEqual([0, 1, 2].map((value) => ({ ok: true, value })));
-    expect(answers.slice(3)).toEqual([1, 2].map(() => ({ ok: false, error: expect.stringMatching(/joins too often; try again in \d+ s/) })));
+    expect(answers.slice(3)).toEqual(
+      [1, 2].map(() => ({ ok: false, error: expect.stringMatching(/joins too often; try again in \d+ s/) })),
+    );
   });
 
   it("answers a few joins of one address at a time; the others wait and are served in turn", async () => {

@@ -45,7 +45,8 @@ export function createJoinGate({ perConnection, concurrentPerAddress = 4 }: Join
     async run(id, address, work) {
       if (joining.has(id)) return { ok: false, error: "this connection is already joining; wait for its answer" };
       const take = buckets.take(id);
-      if (!take.ok) return { ok: false, error: `this connection joins too often; try again in ${take.retryAfterSeconds} s` };
+      if (!take.ok)
+        return { ok: false, error: `this connection joins too often; try again in ${take.retryAfterSeconds} s` };
       joining.add(id);
       const release = address === null ? () => undefined : await acquire(address);
       try {

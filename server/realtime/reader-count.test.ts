@@ -37,7 +37,10 @@ describe("createReaderCountNotifier", () => {
     vi.advanceTimersByTime(1999);
     expect(sent).toEqual([["a", 1]]);
     vi.advanceTimersByTime(1);
-    expect(sent).toEqual([["a", 1], ["a", 3]]);
+    expect(sent).toEqual([
+      ["a", 1],
+      ["a", 3],
+    ]);
   });
 
   it("throttles each blog on its own", () => {
@@ -45,9 +48,16 @@ describe("createReaderCountNotifier", () => {
     join("a");
     join("b");
     join("a");
-    expect(sent).toEqual([["a", 1], ["b", 1]]);
+    expect(sent).toEqual([
+      ["a", 1],
+      ["b", 1],
+    ]);
     vi.advanceTimersByTime(2000);
-    expect(sent).toEqual([["a", 1], ["b", 1], ["a", 2]]);
+    expect(sent).toEqual([
+      ["a", 1],
+      ["b", 1],
+      ["a", 2],
+    ]);
   });
 
   it("sends at once again after a quiet interval, and forgets a blog whose room is empty", () => {
@@ -55,9 +65,16 @@ describe("createReaderCountNotifier", () => {
     join("a");
     vi.advanceTimersByTime(5000);
     leave("a");
-    expect(sent).toEqual([["a", 1], ["a", 0]]);
+    expect(sent).toEqual([
+      ["a", 1],
+      ["a", 0],
+    ]);
     join("a");
-    expect(sent).toEqual([["a", 1], ["a", 0], ["a", 1]]);
+    expect(sent).toEqual([
+      ["a", 1],
+      ["a", 0],
+      ["a", 1],
+    ]);
   });
 
   it("sends nothing after close", () => {

@@ -20,7 +20,12 @@ export interface ReaderCountOptions {
 
 export const READER_COUNT_INTERVAL_MS = 2000;
 
-export function createReaderCountNotifier({ count, send, intervalMs = READER_COUNT_INTERVAL_MS, now = Date.now }: ReaderCountOptions): ReaderCountNotifier {
+export function createReaderCountNotifier({
+  count,
+  send,
+  intervalMs = READER_COUNT_INTERVAL_MS,
+  now = Date.now,
+}: ReaderCountOptions): ReaderCountNotifier {
   const blogs = new Map<string, { lastSentAt: number; timer: ReturnType<typeof setTimeout> | null }>();
 
   const sendNow = (slug: string) => {

@@ -1,7 +1,14 @@
 // The cluster's counting and relaying, with two nodes wired to each other in memory instead of Redis.
 import { MessageType, type ClusterMessage } from "socket.io-adapter";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createOutbox, createRealtimeCluster, PUBLISH_TIMEOUT_MS, STALE_NODE_MS, withOutageHandling, type ClusterEvents } from "./redis-adapter";
+import {
+  createOutbox,
+  createRealtimeCluster,
+  PUBLISH_TIMEOUT_MS,
+  STALE_NODE_MS,
+  withOutageHandling,
+  type ClusterEvents,
+} from "./redis-adapter";
 
 type Handler = (message: never) => void;
 
@@ -11,7 +18,12 @@ function twoNodes(now: () => number) {
   const moved: [string[], string[]] = [[], []];
   const local: [Record<string, number>, Record<string, number>] = [{}, {}];
   const nodes = [0, 1].map((i) =>
-    createRealtimeCluster({ adapter: class {} as never, onRemoteChange: (slug) => changes[i as 0 | 1].push(slug), close: async () => undefined, now }),
+    createRealtimeCluster({
+      adapter: class {} as never,
+      onRemoteChange: (slug) => changes[i as 0 | 1].push(slug),
+      close: async () => undefined,
+      now,
+    }),
   );
   nodes.forEach((node, i) => {
     const other = handlers[1 - i]!;
@@ -19,7 +31,10 @@ function twoNodes(now: () => number) {
       on: (event: keyof ClusterEvents, handler: Handler) => handlers[i]!.set(event, handler),
       serverSideEmit: (event: keyof ClusterEvents, message: never) => other.get(event)?.(message),
     };
-    node.attach(io as never, { readersChanged: (slug) => moved[i as 0 | 1].push(slug), localCounts: () => local[i as 0 | 1] });
+    node.attach(io as never, {
+      readersChanged: (slug) => moved[i as 0 | 1].push(slug),
+      localCounts: () => local[i as 0 | 1],
+    });
   });
   return { nodes, changes, moved, local };
 }
@@ -99,7 +114,10 @@ describe("outbox", () => {
     let now = 0;
     const outbox = createOutbox({ now: () => now, windowMs: 100 });
     const sent: string[] = [];
-    for (const [at, name] of [[0, "long before"], [950, "just before"]] as const) {
+    for (const [at, name] of [
+      [0, "long before"],
+      [950, "just before"],
+    ] as const) {
       now = at;
       outbox.keep(async () => void sent.push(name));
     }
@@ -116,9 +134,17 @@ describe("withOutageHandling", () => {
     uid: "a",
     nsp: "/",
     type: MessageType.BROADCAST,
-    data: { opts: { rooms: ["blog:x"], except: [], flags: {} }, packet: { type: 2, nsp: "/", data: ["entry:published", text] } },
+    data: {
+      opts: { rooms: ["blog:x"], except: [], flags: {} },
+      packet: { type: 2, nsp: "/", data: ["entry:published", text] },
+    },
   });
-  const serverSideEmit = { uid: "a", nsp: "/", type: MessageType.SERVER_SIDE_EMIT, data: { packet: ["cluster:changed", {}] } } as ClusterMessage;
+  const serverSideEmit = {
+    uid: "a",
+    nsp: "/",
+    type: MessageType.SERVER_SIDE_EMIT,
+    data: { packet: ["cluster:changed", {}] },
+  } as ClusterMessage;
 
   /** The outbox around a stand-in for the Redis Streams adapter whose transport is `transport`. */
   function relayed(transport: (message: ClusterMessage) => Promise<string>, ready = () => true) {
@@ -143,7 +169,10 @@ describe("withOutageHandling", () => {
 
   it("gives up at once while Redis is away, keeping what changes who gets what to send again", async () => {
     const published: ClusterMessage[] = [];
-    const node = relayed(async (message) => (published.push(message), "1-0"), () => false);
+    const node = relayed(
+      async (message) => (published.push(message), "1-0"),
+      () => false,
+    );
     await expect(node.publish(broadcast("one"))).rejects.toThrow(/away/);
     await expect(node.publish(serverSideEmit)).rejects.toThrow(/away/);
     expect(published).toEqual([]);

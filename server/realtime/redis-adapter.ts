@@ -77,12 +77,18 @@ export interface RedisClusterOptions {
   onRemoteChange(slug: string | null): void;
 }
 
-export async function connectRedisCluster({ url, prefix, log, onRemoteChange }: RedisClusterOptions): Promise<RealtimeCluster> {
+export async function connectRedisCluster({
+  url,
+  prefix,
+  log,
+  onRemoteChange,
+}: RedisClusterOptions): Promise<RealtimeCluster> {
   const client = createClient({ url });
   const outbox = createOutbox();
   // Said once per outage, not at every reconnection attempt.
   const lost = (at: number, why: string, error?: unknown) => {
-    if (outbox.lostAt === null) log?.(`redis ${why}: broadcasts reach this node's readers only until it is back`, error);
+    if (outbox.lostAt === null)
+      log?.(`redis ${why}: broadcasts reach this node's readers only until it is back`, error);
     outbox.lost(at);
   };
   client.on("error", (error: unknown) => lost(Date.now(), "connection lost", error));
@@ -109,7 +115,9 @@ export async function connectRedisCluster({ url, prefix, log, onRemoteChange }: 
     const lostAt = outbox.lostAt;
     const resend = outbox.back();
     if (lostAt === null) return;
-    log?.(`redis answers again after ${Math.round((Date.now() - lostAt) / 1000)} s: ${resend.length} stream messages published again`);
+    log?.(
+      `redis answers again after ${Math.round((Date.now() - lostAt) / 1000)} s: ${resend.length} stream messages published again`,
+    );
     for (const publish of resend) void publish().catch(() => undefined); // a failure keeps it in the outbox for next time
     cluster.resync();
   };
@@ -136,7 +144,8 @@ export function createOutbox({ now = Date.now, windowMs = RESEND_WINDOW_MS, max 
       const at = now();
       kept.push({ at, publish });
       let old = 0;
-      while (old < kept.length && (kept.length - old > max || (lostAt === null && kept[old]!.at < at - windowMs))) old++;
+      while (old < kept.length && (kept.length - old > max || (lostAt === null && kept[old]!.at < at - windowMs)))
+        old++;
       if (old) kept = kept.slice(old);
       return at;
     },
@@ -185,7 +194,9 @@ export function withOutageHandling(
     const transport = adapter as unknown as Publishing;
     if (typeof transport.doPublish !== "function") {
       // A start-up check: an upgrade that renamed it gets the adapter as it is, without outage handling.
-      redis.log?.("the Redis adapter has no doPublish: Redis outages will delay broadcasts (check @socket.io/redis-streams-adapter)");
+      redis.log?.(
+        "the Redis adapter has no doPublish: Redis outages will delay broadcasts (check @socket.io/redis-streams-adapter)",
+      );
       return adapter;
     }
     const doPublish = transport.doPublish.bind(adapter);
@@ -298,7 +309,9 @@ export function createRealtimeCluster({
           if (count > 0) peer.counts.set(slug, count);
           else peer.counts.delete(slug);
         }
-        const moved = new Set([...before.keys(), ...peer.counts.keys()].filter((slug) => before.get(slug) !== peer.counts.get(slug)));
+        const moved = new Set(
+          [...before.keys(), ...peer.counts.keys()].filter((slug) => before.get(slug) !== peer.counts.get(slug)),
+        );
         peer.seenAt = now();
         remote.set(from, peer);
         for (const slug of moved) hooks.readersChanged(slug);

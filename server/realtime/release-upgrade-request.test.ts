@@ -13,15 +13,25 @@ const READERS = 30;
 async function withReaders(release: boolean, check: (io: Server, readers: ClientSocket[]) => Promise<void>) {
   const http = createServer();
   const io = new Server(http, { perMessageDeflate: false });
-  if (release) io.engine.on("connection", (conn: Parameters<typeof releaseUpgradeRequest>[0]) => expect(releaseUpgradeRequest(conn)).toBe(true));
+  if (release)
+    io.engine.on("connection", (conn: Parameters<typeof releaseUpgradeRequest>[0]) =>
+      expect(releaseUpgradeRequest(conn)).toBe(true),
+    );
   io.on("connection", (socket) => {
     socket.on("echo", (text: string, ack: (text: string) => void) => ack(text));
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-  const readers = Array.from({ length: READERS }, () => connect(url, { transports: ["websocket"], forceNew: true, reconnection: false }));
+  const readers = Array.from({ length: READERS }, () =>
+    connect(url, { transports: ["websocket"], forceNew: true, reconnection: false }),
+  );
   try {
-    await Promise.all(readers.map((reader) => new Promise<void>((resolve, reject) => reader.once("connect", () => resolve()).once("connect_error", reject))));
+    await Promise.all(
+      readers.map(
+        (reader) =>
+          new Promise<void>((resolve, reject) => reader.once("connect", () => resolve()).once("connect_error", reject)),
+      ),
+    );
     await check(io, readers);
   } finally {
     readers.forEach((reader) => reader.disconnect());

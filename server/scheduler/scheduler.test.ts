@@ -53,11 +53,15 @@ interface Node {
 
 /** Another process on the same database (another node), which runs publishDueEntries once when told to go. */
 function startNode(now: Date): Node {
-  const child = spawn(path.join(ROOT, "node_modules", ".bin", "tsx"), ["server/scheduler/testing/publish-due-node.ts", now.toISOString()], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawn(
+    path.join(ROOT, "node_modules", ".bin", "tsx"),
+    ["server/scheduler/testing/publish-due-node.ts", now.toISOString()],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["pipe", "pipe", "pipe"],
+    },
+  );
   let out = "";
   let err = "";
   child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
@@ -98,13 +102,26 @@ describe("publishDueEntries", () => {
     const now = secondsFromNow(2);
     const changes = await publishDueEntries(db, now);
     expect(changes.map((c) => c.entry.id)).toEqual([soon]);
-    expect(changes[0]!.entry).toMatchObject({ status: "PUBLISHED", scheduledAt: null, publishedAt: now.toISOString(), version: 2 });
-    expect(changes[0]!.event).toMatchObject({ type: "entry:published", payload: { blog: "due-blog", entry: { id: soon } } });
+    expect(changes[0]!.entry).toMatchObject({
+      status: "PUBLISHED",
+      scheduledAt: null,
+      publishedAt: now.toISOString(),
+      version: 2,
+    });
+    expect(changes[0]!.event).toMatchObject({
+      type: "entry:published",
+      payload: { blog: "due-blog", entry: { id: soon } },
+    });
     expect((await db.entry.findUniqueOrThrow({ where: { id: later } })).status).toBe("SCHEDULED");
     expect(await publishDueEntries(db, now)).toEqual([]);
 
     const { events } = await listAuditEvents(db, editor, "due-blog", { limit: 10 });
-    expect(events[0]).toMatchObject({ action: "entry.published", actor: null, entryId: soon, summary: "soon (on schedule)" });
+    expect(events[0]).toMatchObject({
+      action: "entry.published",
+      actor: null,
+      entryId: soon,
+      summary: "soon (on schedule)",
+    });
   });
 
   it("publishes each entry exactly once when several nodes run at the same time", async () => {
@@ -148,7 +165,8 @@ describe("startScheduler", () => {
     const scheduler = startScheduler({ db, onPublished: (change) => published.push(change), intervalMs: 50 });
     try {
       const start = Date.now();
-      while (published.length === 0 && Date.now() - start < 5000) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (published.length === 0 && Date.now() - start < 5000)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       expect(published.map((c) => c.entry.id)).toEqual([id]);
       // Later ticks find nothing more to do.
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -169,7 +187,8 @@ describe("startScheduler", () => {
       await new Promise((resolve) => setTimeout(resolve, 150));
       expect(published).toHaveLength(0);
       const start = Date.now();
-      while (published.length === 0 && Date.now() - start < 5000) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (published.length === 0 && Date.now() - start < 5000)
+        await new Promise((resolve) => setTimeout(resolve, 10));
       expect(published.map((c) => c.entry.id)).toEqual([id]);
     } finally {
       await scheduler.stop();

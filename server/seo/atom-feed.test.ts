@@ -53,7 +53,9 @@ describe("atom feed", () => {
     const feed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml).feed;
     expect(feed.title["#text"]).toBe(blog.title);
     expect(feed.entry.title["#text"]).toBe(hostile.headline);
-    expect(feed.entry.content["#text"]).toBe('<p>a ]]> b &amp; <img src="https://news.example/uploads/x.png" alt=""></p>');
+    expect(feed.entry.content["#text"]).toBe(
+      '<p>a ]]> b &amp; <img src="https://news.example/uploads/x.png" alt=""></p>',
+    );
     expect(feed.entry.updated).toBe("2026-01-01T11:30:00.000Z");
     expect(feed.entry.id).toBe(`https://news.example${permalinkOf("storm", "e1")}`);
   });
@@ -61,7 +63,11 @@ describe("atom feed", () => {
 
 describe("LiveBlogPosting", () => {
   it("describes the blog and its updates with absolute URLs, and ends coverage when the blog ended", () => {
-    const data = liveBlogPostingOf({ blog, updates: [entry("e2", { headline: "Two" })], origin: "https://news.example" }) as Record<string, any>;
+    const data = liveBlogPostingOf({
+      blog,
+      updates: [entry("e2", { headline: "Two" })],
+      origin: "https://news.example",
+    }) as Record<string, any>;
     expect(data).toMatchObject({
       "@type": "LiveBlogPosting",
       url: "https://news.example/live/storm",
@@ -87,7 +93,9 @@ describe("LiveBlogPosting", () => {
 describe("embed snippet", () => {
   it("names the iframe, the script and escapes the title", () => {
     const snippet = embedSnippetOf("https://news.example", { slug: "storm", title: 'A "quoted" <title>' });
-    expect(snippet).toContain('<iframe src="https://news.example/embed/storm" data-liveline="storm" title="A &quot;quoted&quot; &lt;title&gt; (live)"');
+    expect(snippet).toContain(
+      '<iframe src="https://news.example/embed/storm" data-liveline="storm" title="A &quot;quoted&quot; &lt;title&gt; (live)"',
+    );
     expect(snippet).toContain('<script async src="https://news.example/embed.js"></script>');
   });
 });

@@ -2,7 +2,8 @@
 // host script that sizes it to its content (public/embed.js).
 import { absoluteUrl, embedPathOf } from "@/common/urls";
 
-const attribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const attribute = (text: string) =>
+  text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 export function embedSnippetOf(origin: string, blog: { slug: string; title: string }): string {
   const src = absoluteUrl(origin, embedPathOf(blog.slug));

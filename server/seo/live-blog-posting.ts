@@ -44,7 +44,10 @@ export function liveBlogPostingOf({ blog, updates, origin }: LiveBlogPostingInpu
   const url = absoluteUrl(origin, blogPathOf(blog.slug));
   const publisher = { "@type": "Organization", name: SITE_NAME, url: absoluteUrl(origin, "/") };
   const image = updates.map((entry) => firstImageOf(entry.body)).find((src) => src !== null);
-  const newest = updates.map((entry) => entryDates(entry).modified).sort().at(-1);
+  const newest = updates
+    .map((entry) => entryDates(entry).modified)
+    .sort()
+    .at(-1);
   return {
     "@context": "https://schema.org",
     "@type": "LiveBlogPosting",
@@ -69,5 +72,8 @@ export function liveBlogPostingOf({ blog, updates, origin }: LiveBlogPostingInpu
  * (such as "</script>") can end the script element early.
  */
 export function jsonLdText(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

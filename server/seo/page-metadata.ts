@@ -90,7 +90,13 @@ export function homePageMetadata(origin: string): Metadata {
     title: { absolute: `${SITE_NAME}: live coverage` },
     description,
     alternates: { canonical: absoluteUrl(origin, "/") },
-    openGraph: { type: "website", siteName: SITE_NAME, title: `${SITE_NAME}: live coverage`, description, url: absoluteUrl(origin, "/") },
+    openGraph: {
+      type: "website",
+      siteName: SITE_NAME,
+      title: `${SITE_NAME}: live coverage`,
+      description,
+      url: absoluteUrl(origin, "/"),
+    },
     twitter: { card: "summary", title: `${SITE_NAME}: live coverage`, description },
   };
 }

@@ -25,12 +25,20 @@ afterAll(async () => {
 });
 
 async function newBlog(slug: string): Promise<BlogDTO> {
-  const res = await editor<{ blog: BlogDTO }>("POST", "/api/blogs", { slug, title: `Blog ${slug}`, summary: "Summary" });
+  const res = await editor<{ blog: BlogDTO }>("POST", "/api/blogs", {
+    slug,
+    title: `Blog ${slug}`,
+    summary: "Summary",
+  });
   expect(res.status).toBe(201);
   return res.body.blog;
 }
 
-async function publish(client: ReturnType<typeof apiClient>, slug: string, body: Record<string, unknown>): Promise<EntryDTO> {
+async function publish(
+  client: ReturnType<typeof apiClient>,
+  slug: string,
+  body: Record<string, unknown>,
+): Promise<EntryDTO> {
   const res = await client<{ entry: EntryDTO }>("POST", `/api/blogs/${slug}/entries`, body);
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.entry;
@@ -55,19 +63,36 @@ describe("sessions", () => {
     expect(me.body.user).toMatchObject({ id: server.users.editor.id, role: "EDITOR", email });
 
     // A login posted from another site is refused (login CSRF).
-    expect((await anon("POST", "/api/auth/login", { email, password }, { origin: "https://evil.example" })).status).toBe(403);
+    expect(
+      (await anon("POST", "/api/auth/login", { email, password }, { origin: "https://evil.example" })).status,
+    ).toBe(403);
 
     // A cookie-authenticated write from another site is refused (CSRF).
-    const crossSite = await anon("POST", "/api/blogs", { slug: "csrf-blog", title: "x" }, { cookie: session, origin: "https://evil.example" });
+    const crossSite = await anon(
+      "POST",
+      "/api/blogs",
+      { slug: "csrf-blog", title: "x" },
+      { cookie: session, origin: "https://evil.example" },
+    );
     expect(crossSite.status).toBe(403);
-    const sameSite = await anon("POST", "/api/blogs", { slug: "cookie-blog", title: "Cookie" }, { cookie: session, origin: server.url });
+    const sameSite = await anon(
+      "POST",
+      "/api/blogs",
+      { slug: "cookie-blog", title: "Cookie" },
+      { cookie: session, origin: server.url },
+    );
     expect(sameSite.status).toBe(201);
 
     const logout = await anon("POST", "/api/auth/logout", undefined, { cookie: session });
     expect(logout.status).toBe(204);
     const after = await anon("GET", "/api/auth/me", undefined, { cookie: session });
     expect(after.status).toBe(401);
-    const write = await anon("POST", "/api/blogs", { slug: "after-logout", title: "x" }, { cookie: session, origin: server.url });
+    const write = await anon(
+      "POST",
+      "/api/blogs",
+      { slug: "after-logout", title: "x" },
+      { cookie: session, origin: server.url },
+    );
     expect(write.status).toBe(401);
   });
 
@@ -75,7 +100,10 @@ describe("sessions", () => {
     const { email, password, id } = server.users.journalist;
     const login = await anon("POST", "/api/auth/login", { email, password });
     const session = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-    await server.db.prisma.session.updateMany({ where: { userId: id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await server.db.prisma.session.updateMany({
+      where: { userId: id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const me = await anon("GET", "/api/auth/me", undefined, { cookie: session });
     expect(me.status).toBe(401);
   });
@@ -83,7 +111,10 @@ describe("sessions", () => {
   it("refuses an unknown or revoked bearer token", async () => {
     const bad = await apiClient(server.url, "ll_not-a-token")("GET", "/api/auth/me");
     expect(bad.status).toBe(401);
-    const created = await admin<{ token: string; apiToken: { id: string } }>("POST", "/api/tokens", { name: "wire feed", userId: server.users.journalist.id });
+    const created = await admin<{ token: string; apiToken: { id: string } }>("POST", "/api/tokens", {
+      name: "wire feed",
+      userId: server.users.journalist.id,
+    });
     expect(created.status).toBe(201);
     const wire = apiClient(server.url, created.body.token);
     expect((await wire("GET", "/api/auth/me")).status).toBe(200);
@@ -95,14 +126,23 @@ describe("sessions", () => {
   });
 
   it("lets only admins manage users and tokens", async () => {
-    expect((await editor("POST", "/api/users", { email: "n@x.org", role: "EDITOR", password: "longenough" })).status).toBe(403);
+    expect(
+      (await editor("POST", "/api/users", { email: "n@x.org", role: "EDITOR", password: "longenough" })).status,
+    ).toBe(403);
     expect((await editor("GET", "/api/tokens")).status).toBe(403);
     expect((await anon("GET", "/api/users")).status).toBe(401);
-    const created = await admin("POST", "/api/users", { email: "new.editor@x.org", role: "EDITOR", password: "longenough", displayName: "New Editor" });
+    const created = await admin("POST", "/api/users", {
+      email: "new.editor@x.org",
+      role: "EDITOR",
+      password: "longenough",
+      displayName: "New Editor",
+    });
     expect(created.status).toBe(201);
     expect(created.body.user).toMatchObject({ email: "new.editor@x.org", role: "EDITOR", displayName: "New Editor" });
     expect(created.body.user.passwordHash).toBeUndefined();
-    expect((await admin("POST", "/api/users", { email: "new.editor@x.org", role: "EDITOR", password: "longenough" })).status).toBe(409);
+    expect(
+      (await admin("POST", "/api/users", { email: "new.editor@x.org", role: "EDITOR", password: "longenough" })).status,
+    ).toBe(409);
   });
 });
 
@@ -112,7 +152,10 @@ describe("blogs", () => {
     const two = await newBlog("blog-two");
     expect(two).toMatchObject({ slug: "blog-two", title: "Blog blog-two", status: "LIVE", seq: 0 });
 
-    const ended = await editor<{ blog: BlogDTO }>("PATCH", "/api/blogs/blog-one", { status: "ENDED", summary: "Over now" });
+    const ended = await editor<{ blog: BlogDTO }>("PATCH", "/api/blogs/blog-one", {
+      status: "ENDED",
+      summary: "Over now",
+    });
     expect(ended.status).toBe(200);
     expect(ended.body.blog).toMatchObject({ status: "ENDED", summary: "Over now", seq: 1 });
     expect(ended.body.blog.endedAt).not.toBeNull();
@@ -131,7 +174,10 @@ describe("blogs", () => {
     // No new entries on an ended blog, not even a draft published late; reopening allows them again.
     const draft = await editor("POST", "/api/blogs/blog-two/entries", { body: "<p>draft</p>", status: "DRAFT" });
     await editor("PATCH", "/api/blogs/blog-two", { status: "ENDED" });
-    expect((await editor("PATCH", `/api/blogs/blog-two/entries/${draft.body.entry.id}`, { version: 1, status: "PUBLISHED" })).status).toBe(409);
+    expect(
+      (await editor("PATCH", `/api/blogs/blog-two/entries/${draft.body.entry.id}`, { version: 1, status: "PUBLISHED" }))
+        .status,
+    ).toBe(409);
     await editor("PATCH", "/api/blogs/blog-two", { status: "LIVE" });
     expect((await editor("POST", "/api/blogs/blog-one/entries", { body: "<p>late</p>" })).status).toBe(409);
     expect((await editor("PATCH", "/api/blogs/blog-one", { status: "LIVE" })).body.blog.endedAt).toBeNull();
@@ -175,7 +221,9 @@ describe("entries", () => {
       version: 1,
       author: { id: server.users.journalist.id, name: "Test journalist" },
     });
-    expect(entry.body).toBe('<p>Counting <strong>begins</strong> <a rel="noopener noreferrer nofollow" target="_blank">now</a></p>');
+    expect(entry.body).toBe(
+      '<p>Counting <strong>begins</strong> <a rel="noopener noreferrer nofollow" target="_blank">now</a></p>',
+    );
     const stored = await server.db.prisma.entry.findUniqueOrThrow({ where: { id: entry.id } });
     expect(stored.body).toBe(entry.body);
     expect(new Date(entry.publishedAt!).getTime()).toBeGreaterThan(Date.now() - 60_000);
@@ -196,7 +244,9 @@ describe("entries", () => {
       expect(res.body.error).toMatch(message);
     }
     expect((await editor("POST", "/api/blogs/entries-blog/entries", "{not json")).status).toBe(400);
-    expect((await editor("POST", "/api/blogs/entries-blog/entries", "<p>x</p>", { "content-type": "text/html" })).status).toBe(415);
+    expect(
+      (await editor("POST", "/api/blogs/entries-blog/entries", "<p>x</p>", { "content-type": "text/html" })).status,
+    ).toBe(415);
     const huge = await editor("POST", "/api/blogs/entries-blog/entries", { body: "x".repeat(300_000) });
     expect(huge.status).toBe(413);
     expect((await editor("POST", "/api/blogs/no-such-blog/entries", { body: "<p>x</p>" })).status).toBe(404);
@@ -236,7 +286,10 @@ describe("entries", () => {
     expect((await journalist("GET", `/api/blogs/entries-blog/entries/${draft.id}`)).status).toBe(200);
     const list = await anon<EntryPage>("GET", "/api/blogs/entries-blog/entries");
     expect(list.body.entries.map((e) => e.id)).not.toContain(draft.id);
-    const published = await journalist("PATCH", `/api/blogs/entries-blog/entries/${draft.id}`, { version: 1, status: "PUBLISHED" });
+    const published = await journalist("PATCH", `/api/blogs/entries-blog/entries/${draft.id}`, {
+      version: 1,
+      status: "PUBLISHED",
+    });
     expect(published.status).toBe(200);
     expect(published.body.entry.publishedAt).not.toBeNull();
     expect((await anon("GET", `/api/blogs/entries-blog/entries/${draft.id}`)).status).toBe(200);
@@ -247,10 +300,15 @@ describe("entries", () => {
     const first = await editor("PATCH", `/api/blogs/entries-blog/entries/${entry.id}`, { version: 1, headline: "v2" });
     expect(first.status).toBe(200);
     expect(first.body.entry).toMatchObject({ headline: "v2", version: 2 });
-    const stale = await journalist("PATCH", `/api/blogs/entries-blog/entries/${entry.id}`, { version: 1, headline: "lost" });
+    const stale = await journalist("PATCH", `/api/blogs/entries-blog/entries/${entry.id}`, {
+      version: 1,
+      headline: "lost",
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.current).toMatchObject({ id: entry.id, headline: "v2", version: 2 });
-    expect((await journalist("PATCH", `/api/blogs/entries-blog/entries/${entry.id}`, { headline: "no version" })).status).toBe(400);
+    expect(
+      (await journalist("PATCH", `/api/blogs/entries-blog/entries/${entry.id}`, { headline: "no version" })).status,
+    ).toBe(400);
     const stored = await server.db.prisma.entry.findUniqueOrThrow({ where: { id: entry.id } });
     expect(stored.headline).toBe("v2");
   });
@@ -258,21 +316,45 @@ describe("entries", () => {
   it("lets journalists edit and delete only their own entries, but pin any", async () => {
     const mine = await publish(journalist, "entries-blog", { body: "<p>mine</p>" });
     const theirs = await publish(journalist2, "entries-blog", { body: "<p>theirs</p>" });
-    expect((await journalist("PATCH", `/api/blogs/entries-blog/entries/${theirs.id}`, { version: 1, body: "<p>x</p>" })).status).toBe(403);
+    expect(
+      (await journalist("PATCH", `/api/blogs/entries-blog/entries/${theirs.id}`, { version: 1, body: "<p>x</p>" }))
+        .status,
+    ).toBe(403);
     expect((await journalist("DELETE", `/api/blogs/entries-blog/entries/${theirs.id}`)).status).toBe(403);
     expect((await journalist("PUT", `/api/blogs/entries-blog/entries/${theirs.id}/pin`)).status).toBe(200);
-    expect((await journalist("PATCH", `/api/blogs/entries-blog/entries/${mine.id}`, { version: 1, body: "<p>mine, fixed</p>" })).status).toBe(200);
-    expect((await journalist("POST", "/api/blogs/entries-blog/entries", { body: "<p>as someone else</p>", authorId: server.users.editor.id })).status).toBe(403);
-    const asOther = await publish(editor, "entries-blog", { body: "<p>filed for a colleague</p>", authorId: server.users.journalist2.id });
+    expect(
+      (
+        await journalist("PATCH", `/api/blogs/entries-blog/entries/${mine.id}`, {
+          version: 1,
+          body: "<p>mine, fixed</p>",
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await journalist("POST", "/api/blogs/entries-blog/entries", {
+          body: "<p>as someone else</p>",
+          authorId: server.users.editor.id,
+        })
+      ).status,
+    ).toBe(403);
+    const asOther = await publish(editor, "entries-blog", {
+      body: "<p>filed for a colleague</p>",
+      authorId: server.users.journalist2.id,
+    });
     expect(asOther.author.id).toBe(server.users.journalist2.id);
     expect((await anon("PUT", `/api/blogs/entries-blog/entries/${mine.id}/pin`)).status).toBe(401);
     expect((await anon("DELETE", `/api/blogs/entries-blog/entries/${mine.id}`)).status).toBe(401);
-    expect((await anon("PATCH", `/api/blogs/entries-blog/entries/${mine.id}`, { version: 2, body: "<p>x</p>" })).status).toBe(401);
+    expect(
+      (await anon("PATCH", `/api/blogs/entries-blog/entries/${mine.id}`, { version: 2, body: "<p>x</p>" })).status,
+    ).toBe(401);
     expect((await journalist("DELETE", `/api/blogs/entries-blog/entries/${mine.id}`)).status).toBe(204);
     expect((await anon("GET", `/api/blogs/entries-blog/entries/${mine.id}`)).status).toBe(404);
     expect((await editor("DELETE", `/api/blogs/entries-blog/entries/${theirs.id}`)).status).toBe(204);
     // Soft delete: the row is kept.
-    expect(await server.db.prisma.entry.findUnique({ where: { id: theirs.id } })).toMatchObject({ deletedAt: expect.any(Date) });
+    expect(await server.db.prisma.entry.findUnique({ where: { id: theirs.id } })).toMatchObject({
+      deletedAt: expect.any(Date),
+    });
   });
 
   it("pins and unpins, filters pinned pages, logs every visible change and replays it as things are now", async () => {
@@ -292,7 +374,10 @@ describe("entries", () => {
     await editor("PATCH", "/api/blogs/log-blog", { title: "Renamed" });
 
     // The log has every change readers saw, as references: which entry, never its text.
-    const rows = await server.db.prisma.blogEvent.findMany({ where: { blog: { slug: "log-blog" } }, orderBy: { seq: "asc" } });
+    const rows = await server.db.prisma.blogEvent.findMany({
+      where: { blog: { slug: "log-blog" } },
+      orderBy: { seq: "asc" },
+    });
     expect(rows.map((row) => [row.seq, row.type, row.entryId])).toEqual([
       [1, "entry:published", a.id],
       [2, "entry:published", b.id],

@@ -23,7 +23,14 @@ describe("the benchmark harness", () => {
       expect(side.ready).toBe(300);
       expect(side.delivered).toBe(side.expected);
       expect(side.expected).toBe(300 * 20);
-      for (const value of [side.latencyMs.p50, side.latencyMs.p95, side.latencyMs.p99, side.latencyMs.max, side.connectPerSecond, side.eventLoopDelayMs.p99])
+      for (const value of [
+        side.latencyMs.p50,
+        side.latencyMs.p95,
+        side.latencyMs.p99,
+        side.latencyMs.max,
+        side.connectPerSecond,
+        side.eventLoopDelayMs.p99,
+      ])
         expect(Number.isFinite(value) && value >= 0).toBe(true);
       expect(side.latencyMs.p50).toBeLessThanOrEqual(side.latencyMs.max);
       expect(Number.isFinite(side.rssPerReaderBytes) && Number.isFinite(side.heapPerReaderBytes)).toBe(true);

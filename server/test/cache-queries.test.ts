@@ -81,7 +81,9 @@ describe("the read cache", () => {
   it("shows blog edits and new blogs at once", async () => {
     await views(5);
     expect((await editor("PATCH", `/api/blogs/${slug}`, { title: "Busy blog, renamed" })).status).toBe(200);
-    expect(((await (await fetch(`${server.url}/api/blogs/${slug}`)).json()) as { blog: { title: string } }).blog.title).toBe("Busy blog, renamed");
+    expect(
+      ((await (await fetch(`${server.url}/api/blogs/${slug}`)).json()) as { blog: { title: string } }).blog.title,
+    ).toBe("Busy blog, renamed");
     expect(await (await fetch(`${server.url}/live/${slug}`)).text()).toContain("Busy blog, renamed");
 
     expect((await editor("POST", "/api/blogs", { slug: "new-blog", title: "A new blog" })).status).toBe(201);

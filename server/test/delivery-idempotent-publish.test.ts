@@ -37,7 +37,12 @@ async function newBlogWithReader(): Promise<{ slug: string; reader: LiveReader }
 }
 
 const publish = (slug: string, body: unknown, key?: string, as = editor) =>
-  as<{ entry: EntryDTO; error?: string; code?: string }>("POST", `/api/blogs/${slug}/entries`, body, key === undefined ? {} : { "idempotency-key": key });
+  as<{ entry: EntryDTO; error?: string; code?: string }>(
+    "POST",
+    `/api/blogs/${slug}/entries`,
+    body,
+    key === undefined ? {} : { "idempotency-key": key },
+  );
 
 async function eventLog(slug: string): Promise<EventsPage> {
   return (await editor<EventsPage>("GET", `/api/blogs/${slug}/events?since=0`)).body;
@@ -93,7 +98,11 @@ describe("POST …/entries with an Idempotency-Key", () => {
     expect(reused.body.error).toMatch(/Idempotency-Key "key-reused" was already used for a different entry/);
     expect(await publishedEntries(server.url, slug)).toHaveLength(1);
     // Field order does not make a request different.
-    const reordered = await publish(slug, JSON.stringify({ status: "PUBLISHED", body: "<p>First text.</p>" }), "key-reused");
+    const reordered = await publish(
+      slug,
+      JSON.stringify({ status: "PUBLISHED", body: "<p>First text.</p>" }),
+      "key-reused",
+    );
     expect(reordered.status).toBe(201);
     expect(reordered.body).toEqual(first.body);
   });

@@ -47,7 +47,14 @@ async function publish(slug: string, body: string): Promise<EntryDTO> {
 /** The server's view of what a reader should show: every published entry, pinned ones included. */
 async function serverState(slug: string): Promise<{ ids: string[]; pinned: string[]; entries: Map<string, EntryDTO> }> {
   const all = await publishedEntries(server.url, slug);
-  return { ids: all.map((e) => e.id).sort(), pinned: all.filter((e) => e.pinned).map((e) => e.id).sort(), entries: new Map(all.map((e) => [e.id, e])) };
+  return {
+    ids: all.map((e) => e.id).sort(),
+    pinned: all
+      .filter((e) => e.pinned)
+      .map((e) => e.id)
+      .sort(),
+    entries: new Map(all.map((e) => [e.id, e])),
+  };
 }
 
 /** Live events are applied one by one; a replay stands for several seqs with one event per entry. Never one twice. */
@@ -71,7 +78,10 @@ describe("a reader that was offline", () => {
     const entries: EntryDTO[] = [];
     for (let i = 0; i < 20; i++) entries.push(await publish(slug, `<p>While away ${i}</p>`));
     for (const entry of entries.slice(0, 5)) {
-      const edited = await editor("PATCH", `/api/blogs/${slug}/entries/${entry.id}`, { version: entry.version, headline: `Edited ${entry.id}` });
+      const edited = await editor("PATCH", `/api/blogs/${slug}/entries/${entry.id}`, {
+        version: entry.version,
+        headline: `Edited ${entry.id}`,
+      });
       expect(edited.status).toBe(200);
     }
     for (const entry of [entries[5]!, entries[6]!, early]) {
@@ -81,7 +91,10 @@ describe("a reader that was offline", () => {
       expect((await editor("PUT", `/api/blogs/${slug}/entries/${entry.id}/pin`)).status).toBe(200);
     }
     expect((await editor("DELETE", `/api/blogs/${slug}/entries/${entries[8]!.id}/pin`)).status).toBe(200);
-    const unpublished = await editor("PATCH", `/api/blogs/${slug}/entries/${entries[9]!.id}`, { version: 1, status: "DRAFT" });
+    const unpublished = await editor("PATCH", `/api/blogs/${slug}/entries/${entries[9]!.id}`, {
+      version: 1,
+      status: "DRAFT",
+    });
     expect(unpublished.status).toBe(200);
     expect((await editor("PATCH", `/api/blogs/${slug}`, { title: "Renamed while away" })).status).toBe(200);
     const newest = (await editor<EventsPage>("GET", `/api/blogs/${slug}/events?since=0`)).body.seq;
@@ -98,13 +111,20 @@ describe("a reader that was offline", () => {
     expect(replayed).toHaveLength(22);
     // Deleted and unpublished entries come back as their deletion only.
     const gone = [entries[5]!.id, entries[6]!.id, early.id, entries[9]!.id];
-    for (const e of replayed) if (e.type !== "entry:deleted" && e.type !== "blog:updated") expect(gone).not.toContain(e.payload.entry.id);
-    expect(replayed.filter((e) => e.type === "entry:deleted").map((e) => (e.type === "entry:deleted" ? e.payload.id : "")).sort()).toEqual([...gone].sort());
+    for (const e of replayed)
+      if (e.type !== "entry:deleted" && e.type !== "blog:updated") expect(gone).not.toContain(e.payload.entry.id);
+    expect(
+      replayed
+        .filter((e) => e.type === "entry:deleted")
+        .map((e) => (e.type === "entry:deleted" ? e.payload.id : ""))
+        .sort(),
+    ).toEqual([...gone].sort());
 
     const truth = await serverState(slug);
     expect(away.shownIds().sort()).toEqual(truth.ids);
     expect(away.state.pinned.map((e) => e.id).sort()).toEqual(truth.pinned);
-    for (const shown of [...away.state.pinned, ...away.state.entries]) expect(shown).toEqual(truth.entries.get(shown.id));
+    for (const shown of [...away.state.pinned, ...away.state.entries])
+      expect(shown).toEqual(truth.entries.get(shown.id));
     expect(away.state.blog.title).toBe("Renamed while away");
     // Unpinned, streamed entries are in the order the server lists them.
     const streamOrder = (await publishedEntries(server.url, slug)).filter((e) => !e.pinned).map((e) => e.id);
@@ -124,7 +144,12 @@ describe("a reader that was offline", () => {
     page.receive(log[5]!); // 6 arrives late over the socket too: dropped
     page.receive(log[6]!);
     expect(page.applied.map((e) => e.payload.seq)).toEqual([5, 6, 7]);
-    expect(page.shownIds()).toEqual(log.slice(4).reverse().map((e) => (e.type === "entry:published" ? e.payload.entry.id : "")));
+    expect(page.shownIds()).toEqual(
+      log
+        .slice(4)
+        .reverse()
+        .map((e) => (e.type === "entry:published" ? e.payload.entry.id : "")),
+    );
   });
 
   it("a short drop: the reader reconnects, joins from its seq and gets what it missed in the join's answer", async () => {
@@ -162,8 +187,12 @@ describe("a log too short to reach back (EVENT_LOG_RETENTION)", () => {
     const as = apiClient(small.url, small.users.editor.token);
     const created = await as("POST", "/api/blogs", { slug: "short-log", title: "Short log" });
     expect(created.status).toBe(201);
-    for (let i = 1; i <= 12; i++) expect((await as("POST", "/api/blogs/short-log/entries", { body: `<p>${i}</p>` })).status).toBe(201);
-    const kept = await small.db.prisma.blogEvent.findMany({ where: { blog: { slug: "short-log" } }, orderBy: { seq: "asc" } });
+    for (let i = 1; i <= 12; i++)
+      expect((await as("POST", "/api/blogs/short-log/entries", { body: `<p>${i}</p>` })).status).toBe(201);
+    const kept = await small.db.prisma.blogEvent.findMany({
+      where: { blog: { slug: "short-log" } },
+      orderBy: { seq: "asc" },
+    });
     expect(kept.map((e) => e.seq)).toEqual([8, 9, 10, 11, 12]);
 
     const gone = await as("GET", "/api/blogs/short-log/events?since=6");

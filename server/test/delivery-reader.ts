@@ -101,7 +101,9 @@ export async function publishedEntries(base: string, slug: string): Promise<Entr
   const entries: EntryDTO[] = [];
   let before: string | null = null;
   do {
-    const response = await fetch(`${base}/api/blogs/${slug}/entries?limit=100${before ? `&before=${encodeURIComponent(before)}` : ""}`);
+    const response = await fetch(
+      `${base}/api/blogs/${slug}/entries?limit=100${before ? `&before=${encodeURIComponent(before)}` : ""}`,
+    );
     if (!response.ok) throw new Error(`GET entries: ${response.status}`);
     const page = (await response.json()) as { entries: EntryDTO[]; nextCursor: string | null };
     entries.push(...page.entries);

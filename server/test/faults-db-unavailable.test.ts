@@ -25,7 +25,8 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-const publish = (text: string) => editor("POST", "/api/blogs/busy-day/entries", { body: `<p>${text}</p>` }, { "idempotency-key": text });
+const publish = (text: string) =>
+  editor("POST", "/api/blogs/busy-day/entries", { body: `<p>${text}</p>` }, { "idempotency-key": text });
 
 /** Retries as a client honouring Retry-After would, up to a limit. */
 async function publishUntilAccepted(text: string, tries = 10) {
@@ -71,7 +72,10 @@ describe.skipIf(!postgres)("PostgreSQL: the database refuses connections and the
     await admin.connect();
     try {
       await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
-      await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [name]);
+      await admin.query(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()",
+        [name],
+      );
       const refused = await publish("During the outage");
       expect(refused.status).toBe(503);
       expect(refused.body).toEqual(UNAVAILABLE);

@@ -77,7 +77,8 @@ export async function deleteRedisKeys(url: string, prefix: string): Promise<void
   const redis = createClient({ url });
   await redis.connect();
   try {
-    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 })) if (keys.length) await redis.del(keys);
+    for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 100 }))
+      if (keys.length) await redis.del(keys);
   } finally {
     await redis.close();
   }
@@ -95,7 +96,8 @@ export async function withPg(connectionString: string, work: (client: pg.Client)
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  if (!buildIsCurrent(ROOT)) throw new Error("The Next.js build is missing or older than the sources: run `npm run build` (npm test does it)");
+  if (!buildIsCurrent(ROOT))
+    throw new Error("The Next.js build is missing or older than the sources: run `npm run build` (npm test does it)");
   const database = await createTestDatabase();
   await migrateDatabase(database.url);
   const db = createDb(database.url);
@@ -235,7 +237,12 @@ export interface ApiAnswer<T> {
 /** A small JSON client for the API, acting as a user when given a bearer token. */
 export function apiClient(base: string, token?: string) {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return async <T = any>(method: string, pathname: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer<T>> => {
+  return async <T = any>(
+    method: string,
+    pathname: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiAnswer<T>> => {
     const response = await fetch(base + pathname, {
       method,
       headers: {
@@ -262,7 +269,12 @@ export interface RawAnswer {
  * sending it, refuses TRACE and a Content-Length that does not match the body, and cannot pause between
  * headers and body. The headers go out at once; write the body on `request` when the test is ready.
  */
-export function openRequest(base: string, method: string, path: string, headers: Record<string, string> = {}): { request: ClientRequest; answer: Promise<RawAnswer> } {
+export function openRequest(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): { request: ClientRequest; answer: Promise<RawAnswer> } {
   const { hostname, port } = new URL(base);
   const request = httpRequest({ host: hostname, port, method, path, headers });
   const answer = new Promise<RawAnswer>((resolve, reject) => {
@@ -281,7 +293,13 @@ export function openRequest(base: string, method: string, path: string, headers:
 }
 
 /** openRequest with the whole body sent at once. */
-export function rawRequest(base: string, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<RawAnswer> {
+export function rawRequest(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<RawAnswer> {
   const { request, answer } = openRequest(base, method, path, headers);
   request.end(body);
   return answer;

@@ -12,16 +12,26 @@ export interface HeldRequest {
   body: string | Uint8Array;
 }
 
-export async function sendTogether<T = unknown>(requests: HeldRequest[], ready: () => Promise<boolean>): Promise<ApiAnswer<T>[]> {
+export async function sendTogether<T = unknown>(
+  requests: HeldRequest[],
+  ready: () => Promise<boolean>,
+): Promise<ApiAnswer<T>[]> {
   const opened = requests.map((held) => {
     const { origin, pathname, search } = new URL(held.url);
-    return openRequest(origin, held.method, pathname + search, { ...held.headers, "content-length": String(Buffer.byteLength(held.body)) });
+    return openRequest(origin, held.method, pathname + search, {
+      ...held.headers,
+      "content-length": String(Buffer.byteLength(held.body)),
+    });
   });
   const answers = opened.map(({ answer }) =>
     answer.then(({ status, headers, body }): ApiAnswer<T> => ({
       status,
       body: (headers["content-type"]?.includes("json") ? JSON.parse(body) : body) as T,
-      headers: new Headers(Object.entries(headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(value)] as [string, string]]))),
+      headers: new Headers(
+        Object.entries(headers).flatMap(([name, value]) =>
+          value === undefined ? [] : [[name, String(value)] as [string, string]],
+        ),
+      ),
     })),
   );
   // An answer before every body went out means the server did not wait for one: fail instead of hanging.

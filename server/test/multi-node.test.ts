@@ -7,12 +7,23 @@ import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
 import { BLOG_EVENT_TYPES } from "@/common/contracts/events";
-import { apiClient, deleteRedisKeys, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
+import {
+  apiClient,
+  deleteRedisKeys,
+  spawnServer,
+  startTestServer,
+  waitFor,
+  type SpawnedServer,
+  type TestServer,
+} from "./harness";
 import { closeSockets, connectSocket, joinBlog, joinNewsroom, ofType, type TestSocket } from "./socket-reader";
 
 const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-if (!postgres) console.log("[multi-node] skipped: several nodes need PostgreSQL (set DATABASE_URL=postgresql://…); SQLite is one process by design");
+if (!postgres)
+  console.log(
+    "[multi-node] skipped: several nodes need PostgreSQL (set DATABASE_URL=postgresql://…); SQLite is one process by design",
+  );
 
 // A stream, channels and keys of its own, so parallel runs and other tests never hear each other.
 const prefix = `liveline-test-${randomBytes(4).toString("hex")}`;
@@ -58,7 +69,11 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     await waitFor(() => ofType(onA, "entry:published")[0], "the entry on node A");
 
     // Each node adds the other's readers: both end up telling theirs "2".
-    await waitFor(() => (lastCount(onA) === 2 && lastCount(onB) === 2 ? true : undefined), "a count of 2 on both nodes", 8000);
+    await waitFor(
+      () => (lastCount(onA) === 2 && lastCount(onB) === 2 ? true : undefined),
+      "a count of 2 on both nodes",
+      8000,
+    );
     onA.disconnect();
     await waitFor(() => (lastCount(onB) === 1 ? true : undefined), "a count of 1 on node B", 8000);
   });
@@ -78,19 +93,30 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     await pause(1000);
     expect(bDropped).not.toHaveBeenCalled();
     const entry = await publish("shutdown-blog", "<p>still live on B</p>");
-    await waitFor(() => ofType(onB, "entry:published").find((e) => e.payload.entry.id === entry.id), "the entry on node B");
+    await waitFor(
+      () => ofType(onB, "entry:published").find((e) => e.payload.entry.id === entry.id),
+      "the entry on node B",
+    );
   });
 
   it("signs in on A and follows the newsroom on B; a draft saved on A reaches it", async () => {
     await createBlog("desk-blog");
-    const login = await apiClient(a.url)("POST", "/api/auth/login", { email: a.users.journalist.email, password: a.users.journalist.password });
+    const login = await apiClient(a.url)("POST", "/api/auth/login", {
+      email: a.users.journalist.email,
+      password: a.users.journalist.password,
+    });
     expect(login.status).toBe(200);
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-    expect((await apiClient(b.url)("GET", "/api/auth/me", undefined, { cookie })).body.user.email).toBe(a.users.journalist.email);
+    expect((await apiClient(b.url)("GET", "/api/auth/me", undefined, { cookie })).body.user.email).toBe(
+      a.users.journalist.email,
+    );
 
     const desk = await connect(b.url, cookie);
     expect(await joinNewsroom(desk, { slug: "desk-blog" })).toEqual({ ok: true });
-    const draft = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/desk-blog/entries", { body: "<p>not yet</p>", status: "DRAFT" });
+    const draft = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/desk-blog/entries", {
+      body: "<p>not yet</p>",
+      status: "DRAFT",
+    });
     expect(draft.status).toBe(201);
     const saved = await waitFor(() => ofType(desk, "admin:entry-saved")[0], "the draft on node B");
     expect(saved.payload.entry).toMatchObject({ id: draft.body.entry.id, status: "DRAFT" });
@@ -100,9 +126,12 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     const { email, password } = a.users.journalist2;
     const nodes = [a.url, b.url];
     for (let i = 0; i < 5; i++) {
-      expect((await apiClient(nodes[i % 2]!)("POST", "/api/auth/login", { email, password: `wrong-${i}` })).status).toBe(401);
+      expect(
+        (await apiClient(nodes[i % 2]!)("POST", "/api/auth/login", { email, password: `wrong-${i}` })).status,
+      ).toBe(401);
     }
-    for (const node of nodes) expect((await apiClient(node)("POST", "/api/auth/login", { email, password })).status).toBe(429);
+    for (const node of nodes)
+      expect((await apiClient(node)("POST", "/api/auth/login", { email, password })).status).toBe(429);
   });
 
   it("replays what a reader missed once when it comes back on the other node", async () => {
@@ -119,25 +148,34 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     // B answers the join with what was missed (its own database reads, not A's memory).
     const ack = await joinBlog(onB, { slug: "switch-blog", since: lastSeq });
     expect(ack).toMatchObject({ seq: lastSeq + 2, readers: expect.any(Number) });
-    expect(ack.events?.map((e) => (e.type === "entry:published" ? [e.payload.seq, e.payload.entry.id] : null))).toEqual([
-      [lastSeq + 1, missed[0]!.id],
-      [lastSeq + 2, missed[1]!.id],
-    ]);
+    expect(ack.events?.map((e) => (e.type === "entry:published" ? [e.payload.seq, e.payload.entry.id] : null))).toEqual(
+      [
+        [lastSeq + 1, missed[0]!.id],
+        [lastSeq + 2, missed[1]!.id],
+      ],
+    );
     const next = await publish("switch-blog", "<p>four</p>");
     await waitFor(() => ofType(onB, "entry:published")[0], "the next live entry");
     await pause(300);
-    expect(ofType(onB, "entry:published").map((e) => [e.payload.seq, e.payload.entry!.id])).toEqual([[lastSeq + 3, next.id]]);
+    expect(ofType(onB, "entry:published").map((e) => [e.payload.seq, e.payload.entry!.id])).toEqual([
+      [lastSeq + 3, next.id],
+    ]);
   });
 
   it("drops cached reads on B when A publishes, so B never serves the old first page for long", async () => {
     await createBlog("cached-blog");
     await publish("cached-blog", "<p>first</p>");
     const readB = apiClient(b.url);
-    const ids = async () => (await readB<{ entries: EntryDTO[] }>("GET", "/api/blogs/cached-blog/entries")).body.entries.map((e) => e.id);
+    const ids = async () =>
+      (await readB<{ entries: EntryDTO[] }>("GET", "/api/blogs/cached-blog/entries")).body.entries.map((e) => e.id);
     expect(await ids()).toHaveLength(1);
     expect(await ids()).toHaveLength(1); // now from B's cache
     const second = await publish("cached-blog", "<p>second</p>");
-    await waitFor(async () => ((await ids())[0] === second.id ? true : undefined), "node B's first page to show the new entry", 3000);
+    await waitFor(
+      async () => ((await ids())[0] === second.id ? true : undefined),
+      "node B's first page to show the new entry",
+      3000,
+    );
     const page = await fetch(`${b.url}/live/cached-blog`);
     expect(await page.text()).toContain("second");
   });
@@ -149,7 +187,11 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     await joinBlog(onA, { slug: "timed-blog" });
     await joinBlog(onB, { slug: "timed-blog" });
     const scheduledAt = new Date(Date.now() + 2000).toISOString();
-    const created = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/timed-blog/entries", { body: "<p>on the hour</p>", status: "SCHEDULED", scheduledAt });
+    const created = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/timed-blog/entries", {
+      body: "<p>on the hour</p>",
+      status: "SCHEDULED",
+      scheduledAt,
+    });
     expect(created.status).toBe(201);
     const id = created.body.entry.id;
 
@@ -177,6 +219,7 @@ async function publish(slug: string, body: string): Promise<EntryDTO> {
 const EVENTS = [...BLOG_EVENT_TYPES, "blog:readers", "admin:entry-saved"] as const;
 type Client = TestSocket<(typeof EVENTS)[number]>;
 
-const connect = (url: string, cookie?: string): Promise<Client> => connectSocket(url, { events: EVENTS, headers: cookie ? { cookie } : undefined });
+const connect = (url: string, cookie?: string): Promise<Client> =>
+  connectSocket(url, { events: EVENTS, headers: cookie ? { cookie } : undefined });
 const lastCount = (socket: Client) => ofType(socket, "blog:readers").at(-1)?.payload.count;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -38,21 +38,35 @@ async function signIn(user: { email: string; password: string }): Promise<string
 describe("dashboard lists", () => {
   it("lists blogs with counts, drafts and scheduled entries, and contributors, for writers only", async () => {
     await journalist("POST", "/api/blogs/desk/entries", { body: "<p>pub</p>" });
-    const draft = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/desk/entries", { body: "<p>mine</p>", status: "DRAFT" });
-    await editor("POST", "/api/blogs/desk/entries", { body: "<p>later</p>", status: "SCHEDULED", scheduledAt: new Date(Date.now() + 3600_000).toISOString() });
+    const draft = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/desk/entries", {
+      body: "<p>mine</p>",
+      status: "DRAFT",
+    });
+    await editor("POST", "/api/blogs/desk/entries", {
+      body: "<p>later</p>",
+      status: "SCHEDULED",
+      scheduledAt: new Date(Date.now() + 3600_000).toISOString(),
+    });
 
     expect((await anon("GET", "/api/blogs?view=newsroom")).status).toBe(401);
     expect((await anon("GET", "/api/blogs?view=other")).status).toBe(400);
     const blogs = await journalist<{ blogs: BlogSummaryDTO[] }>("GET", "/api/blogs?view=newsroom");
     expect(blogs.status).toBe(200);
-    expect(blogs.body.blogs.find((b) => b.slug === "desk")).toMatchObject({ entryCount: 1, pendingCount: 2, title: "Desk" });
+    expect(blogs.body.blogs.find((b) => b.slug === "desk")).toMatchObject({
+      entryCount: 1,
+      pendingCount: 2,
+      title: "Desk",
+    });
     // The readers' list is unchanged.
     expect((await anon("GET", "/api/blogs")).body.blogs[0]).not.toHaveProperty("entryCount");
 
     expect((await anon("GET", "/api/blogs/desk/entries?status=all")).status).toBe(401);
     const all = await editor<{ entries: EntryDTO[] }>("GET", "/api/blogs/desk/entries?status=all");
     expect(all.body.entries.map((e) => e.status)).toEqual(["SCHEDULED", "DRAFT", "PUBLISHED"]);
-    const mine = await apiClient(server.url, server.users.journalist2.token)<{ entries: EntryDTO[] }>("GET", "/api/blogs/desk/entries?status=all");
+    const mine = await apiClient(server.url, server.users.journalist2.token)<{ entries: EntryDTO[] }>(
+      "GET",
+      "/api/blogs/desk/entries?status=all",
+    );
     expect(mine.body.entries.map((e) => e.status)).toEqual(["PUBLISHED"]);
     const ownDrafts = await journalist<{ entries: EntryDTO[] }>("GET", "/api/blogs/desk/entries?status=all");
     expect(ownDrafts.body.entries.map((e) => e.id)).toContain(draft.body.entry.id);
@@ -61,20 +75,30 @@ describe("dashboard lists", () => {
     expect((await anon("GET", "/api/contributors")).status).toBe(401);
     const contributors = await journalist("GET", "/api/contributors");
     expect(contributors.status).toBe(200);
-    expect(contributors.body.contributors).toContainEqual({ id: server.users.editor.id, name: "Test editor", role: "EDITOR" });
+    expect(contributors.body.contributors).toContainEqual({
+      id: server.users.editor.id,
+      name: "Test editor",
+      role: "EDITOR",
+    });
   });
 });
 
 describe("audit log", () => {
   it("answers editors and admins, newest first with a cursor; journalists 403, anonymous 401", async () => {
-    const entry = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/desk/entries", { headline: "Audited", body: "<p>a</p>" });
+    const entry = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/desk/entries", {
+      headline: "Audited",
+      body: "<p>a</p>",
+    });
     await journalist("PATCH", `/api/blogs/desk/entries/${entry.body.entry.id}`, { version: 1, body: "<p>b</p>" });
     await editor("PUT", `/api/blogs/desk/entries/${entry.body.entry.id}/pin`);
 
     expect((await anon("GET", "/api/blogs/desk/audit")).status).toBe(401);
     expect((await journalist("GET", "/api/blogs/desk/audit")).status).toBe(403);
     expect((await editor("GET", "/api/blogs/nope/audit")).status).toBe(404);
-    const page = await editor<{ events: AuditEventDTO[]; nextCursor: string | null }>("GET", "/api/blogs/desk/audit?limit=3");
+    const page = await editor<{ events: AuditEventDTO[]; nextCursor: string | null }>(
+      "GET",
+      "/api/blogs/desk/audit?limit=3",
+    );
     expect(page.status).toBe(200);
     expect(page.body.events.map((e) => [e.action, e.actor?.name, e.summary])).toEqual([
       ["entry.pinned", "Test editor", "Audited"],
@@ -82,7 +106,10 @@ describe("audit log", () => {
       ["entry.published", "Test journalist", "Audited"],
     ]);
     expect(page.body.nextCursor).not.toBeNull();
-    const rest = await admin<{ events: AuditEventDTO[]; nextCursor: string | null }>("GET", `/api/blogs/desk/audit?limit=100&before=${page.body.nextCursor}`);
+    const rest = await admin<{ events: AuditEventDTO[]; nextCursor: string | null }>(
+      "GET",
+      `/api/blogs/desk/audit?limit=100&before=${page.body.nextCursor}`,
+    );
     expect(rest.body.events.at(-1)).toMatchObject({ action: "blog.created", summary: "Desk" });
     expect(rest.body.nextCursor).toBeNull();
     expect((await editor("GET", "/api/blogs/desk/audit?before=nonsense")).status).toBe(400);
@@ -91,17 +118,28 @@ describe("audit log", () => {
 
 describe("user admin", () => {
   it("deactivating a journalist ends their cookie, token and newsroom socket at once", async () => {
-    const created = await admin("POST", "/api/users", { email: "leaving@test.liveline", role: "JOURNALIST", password: "leaving-pw-1" });
+    const created = await admin("POST", "/api/users", {
+      email: "leaving@test.liveline",
+      role: "JOURNALIST",
+      password: "leaving-pw-1",
+    });
     expect(created.status).toBe(201);
     const id = created.body.user.id as string;
     const token = (await admin("POST", "/api/tokens", { name: "feed", userId: id })).body.token as string;
     const cookie = await signIn({ email: "leaving@test.liveline", password: "leaving-pw-1" });
     expect((await anon("GET", "/api/auth/me", undefined, { cookie })).status).toBe(200);
     expect((await apiClient(server.url, token)("GET", "/api/contributors")).status).toBe(200);
-    const socket = io(server.url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie } });
+    const socket = io(server.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: { cookie },
+    });
     try {
       await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
-      const ack = await new Promise((resolve) => (socket.emit as (...args: unknown[]) => void)("admin:join", { slug: "desk" }, resolve));
+      const ack = await new Promise((resolve) =>
+        (socket.emit as (...args: unknown[]) => void)("admin:join", { slug: "desk" }, resolve),
+      );
       expect(ack).toEqual({ ok: true });
       const disconnected = new Promise<void>((resolve) => socket.once("disconnect", () => resolve()));
 
@@ -113,7 +151,9 @@ describe("user admin", () => {
 
       expect((await anon("GET", "/api/auth/me", undefined, { cookie })).status).toBe(401);
       expect((await apiClient(server.url, token)("GET", "/api/contributors")).status).toBe(401);
-      expect((await apiClient(server.url, token)("POST", "/api/blogs/desk/entries", { body: "<p>x</p>" })).status).toBe(401);
+      expect((await apiClient(server.url, token)("POST", "/api/blogs/desk/entries", { body: "<p>x</p>" })).status).toBe(
+        401,
+      );
       await disconnected;
       expect(await server.db.prisma.session.count({ where: { userId: id } })).toBe(0);
 
@@ -147,15 +187,35 @@ describe("user admin", () => {
 });
 
 describe("uploads", () => {
-  const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+  const PNG = Uint8Array.from([
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0,
+  ]);
   const GIF = new TextEncoder().encode("GIF89a\x01\x00\x01\x00\x00\x00\x00;");
-  const WEBP = Uint8Array.from([...new TextEncoder().encode("RIFF"), 26, 0, 0, 0, ...new TextEncoder().encode("WEBPVP8 "), 0, 0, 0, 0]);
+  const WEBP = Uint8Array.from([
+    ...new TextEncoder().encode("RIFF"),
+    26,
+    0,
+    0,
+    0,
+    ...new TextEncoder().encode("WEBPVP8 "),
+    0,
+    0,
+    0,
+    0,
+  ]);
   const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0]);
 
-  function upload(bytes: Uint8Array<ArrayBuffer>, { type = "image/png", name = "photo.png", token = server.users.journalist.token, field = "file" } = {}) {
+  function upload(
+    bytes: Uint8Array<ArrayBuffer>,
+    { type = "image/png", name = "photo.png", token = server.users.journalist.token, field = "file" } = {},
+  ) {
     const form = new FormData();
     form.append(field, new Blob([bytes], { type }), name);
-    return fetch(`${server.url}/api/uploads`, { method: "POST", body: form, headers: token ? { authorization: `Bearer ${token}` } : {} });
+    return fetch(`${server.url}/api/uploads`, {
+      method: "POST",
+      body: form,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
   }
 
   it("stores each image type by its bytes and serves it back, immutable", async () => {
@@ -169,7 +229,11 @@ describe("uploads", () => {
       const response = await upload(bytes, { type: "application/octet-stream", name: "x.bin" });
       expect(response.status).toBe(201);
       const answer = (await response.json()) as UploadDTO;
-      expect(answer).toEqual({ url: expect.stringMatching(new RegExp(`^/uploads/[a-f0-9]{32}\\.${extension}$`)), contentType, bytes: bytes.byteLength });
+      expect(answer).toEqual({
+        url: expect.stringMatching(new RegExp(`^/uploads/[a-f0-9]{32}\\.${extension}$`)),
+        contentType,
+        bytes: bytes.byteLength,
+      });
       const served = await fetch(server.url + answer.url);
       expect(served.status).toBe(200);
       expect(served.headers.get("content-type")).toBe(contentType);
@@ -182,7 +246,10 @@ describe("uploads", () => {
 
   it("refuses strangers, other types, big files and missing files", async () => {
     expect((await upload(PNG, { token: "" })).status).toBe(401);
-    const html = await upload(new TextEncoder().encode("<html><script>alert(1)</script>"), { type: "image/png", name: "evil.png" });
+    const html = await upload(new TextEncoder().encode("<html><script>alert(1)</script>"), {
+      type: "image/png",
+      name: "evil.png",
+    });
     expect(html.status).toBe(415);
     expect(((await html.json()) as { error: string }).error).toMatch(/JPEG, PNG, WebP and GIF/);
     const big = new Uint8Array(5 * 1024 * 1024 + 1);
@@ -196,7 +263,13 @@ describe("uploads", () => {
   });
 
   it("answers 404 for unknown names and anything that is not a stored name", async () => {
-    for (const name of ["0123456789abcdef0123456789abcdef.png", "..%2F..%2Fpackage.json", "%2e%2e%2fpackage.json", "x.png", "0123456789ABCDEF0123456789ABCDEF.png"]) {
+    for (const name of [
+      "0123456789abcdef0123456789abcdef.png",
+      "..%2F..%2Fpackage.json",
+      "%2e%2e%2fpackage.json",
+      "x.png",
+      "0123456789ABCDEF0123456789ABCDEF.png",
+    ]) {
       const response = await fetch(`${server.url}/uploads/${name}`);
       expect(response.status, name).toBe(404);
     }

@@ -29,7 +29,10 @@ afterAll(async () => {
 });
 
 const connect = (url: string, cookie?: string) =>
-  connectSocket(url, { events: [...BLOG_EVENT_TYPES, "admin:entry-saved", "admin:entry-removed"], headers: cookie ? { cookie } : undefined });
+  connectSocket(url, {
+    events: [...BLOG_EVENT_TYPES, "admin:entry-saved", "admin:entry-removed"],
+    headers: cookie ? { cookie } : undefined,
+  });
 
 async function signIn(user: { email: string; password: string }): Promise<string> {
   const login = await apiClient(server.url)("POST", "/api/auth/login", { email: user.email, password: user.password });
@@ -46,14 +49,22 @@ describe("the newsroom room", () => {
     const reader = await connect(server.url);
     expect(await joinBlog(reader, { slug: "desk-blog" })).toEqual({ seq: 0, readers: 1 });
 
-    const created = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/desk-blog/entries", { body: "<p>draft</p>", status: "DRAFT" });
+    const created = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/desk-blog/entries", {
+      body: "<p>draft</p>",
+      status: "DRAFT",
+    });
     expect(created.status).toBe(201);
     const saved = await waitFor(() => ofType(editorSocket, "admin:entry-saved")[0], "the saved draft");
     expect(saved.payload).toEqual({ blog: "desk-blog", entry: created.body.entry });
 
-    await journalist("PATCH", `/api/blogs/desk-blog/entries/${created.body.entry.id}`, { version: 1, headline: "Draft headline" });
+    await journalist("PATCH", `/api/blogs/desk-blog/entries/${created.body.entry.id}`, {
+      version: 1,
+      headline: "Draft headline",
+    });
     await waitFor(() => ofType(editorSocket, "admin:entry-saved")[1], "the edited draft");
-    expect(ofType(editorSocket, "admin:entry-saved")[1]!.payload).toMatchObject({ entry: { headline: "Draft headline", status: "DRAFT", version: 2 } });
+    expect(ofType(editorSocket, "admin:entry-saved")[1]!.payload).toMatchObject({
+      entry: { headline: "Draft headline", status: "DRAFT", version: 2 },
+    });
 
     expect((await journalist("DELETE", `/api/blogs/desk-blog/entries/${created.body.entry.id}`)).status).toBe(204);
     const removed = await waitFor(() => ofType(editorSocket, "admin:entry-removed")[0], "the removal");
@@ -63,7 +74,9 @@ describe("the newsroom room", () => {
     const published = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/desk-blog/entries", { body: "<p>out</p>" });
     await waitFor(() => ofType(reader, "entry:published")[0], "the reader event");
     await waitFor(() => ofType(editorSocket, "admin:entry-saved")[2], "the newsroom event");
-    expect(ofType(editorSocket, "admin:entry-saved")[2]!.payload).toMatchObject({ entry: { id: published.body.entry.id, status: "PUBLISHED" } });
+    expect(ofType(editorSocket, "admin:entry-saved")[2]!.payload).toMatchObject({
+      entry: { id: published.body.entry.id, status: "PUBLISHED" },
+    });
     await pause(200);
     expect(reader.received.map((r) => r.type)).toEqual(["entry:published"]);
     // The editor socket is in no blog room, so it got no reader events.
@@ -74,7 +87,10 @@ describe("the newsroom room", () => {
     const editorSocket = await connect(server.url, await signIn(server.users.editor));
     expect(await joinNewsroom(editorSocket, { slug: "other-blog" })).toEqual({ ok: true });
     await journalist("POST", "/api/blogs/desk-blog/entries", { body: "<p>elsewhere</p>", status: "DRAFT" });
-    const here = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/other-blog/entries", { body: "<p>here</p>", status: "DRAFT" });
+    const here = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/other-blog/entries", {
+      body: "<p>here</p>",
+      status: "DRAFT",
+    });
     await waitFor(() => ofType(editorSocket, "admin:entry-saved")[0], "the saved draft");
     await pause(200);
     expect(editorSocket.received).toHaveLength(1);
@@ -100,13 +116,17 @@ describe("the newsroom room", () => {
     expect((await joinNewsroom(valid, { slug: "desk-blog", role: "ADMIN" })).error).toMatch(/role/);
     expect((await joinNewsroom(valid, { slug: "no-such-blog" })).error).toMatch(/no blog/);
     // A page on another site cannot use the editor's cookie to listen in.
-    const crossSite = await connectSocket(server.url, { events: ["admin:entry-saved"], headers: { cookie, origin: "https://evil.example" } });
+    const crossSite = await connectSocket(server.url, {
+      events: ["admin:entry-saved"],
+      headers: { cookie, origin: "https://evil.example" },
+    });
     expect((await joinNewsroom(crossSite, { slug: "desk-blog" })).error).toMatch(/sign in/);
     // A reader socket that joined the blog hears only reader events.
     await joinBlog(anonymous, { slug: "desk-blog" });
     await journalist("POST", "/api/blogs/desk-blog/entries", { body: "<p>secret draft</p>", status: "DRAFT" });
     await pause(300);
-    for (const socket of [anonymous, forged, crossSite]) expect(socket.received.filter((r) => r.type.startsWith("admin:"))).toEqual([]);
+    for (const socket of [anonymous, forged, crossSite])
+      expect(socket.received.filter((r) => r.type.startsWith("admin:"))).toEqual([]);
     expect(anonymous.received).toEqual([]);
   });
 
@@ -127,7 +147,10 @@ describe("a newsroom socket whose session expires", () => {
   it("is disconnected when the session ends, though nobody signed out: no draft reaches it afterwards", async () => {
     const cookie = await signIn(server.users.journalist);
     const secret = cookie.slice(cookie.indexOf("=") + 1);
-    await server.db.prisma.session.update({ where: { id: hashSecret(secret) }, data: { expiresAt: new Date(Date.now() + 1500) } });
+    await server.db.prisma.session.update({
+      where: { id: hashSecret(secret) },
+      data: { expiresAt: new Date(Date.now() + 1500) },
+    });
     const socket = await connect(server.url, cookie);
     const ended = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
     expect(await joinNewsroom(socket, { slug: "desk-blog" })).toEqual({ ok: true });
@@ -141,7 +164,13 @@ describe("a newsroom socket whose session expires", () => {
 describe("a newsroom socket that drops", () => {
   /** A newsroom socket as the panel opens one: it reconnects by itself after a drop. */
   async function droppingSocket(cookie: string) {
-    const socket = io(server.url, { transports: ["websocket"], forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 200, extraHeaders: { cookie } });
+    const socket = io(server.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnectionDelay: 100,
+      reconnectionDelayMax: 200,
+      extraHeaders: { cookie },
+    });
     const saved: unknown[] = [];
     socket.on("admin:entry-saved", (payload) => saved.push(payload));
     await new Promise<void>((resolve, reject) => socket.once("connect", () => resolve()).once("connect_error", reject));
@@ -157,10 +186,23 @@ describe("a newsroom socket that drops", () => {
   }
 
   for (const [what, end] of [
-    ["signs out", async (cookie: string) => expect((await apiClient(server.url)("POST", "/api/auth/logout", undefined, { cookie })).status).toBe(204)],
+    [
+      "signs out",
+      async (cookie: string) =>
+        expect((await apiClient(server.url)("POST", "/api/auth/logout", undefined, { cookie })).status).toBe(204),
+    ],
     [
       "is deactivated",
-      async () => expect((await apiClient(server.url, server.users.admin.token)("PATCH", `/api/users/${server.users.journalist2.id}`, { active: false })).status).toBe(200),
+      async () =>
+        expect(
+          (
+            await apiClient(server.url, server.users.admin.token)(
+              "PATCH",
+              `/api/users/${server.users.journalist2.id}`,
+              { active: false },
+            )
+          ).status,
+        ).toBe(200),
     ],
   ] as const) {
     it(`gets no newsroom room back when its user ${what} meanwhile: no draft reaches it`, async () => {
@@ -170,12 +212,17 @@ describe("a newsroom socket that drops", () => {
         await dropAndComeBackAfter(socket, () => end(cookie));
         expect(socket.recovered).not.toBe(true);
         expect((await joinNewsroom(socket, { slug: "desk-blog" })).error).toMatch(/sign in/);
-        await editor("POST", "/api/blogs/desk-blog/entries", { body: "<p>a draft after the drop</p>", status: "DRAFT" });
+        await editor("POST", "/api/blogs/desk-blog/entries", {
+          body: "<p>a draft after the drop</p>",
+          status: "DRAFT",
+        });
         await pause(500);
         expect(saved).toEqual([]);
       } finally {
         socket.disconnect();
-        await apiClient(server.url, server.users.admin.token)("PATCH", `/api/users/${server.users.journalist2.id}`, { active: true });
+        await apiClient(server.url, server.users.admin.token)("PATCH", `/api/users/${server.users.journalist2.id}`, {
+          active: true,
+        });
       }
     });
   }
@@ -202,9 +249,19 @@ describe("scheduled entries", () => {
     expect((await apiClient(server.url)("GET", "/api/blogs/timed-blog/entries")).body.entries).toEqual([]);
 
     const event = await waitFor(() => ofType(reader, "entry:published")[0], "the scheduled entry", 6000);
-    expect(event.payload).toMatchObject({ blog: "timed-blog", seq: seq + 1, entry: { id, status: "PUBLISHED", scheduledAt: null } });
+    expect(event.payload).toMatchObject({
+      blog: "timed-blog",
+      seq: seq + 1,
+      entry: { id, status: "PUBLISHED", scheduledAt: null },
+    });
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(scheduledAt));
-    await waitFor(() => ofType(editorSocket, "admin:entry-saved").find((r) => (r.payload as { entry: EntryDTO }).entry.status === "PUBLISHED"), "the newsroom event");
+    await waitFor(
+      () =>
+        ofType(editorSocket, "admin:entry-saved").find(
+          (r) => (r.payload as { entry: EntryDTO }).entry.status === "PUBLISHED",
+        ),
+      "the newsroom event",
+    );
     await pause(1500);
     expect(ofType(reader, "entry:published")).toHaveLength(1);
     const page = await apiClient(server.url)("GET", "/api/blogs/timed-blog/entries");
@@ -215,7 +272,11 @@ describe("scheduled entries", () => {
     const slug = "restart-blog";
     expect((await editor("POST", "/api/blogs", { slug, title: "Restart" })).status).toBe(201);
     const scheduledAt = new Date(Date.now() + 1500).toISOString();
-    const created = await editor<{ entry: EntryDTO }>("POST", `/api/blogs/${slug}/entries`, { body: "<p>after the restart</p>", status: "SCHEDULED", scheduledAt });
+    const created = await editor<{ entry: EntryDTO }>("POST", `/api/blogs/${slug}/entries`, {
+      body: "<p>after the restart</p>",
+      status: "SCHEDULED",
+      scheduledAt,
+    });
     expect(created.status).toBe(201);
     const id = created.body.entry.id;
     expect(await server.stop()).toBe(0);
@@ -237,7 +298,9 @@ describe("scheduled entries", () => {
       const seqs = new Set(heard().map((e) => e.payload.seq));
       expect(seqs.size).toBe(1);
       const log = await apiClient(again.url)("GET", `/api/blogs/${slug}/events?since=0`);
-      const published = log.body.events.filter((e: BlogEvent) => e.type === "entry:published" && e.payload.entry.id === id);
+      const published = log.body.events.filter(
+        (e: BlogEvent) => e.type === "entry:published" && e.payload.entry.id === id,
+      );
       expect(published).toHaveLength(1);
     } finally {
       closeSockets();

@@ -6,7 +6,15 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
 import type { EventsPage } from "@/common/contracts/events";
-import { apiClient, deleteRedisKeys, spawnServer, startTestServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
+import {
+  apiClient,
+  deleteRedisKeys,
+  spawnServer,
+  startTestServer,
+  waitFor,
+  type SpawnedServer,
+  type TestServer,
+} from "./harness";
 import { closeSockets, connectSocket, joinBlog } from "./socket-reader";
 
 const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
@@ -14,7 +22,10 @@ const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const prefix = `liveline-surfaces-${randomBytes(4).toString("hex")}`;
 // Two nodes share readers and cache drops through Redis; one node alone on SQLite.
 // Reads unthrottled: a 429 would hide the markers and let the scan pass for the wrong reason.
-const env: Record<string, string> = { READ_RATE_PER_MINUTE: "0", ...(postgres ? { REDIS_URL, REDIS_PREFIX: prefix } : {}) };
+const env: Record<string, string> = {
+  READ_RATE_PER_MINUTE: "0",
+  ...(postgres ? { REDIS_URL, REDIS_PREFIX: prefix } : {}),
+};
 
 let a: TestServer;
 let b: SpawnedServer | null = null;
@@ -56,7 +67,8 @@ async function everythingPublic(base: string, entryIds: string[]): Promise<strin
   }
   await get("/api/blogs");
   await get(`/api/blogs/${SLUG}`);
-  for (const query of ["", "?pinned=true&limit=100", "?pinned=false&limit=20", "?limit=100"]) await get(`/api/blogs/${SLUG}/entries${query}`);
+  for (const query of ["", "?pinned=true&limit=100", "?pinned=false&limit=20", "?limit=100"])
+    await get(`/api/blogs/${SLUG}/entries${query}`);
   // The event log over HTTP, every page of it.
   let since = 0;
   for (;;) {
@@ -85,7 +97,11 @@ async function publish(entry: { headline?: string; body: string; keyEvent?: bool
 
 describe(`what the newsroom takes back (${postgres ? "two PostgreSQL nodes" : "SQLite"})`, () => {
   it("is on no public surface once the change commits, caches warmed before it included", async () => {
-    const created = await editor("POST", "/api/blogs", { slug: SLUG, title: "MARK-TITLE Live", summary: "MARK-SUMMARY" });
+    const created = await editor("POST", "/api/blogs", {
+      slug: SLUG,
+      title: "MARK-TITLE Live",
+      summary: "MARK-SUMMARY",
+    });
     expect(created.status).toBe(201);
     const kept = await publish({ headline: "Kept headline", body: "<p>Kept and true.</p>" });
     const edited = await publish({ headline: "MARK-EDIT-HEAD", body: "<p>MARK-EDIT-BODY claims</p>", keyEvent: true });
@@ -94,7 +110,17 @@ describe(`what the newsroom takes back (${postgres ? "two PostgreSQL nodes" : "S
     const rescheduled = await publish({ body: "<p>MARK-SCHED-BODY</p>" });
     expect((await editor("PUT", `/api/blogs/${SLUG}/entries/${deleted.id}/pin`)).status).toBe(200);
     const ids = [kept.id, edited.id, unpublished.id, deleted.id, rescheduled.id];
-    const markers = ["MARK-TITLE", "MARK-SUMMARY", "MARK-EDIT-HEAD", "MARK-EDIT-BODY", "MARK-DRAFT-HEAD", "MARK-DRAFT-BODY", "MARK-DEL-HEAD", "MARK-DEL-BODY", "MARK-SCHED-BODY"];
+    const markers = [
+      "MARK-TITLE",
+      "MARK-SUMMARY",
+      "MARK-EDIT-HEAD",
+      "MARK-EDIT-BODY",
+      "MARK-DRAFT-HEAD",
+      "MARK-DRAFT-BODY",
+      "MARK-DEL-HEAD",
+      "MARK-DEL-BODY",
+      "MARK-SCHED-BODY",
+    ];
 
     // Readers have seen it all, on every node: every cache holds the markers now.
     const nodes = [a.url, ...(b ? [b.url] : [])];
@@ -104,12 +130,32 @@ describe(`what the newsroom takes back (${postgres ? "two PostgreSQL nodes" : "S
     }
 
     // The newsroom takes it back: an edit, an unpublish, a delete, a reschedule, a renamed blog.
-    expect((await editor("PATCH", `/api/blogs/${SLUG}/entries/${edited.id}`, { version: 1, headline: "Corrected headline", body: "<p>Corrected text.</p>" })).status).toBe(200);
-    expect((await editor("PATCH", `/api/blogs/${SLUG}/entries/${unpublished.id}`, { version: 1, status: "DRAFT" })).status).toBe(200);
+    expect(
+      (
+        await editor("PATCH", `/api/blogs/${SLUG}/entries/${edited.id}`, {
+          version: 1,
+          headline: "Corrected headline",
+          body: "<p>Corrected text.</p>",
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await editor("PATCH", `/api/blogs/${SLUG}/entries/${unpublished.id}`, { version: 1, status: "DRAFT" })).status,
+    ).toBe(200);
     expect((await editor("DELETE", `/api/blogs/${SLUG}/entries/${deleted.id}`)).status).toBe(204);
     const later = new Date(Date.now() + 3600_000).toISOString();
-    expect((await editor("PATCH", `/api/blogs/${SLUG}/entries/${rescheduled.id}`, { version: 1, status: "SCHEDULED", scheduledAt: later })).status).toBe(200);
-    expect((await editor("PATCH", `/api/blogs/${SLUG}`, { title: "Storm live", summary: "What we know" })).status).toBe(200);
+    expect(
+      (
+        await editor("PATCH", `/api/blogs/${SLUG}/entries/${rescheduled.id}`, {
+          version: 1,
+          status: "SCHEDULED",
+          scheduledAt: later,
+        })
+      ).status,
+    ).toBe(200);
+    expect((await editor("PATCH", `/api/blogs/${SLUG}`, { title: "Storm live", summary: "What we know" })).status).toBe(
+      200,
+    );
 
     for (const node of nodes) {
       // Another node hears of the change through Redis a moment after it commits.
@@ -118,7 +164,8 @@ describe(`what the newsroom takes back (${postgres ? "two PostgreSQL nodes" : "S
         return markers.every((marker) => !text.includes(marker)) ? text : undefined;
       }, `no marker left on ${node}`);
       // The scan sees what is there: the corrections and what was kept.
-      for (const present of ["Corrected headline", "Corrected text.", "Kept and true.", "Storm live"]) expect(now, present).toContain(present);
+      for (const present of ["Corrected headline", "Corrected text.", "Kept and true.", "Storm live"])
+        expect(now, present).toContain(present);
     }
   });
 });

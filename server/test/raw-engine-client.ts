@@ -31,8 +31,12 @@ export async function rawWebSocket(base: string, headers: Record<string, string>
   });
   await new Promise<void>((resolve, reject) => {
     ws.once("error", reject);
-    ws.once("unexpected-response", (_request, response) => reject(new Error(`handshake answered ${response.statusCode}`)));
-    ws.once("message", (data) => (data.toString().startsWith("0") ? resolve() : reject(new Error(`unexpected first frame ${data.toString()}`))));
+    ws.once("unexpected-response", (_request, response) =>
+      reject(new Error(`handshake answered ${response.statusCode}`)),
+    );
+    ws.once("message", (data) =>
+      data.toString().startsWith("0") ? resolve() : reject(new Error(`unexpected first frame ${data.toString()}`)),
+    );
   });
   return {
     ws,
@@ -71,7 +75,11 @@ export async function rawPollingClient(base: string, headers: Record<string, str
   const client: RawPollingClient = {
     sid,
     async send(...packets) {
-      const answer = await fetch(withSid, { method: "POST", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, body: packets.join("\x1e") });
+      const answer = await fetch(withSid, {
+        method: "POST",
+        headers: { ...headers, "content-type": "text/plain;charset=UTF-8" },
+        body: packets.join("\x1e"),
+      });
       if (!answer.ok) throw new Error(`POST answered ${answer.status}`);
     },
     async poll() {
@@ -81,12 +89,17 @@ export async function rawPollingClient(base: string, headers: Record<string, str
     },
     async alive() {
       // A POST (an engine.io noop) does not take what is queued, as a GET would; an unknown session is a 400.
-      const answer = await fetch(withSid, { method: "POST", headers: { ...headers, "content-type": "text/plain;charset=UTF-8" }, body: "6" });
+      const answer = await fetch(withSid, {
+        method: "POST",
+        headers: { ...headers, "content-type": "text/plain;charset=UTF-8" },
+        body: "6",
+      });
       return answer.ok;
     },
   };
   await client.send("40");
   const packets = await client.poll();
-  if (!packets.some((packet) => packet.startsWith("40"))) throw new Error(`namespace not opened: ${packets.join(" | ")}`);
+  if (!packets.some((packet) => packet.startsWith("40")))
+    throw new Error(`namespace not opened: ${packets.join(" | ")}`);
   return client;
 }

@@ -63,8 +63,13 @@ describe("reader pages", () => {
 
   it("lists every key event in the timeline, even one far below the first page", async () => {
     await editor("POST", "/api/blogs", { slug: "timeline-story", title: "Timeline" });
-    const early = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/timeline-story/entries", { headline: "Early key moment", body: "<p>k</p>", keyEvent: true });
-    for (let i = 0; i < 25; i++) await editor("POST", "/api/blogs/timeline-story/entries", { body: `<p>filler ${i}</p>` });
+    const early = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/timeline-story/entries", {
+      headline: "Early key moment",
+      body: "<p>k</p>",
+      keyEvent: true,
+    });
+    for (let i = 0; i < 25; i++)
+      await editor("POST", "/api/blogs/timeline-story/entries", { body: `<p>filler ${i}</p>` });
     const html = await (await fetch(`${server.url}/live/timeline-story`)).text();
     const timeline = html.slice(html.indexOf('data-testid="key-events"'), html.indexOf('data-testid="stream"'));
     expect(timeline).toContain(`href="/live/timeline-story/entries/${early.body.entry.id}"`);

@@ -54,10 +54,19 @@ describe("blog rooms", () => {
       ["blog:updated", 6],
     ]);
     const [published, updated] = red.received;
-    expect(published).toMatchObject({ payload: { blog: "red-blog", seq: 1, entry: { id: entry.id, body: "<p>first</p>", author: { name: "Test editor" } } } });
+    expect(published).toMatchObject({
+      payload: {
+        blog: "red-blog",
+        seq: 1,
+        entry: { id: entry.id, body: "<p>first</p>", author: { name: "Test editor" } },
+      },
+    });
     expect(updated).toMatchObject({ payload: { entry: { headline: "Now with a headline", version: 2 } } });
     expect(red.received[4]).toEqual({ type: "entry:deleted", payload: { blog: "red-blog", seq: 5, id: entry.id } });
-    expect(red.received[5]).toMatchObject({ type: "blog:updated", payload: { blog: "red-blog", seq: 6, details: { summary: "Updated summary" } } });
+    expect(red.received[5]).toMatchObject({
+      type: "blog:updated",
+      payload: { blog: "red-blog", seq: 6, details: { summary: "Updated summary" } },
+    });
 
     // A replay of the same changes says only what is true now: the entry is gone, the blog is as it is.
     const viaApi = await apiClient(server.url)("GET", "/api/blogs/red-blog/events?since=0");
@@ -84,13 +93,21 @@ describe("blog rooms", () => {
     const reader = await connectReader();
     const ack = await joinBlog(reader, { slug: "blue-blog", since });
     // The join's answer carries what was missed, as each entry is now; nothing is sent separately.
-    expect(ack).toEqual({ seq: since + 2, readers: expect.any(Number), events: [expect.anything(), expect.anything()] });
+    expect(ack).toEqual({
+      seq: since + 2,
+      readers: expect.any(Number),
+      events: [expect.anything(), expect.anything()],
+    });
     expect(ack.events?.map((e) => (e.type === "entry:published" ? [e.payload.seq, e.payload.entry.id] : null))).toEqual(
       missed.map((m, i) => [since + 1 + i, m.id]),
     );
     const live = await publish("blue-blog", "<p>live</p>");
     await waitFor(() => reader.received[0], "the live event");
-    expect(reader.received).toEqual([expect.objectContaining({ payload: expect.objectContaining({ seq: since + 3, entry: expect.objectContaining({ id: live.id }) }) })]);
+    expect(reader.received).toEqual([
+      expect.objectContaining({
+        payload: expect.objectContaining({ seq: since + 3, entry: expect.objectContaining({ id: live.id }) }),
+      }),
+    ]);
   });
 
   it("moves a reader to the room of the last blog it joined", async () => {
@@ -123,7 +140,11 @@ describe("blog rooms", () => {
     const count = await server.db.prisma.entry.count();
     // Events a reader might try to send are not part of the protocol; the server ignores them.
     for (const name of ["entry:published", "entry:create", "entry:deleted", "blog:updated"]) {
-      (reader.emit as (...args: unknown[]) => void)(name, { blog: "red-blog", seq: 999, entry: { body: "<p>forged</p>" } });
+      (reader.emit as (...args: unknown[]) => void)(name, {
+        blog: "red-blog",
+        seq: 999,
+        entry: { body: "<p>forged</p>" },
+      });
     }
     await new Promise((r) => setTimeout(r, 200));
     expect(await server.db.prisma.entry.count()).toBe(count);
@@ -137,7 +158,10 @@ describe("the socket fast paths (server/realtime/engine-internals.ts)", () => {
     const reader = await connectReader();
     await joinBlog(reader, { slug: "red-blog" });
     const entry = await publish("red-blog", "<p>through the fast path</p>");
-    await waitFor(() => reader.received.find((e) => e.type === "entry:published" && e.payload.entry.id === entry.id), "the entry");
+    await waitFor(
+      () => reader.received.find((e) => e.type === "entry:published" && e.payload.entry.id === entry.id),
+      "the entry",
+    );
     expect(server.output()).not.toMatch(/fast paths off|fan-out is off/);
   });
 
@@ -149,7 +173,8 @@ describe("the socket fast paths (server/realtime/engine-internals.ts)", () => {
       const readers = await Promise.all([connectSocket(plain.url), connectSocket(plain.url)]);
       for (const reader of readers) await joinBlog(reader, { slug: "plain-blog" });
       const ids: string[] = [];
-      for (let i = 0; i < 3; i++) ids.push((await as("POST", "/api/blogs/plain-blog/entries", { body: `<p>${i}</p>` })).body.entry.id);
+      for (let i = 0; i < 3; i++)
+        ids.push((await as("POST", "/api/blogs/plain-blog/entries", { body: `<p>${i}</p>` })).body.entry.id);
       for (const reader of readers) {
         await waitFor(() => reader.received.length === 3, "three entries");
         expect(reader.received.map((e) => (e.type === "entry:published" ? e.payload.entry.id : null))).toEqual(ids);

@@ -15,8 +15,25 @@ const TINY_PNG_FOR_TESTS = Buffer.from(
 
 const API_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app/api");
 
-type Principal = "anonymous" | "journalistOwn" | "journalistOther" | "editor" | "admin" | "expiredSession" | "revokedToken" | "deactivatedToken";
-const PRINCIPALS: Principal[] = ["anonymous", "journalistOwn", "journalistOther", "editor", "admin", "expiredSession", "revokedToken", "deactivatedToken"];
+type Principal =
+  | "anonymous"
+  | "journalistOwn"
+  | "journalistOther"
+  | "editor"
+  | "admin"
+  | "expiredSession"
+  | "revokedToken"
+  | "deactivatedToken";
+const PRINCIPALS: Principal[] = [
+  "anonymous",
+  "journalistOwn",
+  "journalistOther",
+  "editor",
+  "admin",
+  "expiredSession",
+  "revokedToken",
+  "deactivatedToken",
+];
 
 /** Expected statuses; `journalist` stands for both journalist columns when the route has no entry of someone's. */
 type Expect = Partial<Record<Principal | "journalist" | "badCredential" | "all", number>>;
@@ -54,14 +71,27 @@ beforeAll(async () => {
 
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
   // An expired session: a real one, aged in the database.
-  const login = await apiClient(server.url)("POST", "/api/auth/login", { email: server.users.journalist2.email, password: server.users.journalist2.password });
+  const login = await apiClient(server.url)("POST", "/api/auth/login", {
+    email: server.users.journalist2.email,
+    password: server.users.journalist2.password,
+  });
   const expired = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-  await server.db.prisma.session.updateMany({ where: { userId: server.users.journalist2.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await server.db.prisma.session.updateMany({
+    where: { userId: server.users.journalist2.id },
+    data: { expiresAt: new Date(Date.now() - 1000) },
+  });
   // A revoked token of an admin, and the token of an admin who was deactivated: both worth nothing.
   const revoked = await admin<{ token: string; apiToken: { id: string } }>("POST", "/api/tokens", { name: "revoked" });
   expect((await admin("DELETE", `/api/tokens/${revoked.body.apiToken.id}`)).status).toBe(204);
-  const formerAdmin = await admin<{ user: { id: string } }>("POST", "/api/users", { email: "former@test.liveline", role: "ADMIN", password: "former admin pw" });
-  const formerToken = await admin<{ token: string }>("POST", "/api/tokens", { name: "former", userId: formerAdmin.body.user.id });
+  const formerAdmin = await admin<{ user: { id: string } }>("POST", "/api/users", {
+    email: "former@test.liveline",
+    role: "ADMIN",
+    password: "former admin pw",
+  });
+  const formerToken = await admin<{ token: string }>("POST", "/api/tokens", {
+    name: "former",
+    userId: formerAdmin.body.user.id,
+  });
   expect((await admin("PATCH", `/api/users/${formerAdmin.body.user.id}`, { active: false })).status).toBe(200);
 
   Object.assign(headersOf, {
@@ -80,7 +110,10 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function newEntry(author: "journalist" | "journalist2", status: "PUBLISHED" | "DRAFT" = "PUBLISHED"): Promise<{ id: string; version: number }> {
+async function newEntry(
+  author: "journalist" | "journalist2",
+  status: "PUBLISHED" | "DRAFT" = "PUBLISHED",
+): Promise<{ id: string; version: number }> {
   const answer = await apiClient(server.url, server.users[author].token)<{ entry: { id: string; version: number } }>(
     "POST",
     `/api/blogs/${SLUG}/entries`,
@@ -91,7 +124,8 @@ async function newEntry(author: "journalist" | "journalist2", status: "PUBLISHED
 }
 
 /** The journalist's own entry in the "own" column, a colleague's everywhere else. */
-const entryFor = (p: Principal, status: "PUBLISHED" | "DRAFT" = "PUBLISHED") => newEntry(p === "journalistOwn" ? "journalist" : "journalist2", status);
+const entryFor = (p: Principal, status: "PUBLISHED" | "DRAFT" = "PUBLISHED") =>
+  newEntry(p === "journalistOwn" ? "journalist" : "journalist2", status);
 
 const WRITER = { anonymous: 401, expiredSession: 401, badCredential: 401 };
 const SIGNED_IN = { ...WRITER, journalist: 200, editor: 200, admin: 200 };
@@ -103,28 +137,112 @@ const with204 = (e: Expect): Expect => Object.fromEntries(Object.entries(e).map(
 
 const ROWS: Row[] = [
   // Sign-in and out: open to anyone, whatever credential comes along.
-  { method: "POST", route: "/api/auth/login", what: "sign in", target: () => ({ path: "/api/auth/login", body: { email: server.users.editor.email, password: server.users.editor.password } }), expect: { all: 200 } },
-  { method: "POST", route: "/api/auth/logout", what: "sign out", target: () => ({ path: "/api/auth/logout" }), expect: { all: 204 } },
-  { method: "GET", route: "/api/auth/me", what: "who am I", target: () => ({ path: "/api/auth/me" }), expect: SIGNED_IN },
+  {
+    method: "POST",
+    route: "/api/auth/login",
+    what: "sign in",
+    target: () => ({
+      path: "/api/auth/login",
+      body: { email: server.users.editor.email, password: server.users.editor.password },
+    }),
+    expect: { all: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/auth/logout",
+    what: "sign out",
+    target: () => ({ path: "/api/auth/logout" }),
+    expect: { all: 204 },
+  },
+  {
+    method: "GET",
+    route: "/api/auth/me",
+    what: "who am I",
+    target: () => ({ path: "/api/auth/me" }),
+    expect: SIGNED_IN,
+  },
 
   // Blogs
-  { method: "GET", route: "/api/blogs", what: "list blogs (public; the header is not looked at)", target: () => ({ path: "/api/blogs" }), expect: PUBLIC },
-  { method: "GET", route: "/api/blogs", what: "newsroom list", target: () => ({ path: "/api/blogs?view=newsroom" }), expect: SIGNED_IN },
-  { method: "POST", route: "/api/blogs", what: "create a blog", target: () => ({ path: "/api/blogs", body: { slug: unique("m-blog"), title: "x" } }), expect: with201(EDITORS) },
-  { method: "GET", route: "/api/blogs/[slug]", what: "read a blog", target: () => ({ path: `/api/blogs/${SLUG}` }), expect: PUBLIC },
-  { method: "PATCH", route: "/api/blogs/[slug]", what: "edit a blog", target: () => ({ path: `/api/blogs/${SLUG}`, body: { summary: unique("s") } }), expect: EDITORS },
-  { method: "GET", route: "/api/blogs/[slug]/audit", what: "audit log", target: () => ({ path: `/api/blogs/${SLUG}/audit` }), expect: EDITORS },
-  { method: "GET", route: "/api/blogs/[slug]/events", what: "event log (public)", target: () => ({ path: `/api/blogs/${SLUG}/events?since=0` }), expect: PUBLIC },
+  {
+    method: "GET",
+    route: "/api/blogs",
+    what: "list blogs (public; the header is not looked at)",
+    target: () => ({ path: "/api/blogs" }),
+    expect: PUBLIC,
+  },
+  {
+    method: "GET",
+    route: "/api/blogs",
+    what: "newsroom list",
+    target: () => ({ path: "/api/blogs?view=newsroom" }),
+    expect: SIGNED_IN,
+  },
+  {
+    method: "POST",
+    route: "/api/blogs",
+    what: "create a blog",
+    target: () => ({ path: "/api/blogs", body: { slug: unique("m-blog"), title: "x" } }),
+    expect: with201(EDITORS),
+  },
+  {
+    method: "GET",
+    route: "/api/blogs/[slug]",
+    what: "read a blog",
+    target: () => ({ path: `/api/blogs/${SLUG}` }),
+    expect: PUBLIC,
+  },
+  {
+    method: "PATCH",
+    route: "/api/blogs/[slug]",
+    what: "edit a blog",
+    target: () => ({ path: `/api/blogs/${SLUG}`, body: { summary: unique("s") } }),
+    expect: EDITORS,
+  },
+  {
+    method: "GET",
+    route: "/api/blogs/[slug]/audit",
+    what: "audit log",
+    target: () => ({ path: `/api/blogs/${SLUG}/audit` }),
+    expect: EDITORS,
+  },
+  {
+    method: "GET",
+    route: "/api/blogs/[slug]/events",
+    what: "event log (public)",
+    target: () => ({ path: `/api/blogs/${SLUG}/events?since=0` }),
+    expect: PUBLIC,
+  },
 
   // Entries
-  { method: "GET", route: "/api/blogs/[slug]/entries", what: "published entries (public)", target: () => ({ path: `/api/blogs/${SLUG}/entries` }), expect: PUBLIC },
-  { method: "GET", route: "/api/blogs/[slug]/entries", what: "newsroom entry list", target: () => ({ path: `/api/blogs/${SLUG}/entries?status=all` }), expect: SIGNED_IN },
-  { method: "POST", route: "/api/blogs/[slug]/entries", what: "publish an entry", target: () => ({ path: `/api/blogs/${SLUG}/entries`, body: { body: "<p>new</p>" } }), expect: with201(SIGNED_IN) },
+  {
+    method: "GET",
+    route: "/api/blogs/[slug]/entries",
+    what: "published entries (public)",
+    target: () => ({ path: `/api/blogs/${SLUG}/entries` }),
+    expect: PUBLIC,
+  },
+  {
+    method: "GET",
+    route: "/api/blogs/[slug]/entries",
+    what: "newsroom entry list",
+    target: () => ({ path: `/api/blogs/${SLUG}/entries?status=all` }),
+    expect: SIGNED_IN,
+  },
+  {
+    method: "POST",
+    route: "/api/blogs/[slug]/entries",
+    what: "publish an entry",
+    target: () => ({ path: `/api/blogs/${SLUG}/entries`, body: { body: "<p>new</p>" } }),
+    expect: with201(SIGNED_IN),
+  },
   {
     method: "POST",
     route: "/api/blogs/[slug]/entries",
     what: "publish as a colleague",
-    target: () => ({ path: `/api/blogs/${SLUG}/entries`, body: { body: "<p>as someone</p>", authorId: server.users.journalist2.id } }),
+    target: () => ({
+      path: `/api/blogs/${SLUG}/entries`,
+      body: { body: "<p>as someone</p>", authorId: server.users.journalist2.id },
+    }),
     expect: { ...WRITER, journalist: 403, editor: 201, admin: 201 },
   },
   {
@@ -140,20 +258,34 @@ const ROWS: Row[] = [
     route: "/api/blogs/[slug]/entries/[id]",
     what: "read a draft",
     target: async (p) => ({ path: `/api/blogs/${SLUG}/entries/${(await entryFor(p, "DRAFT")).id}` }),
-    expect: { anonymous: 404, expiredSession: 404, badCredential: 401, journalistOwn: 200, journalistOther: 404, editor: 200, admin: 200 },
+    expect: {
+      anonymous: 404,
+      expiredSession: 404,
+      badCredential: 401,
+      journalistOwn: 200,
+      journalistOther: 404,
+      editor: 200,
+      admin: 200,
+    },
   },
   {
     method: "PATCH",
     route: "/api/blogs/[slug]/entries/[id]",
     what: "edit a published entry",
-    target: async (p) => ({ path: `/api/blogs/${SLUG}/entries/${(await entryFor(p)).id}`, body: { version: 1, headline: "changed" } }),
+    target: async (p) => ({
+      path: `/api/blogs/${SLUG}/entries/${(await entryFor(p)).id}`,
+      body: { version: 1, headline: "changed" },
+    }),
     expect: { ...WRITER, journalistOwn: 200, journalistOther: 403, editor: 200, admin: 200 },
   },
   {
     method: "PATCH",
     route: "/api/blogs/[slug]/entries/[id]",
     what: "edit a draft",
-    target: async (p) => ({ path: `/api/blogs/${SLUG}/entries/${(await entryFor(p, "DRAFT")).id}`, body: { version: 1, status: "PUBLISHED" } }),
+    target: async (p) => ({
+      path: `/api/blogs/${SLUG}/entries/${(await entryFor(p, "DRAFT")).id}`,
+      body: { version: 1, status: "PUBLISHED" },
+    }),
     expect: { ...WRITER, journalistOwn: 200, journalistOther: 404, editor: 200, admin: 200 },
   },
   {
@@ -179,29 +311,49 @@ const ROWS: Row[] = [
   },
 
   // People, tokens, uploads
-  { method: "GET", route: "/api/contributors", what: "contributors", target: () => ({ path: "/api/contributors" }), expect: SIGNED_IN },
+  {
+    method: "GET",
+    route: "/api/contributors",
+    what: "contributors",
+    target: () => ({ path: "/api/contributors" }),
+    expect: SIGNED_IN,
+  },
   { method: "GET", route: "/api/users", what: "list users", target: () => ({ path: "/api/users" }), expect: ADMINS },
   {
     method: "POST",
     route: "/api/users",
     what: "create a user",
-    target: () => ({ path: "/api/users", body: { email: `${unique("u")}@test.liveline`, role: "ADMIN", password: "a long password" } }),
+    target: () => ({
+      path: "/api/users",
+      body: { email: `${unique("u")}@test.liveline`, role: "ADMIN", password: "a long password" },
+    }),
     expect: with201(ADMINS),
   },
   {
     method: "PATCH",
     route: "/api/users/[id]",
     what: "change a user's role",
-    target: () => ({ path: `/api/users/${server.users.journalist2.id}`, body: { role: "JOURNALIST", displayName: unique("name") } }),
+    target: () => ({
+      path: `/api/users/${server.users.journalist2.id}`,
+      body: { role: "JOURNALIST", displayName: unique("name") },
+    }),
     expect: ADMINS,
   },
   { method: "GET", route: "/api/tokens", what: "list tokens", target: () => ({ path: "/api/tokens" }), expect: ADMINS },
-  { method: "POST", route: "/api/tokens", what: "create a token", target: () => ({ path: "/api/tokens", body: { name: unique("t") } }), expect: with201(ADMINS) },
+  {
+    method: "POST",
+    route: "/api/tokens",
+    what: "create a token",
+    target: () => ({ path: "/api/tokens", body: { name: unique("t") } }),
+    expect: with201(ADMINS),
+  },
   {
     method: "DELETE",
     route: "/api/tokens/[id]",
     what: "revoke a token",
-    target: async () => ({ path: `/api/tokens/${(await admin<{ apiToken: { id: string } }>("POST", "/api/tokens", { name: unique("victim") })).body.apiToken.id}` }),
+    target: async () => ({
+      path: `/api/tokens/${(await admin<{ apiToken: { id: string } }>("POST", "/api/tokens", { name: unique("victim") })).body.apiToken.id}`,
+    }),
     expect: with204(ADMINS),
   },
   {
@@ -217,9 +369,13 @@ const ROWS: Row[] = [
   },
 
   // Unknown API paths: 404 for everyone and every method.
-  ...["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"].map(
-    (method): Row => ({ method, route: "/api/[...path]", what: "unknown path", target: () => ({ path: "/api/no/such/thing" }), expect: { all: 404 } }),
-  ),
+  ...["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"].map((method): Row => ({
+    method,
+    route: "/api/[...path]",
+    what: "unknown path",
+    target: () => ({ path: "/api/no/such/thing" }),
+    expect: { all: 404 },
+  })),
 ];
 
 function expected(row: Row, p: Principal): number {
@@ -227,7 +383,8 @@ function expected(row: Row, p: Principal): number {
   const journalist = p === "journalistOwn" || p === "journalistOther" ? e.journalist : undefined;
   const bad = p === "revokedToken" || p === "deactivatedToken" ? e.badCredential : undefined;
   const value = e[p] ?? journalist ?? bad ?? e.all;
-  if (value === undefined) throw new Error(`matrix row ${row.method} ${row.route} (${row.what}) has no expectation for ${p}`);
+  if (value === undefined)
+    throw new Error(`matrix row ${row.method} ${row.route} (${row.what}) has no expectation for ${p}`);
   return value;
 }
 
@@ -242,9 +399,15 @@ function routesInTree(): string[] {
         const source = readFileSync(full, "utf8");
         const route = "/api/" + path.relative(API_DIR, dir).split(path.sep).join("/");
         const methods = new Set<string>();
-        for (const m of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]!);
+        for (const m of source.matchAll(
+          /export\s+(?:const|async\s+function|function)\s+(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\b/g,
+        ))
+          methods.add(m[1]!);
         for (const m of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-          for (const name of m[1]!.matchAll(/\bas\s+(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\b|^\s*(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*(?:,|$)/gm)) methods.add((name[1] ?? name[2])!);
+          for (const name of m[1]!.matchAll(
+            /\bas\s+(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\b|^\s*(GET|HEAD|OPTIONS|POST|PUT|PATCH|DELETE)\s*(?:,|$)/gm,
+          ))
+            methods.add((name[1] ?? name[2])!);
         }
         for (const method of methods) found.push(`${method} ${route.replace(/\/$/, "")}`);
       }
@@ -279,7 +442,10 @@ describe("authorization matrix: HTTP", () => {
       for (const p of PRINCIPALS) {
         const want = expected(row, p);
         const got = await call(row, p);
-        if (got.status !== want) mismatches.push(`${row.method} ${row.route} (${row.what}) as ${p}: ${got.status}, expected ${want} — ${got.body}`);
+        if (got.status !== want)
+          mismatches.push(
+            `${row.method} ${row.route} (${row.what}) as ${p}: ${got.status}, expected ${want} — ${got.body}`,
+          );
       }
     }
     expect(mismatches).toEqual([]);
@@ -298,15 +464,25 @@ describe("authorization matrix: HTTP", () => {
     expect((await anon("POST", "/api/auth/logout", undefined, { cookie: editorSession })).status).toBe(204);
     expect(await me(editorSession)).toBe(401);
 
-    const created = await admin<{ user: { id: string } }>("POST", "/api/users", { email: "leaver@test.liveline", role: "EDITOR", password: "leaver password" });
-    const token = (await admin<{ token: string }>("POST", "/api/tokens", { name: "leaver", userId: created.body.user.id })).body.token;
+    const created = await admin<{ user: { id: string } }>("POST", "/api/users", {
+      email: "leaver@test.liveline",
+      role: "EDITOR",
+      password: "leaver password",
+    });
+    const token = (
+      await admin<{ token: string }>("POST", "/api/tokens", { name: "leaver", userId: created.body.user.id })
+    ).body.token;
     const session = await signIn("leaver@test.liveline", "leaver password");
     expect(await me(session)).toBe(200);
     expect((await admin("PATCH", `/api/users/${created.body.user.id}`, { active: false })).status).toBe(200);
     expect(await me(session)).toBe(401);
     expect(await server.db.prisma.session.count({ where: { userId: created.body.user.id } })).toBe(0);
-    expect((await apiClient(server.url, token)("POST", "/api/blogs", { slug: "from-leaver", title: "x" })).status).toBe(401);
-    expect((await anon("POST", "/api/auth/login", { email: "leaver@test.liveline", password: "leaver password" })).status).toBe(401);
+    expect((await apiClient(server.url, token)("POST", "/api/blogs", { slug: "from-leaver", title: "x" })).status).toBe(
+      401,
+    );
+    expect(
+      (await anon("POST", "/api/auth/login", { email: "leaver@test.liveline", password: "leaver password" })).status,
+    ).toBe(401);
   });
 });
 
@@ -322,7 +498,10 @@ describe("a credential that ends while the body is on its way", () => {
       "content-type": "application/json",
       "content-length": String(Buffer.byteLength(body)),
     });
-    await waitFor(async () => (await server.db.prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt, "the server to accept the token");
+    await waitFor(
+      async () => (await server.db.prisma.apiToken.findUniqueOrThrow({ where: { id: token.id } })).lastUsedAt,
+      "the server to accept the token",
+    );
     await end();
     request.end(body);
     return answer;
@@ -336,16 +515,25 @@ describe("a credential that ends while the body is on its way", () => {
 
   it("a token revoked between the headers and the body creates nobody: 401", async () => {
     const token = await newToken("revoked mid-request");
-    const answer = await createAdminAcross(token, async () => expect((await admin("DELETE", `/api/tokens/${token.id}`)).status).toBe(204), "mid-revoke@test.liveline");
+    const answer = await createAdminAcross(
+      token,
+      async () => expect((await admin("DELETE", `/api/tokens/${token.id}`)).status).toBe(204),
+      "mid-revoke@test.liveline",
+    );
     expect(answer.status).toBe(401);
     expect(JSON.parse(answer.body)).toEqual({ error: "the API token is invalid or revoked", code: "UNAUTHENTICATED" });
     expect(await server.db.prisma.user.count({ where: { email: "mid-revoke@test.liveline" } })).toBe(0);
   });
 
   it("an admin deactivated between the headers and the body creates nobody: 401", async () => {
-    const leaving = await admin<{ user: { id: string } }>("POST", "/api/users", { email: "mid-leaver@test.liveline", role: "ADMIN", password: "leaving admin pw" });
+    const leaving = await admin<{ user: { id: string } }>("POST", "/api/users", {
+      email: "mid-leaver@test.liveline",
+      role: "ADMIN",
+      password: "leaving admin pw",
+    });
     const token = await newToken("deactivated mid-request", leaving.body.user.id);
-    const deactivate = async () => expect((await admin("PATCH", `/api/users/${leaving.body.user.id}`, { active: false })).status).toBe(200);
+    const deactivate = async () =>
+      expect((await admin("PATCH", `/api/users/${leaving.body.user.id}`, { active: false })).status).toBe(200);
     const answer = await createAdminAcross(token, deactivate, "mid-deactivate@test.liveline");
     expect(answer.status).toBe(401);
     expect(await server.db.prisma.user.count({ where: { email: "mid-deactivate@test.liveline" } })).toBe(0);
@@ -362,10 +550,18 @@ describe("authorization matrix: sockets", () => {
     if (kind === "expiredSession") cookie = headersOf.expiredSession.cookie;
     else if (kind !== "reader") {
       const user = server.users[kind];
-      const login = await apiClient(server.url)("POST", "/api/auth/login", { email: user.email, password: user.password });
+      const login = await apiClient(server.url)("POST", "/api/auth/login", {
+        email: user.email,
+        password: user.password,
+      });
       cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
     }
-    const socket = io(server.url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: cookie ? { cookie } : {} }) as Socket & { got: string[] };
+    const socket = io(server.url, {
+      transports: ["websocket"],
+      forceNew: true,
+      reconnection: false,
+      extraHeaders: cookie ? { cookie } : {},
+    }) as Socket & { got: string[] };
     socket.got = [];
     socket.onAny((event: string) => socket.got.push(event));
     open.push(socket);
@@ -407,22 +603,46 @@ describe("authorization matrix: sockets", () => {
     for (const socket of sockets) await ask(socket, "blog:join", { slug: SLUG });
     const refused = [sockets[0]!, sockets[4]!]; // reader, expired session
     for (const socket of refused) expect(await ask(socket, "admin:join", { slug: SLUG })).toHaveProperty("error");
-    for (const socket of sockets.slice(1, 4)) expect(await ask(socket, "admin:join", { slug: SLUG })).toEqual({ ok: true });
+    for (const socket of sockets.slice(1, 4))
+      expect(await ask(socket, "admin:join", { slug: SLUG })).toEqual({ ok: true });
 
     const p = server.db.prisma;
-    const counts = async () => [await p.entry.count(), await p.blogEvent.count(), (await p.blog.findUniqueOrThrow({ where: { slug: SLUG } })).seq];
+    const counts = async () => [
+      await p.entry.count(),
+      await p.blogEvent.count(),
+      (await p.blog.findUniqueOrThrow({ where: { slug: SLUG } })).seq,
+    ];
     const before = await counts();
     const entry = await newEntry("journalist2");
     const afterPublish = await counts();
-    const forged = { blog: SLUG, seq: 999, entry: { id: entry.id, blog: SLUG, body: "<p>forged</p>", headline: "forged" }, id: entry.id };
+    const forged = {
+      blog: SLUG,
+      seq: 999,
+      entry: { id: entry.id, blog: SLUG, body: "<p>forged</p>", headline: "forged" },
+      id: entry.id,
+    };
     for (const socket of sockets) {
-      for (const event of ["entry:published", "entry:updated", "entry:deleted", "entry:pinned", "blog:updated", "admin:entry-saved", "admin:entry-removed", "entry:publish", "entry:update", "entry:delete"]) {
+      for (const event of [
+        "entry:published",
+        "entry:updated",
+        "entry:deleted",
+        "entry:pinned",
+        "blog:updated",
+        "admin:entry-saved",
+        "admin:entry-removed",
+        "entry:publish",
+        "entry:update",
+        "entry:delete",
+      ]) {
         socket.emit(event, forged);
         socket.emit(event, forged, () => undefined);
       }
     }
     // A draft goes to the newsroom only: the refused sockets must not hear of it.
-    await apiClient(server.url, server.users.editor.token)("POST", `/api/blogs/${SLUG}/entries`, { body: "<p>secret draft</p>", status: "DRAFT" });
+    await apiClient(server.url, server.users.editor.token)("POST", `/api/blogs/${SLUG}/entries`, {
+      body: "<p>secret draft</p>",
+      status: "DRAFT",
+    });
     await new Promise((r) => setTimeout(r, 300));
     expect(await counts()).toEqual([afterPublish[0]! + 1, afterPublish[1], afterPublish[2]]);
     expect(afterPublish[1]).toBe(before[1]! + 1);

@@ -37,7 +37,11 @@ async function load(path: string): Promise<Page> {
   const res = await fetch(server.url + path, { headers: { accept: "text/html" } });
   const html = await res.text();
   const policy = res.headers.get("content-security-policy") ?? "";
-  const scriptSrc = policy.split("; ").find((d) => d.startsWith("script-src "))?.split(" ") ?? [];
+  const scriptSrc =
+    policy
+      .split("; ")
+      .find((d) => d.startsWith("script-src "))
+      ?.split(" ") ?? [];
   expect(scriptSrc, path).toContain("'strict-dynamic'");
   expect(scriptSrc, path).not.toContain("'unsafe-inline'");
   expect(scriptSrc, path).not.toContain("'unsafe-eval'");
@@ -47,9 +51,14 @@ async function load(path: string): Promise<Page> {
 
   // Every script the browser would run, inline or not, must carry it ('strict-dynamic' ignores 'self').
   // JSON-LD is a data block: browsers never run it, so CSP does not govern it.
-  const scripts = [...html.matchAll(/<script\b([^>]*)>/gi)].map((m) => m[1]!).filter((attributes) => !/\btype="application\/ld\+json"/.test(attributes));
-  expect(scripts.filter((attributes) => !/\bsrc=/.test(attributes)).length, `${path}: inline scripts`).toBeGreaterThan(0);
-  for (const attributes of scripts) expect(/\bnonce="([^"]*)"/.exec(attributes)?.[1], `${path}: <script${attributes}>`).toBe(nonce);
+  const scripts = [...html.matchAll(/<script\b([^>]*)>/gi)]
+    .map((m) => m[1]!)
+    .filter((attributes) => !/\btype="application\/ld\+json"/.test(attributes));
+  expect(scripts.filter((attributes) => !/\bsrc=/.test(attributes)).length, `${path}: inline scripts`).toBeGreaterThan(
+    0,
+  );
+  for (const attributes of scripts)
+    expect(/\bnonce="([^"]*)"/.exec(attributes)?.[1], `${path}: <script${attributes}>`).toBe(nonce);
   return { status: res.status, html, nonce };
 }
 
@@ -91,11 +100,15 @@ describe("a nonce-based Content-Security-Policy", () => {
   });
 
   it("uses the nonce it sends, not one a client put in its own request", async () => {
-    const res = await fetch(`${server.url}/live/${slug}/entries/none`, { headers: { "content-security-policy": "script-src 'nonce-chosenByClient'" } });
+    const res = await fetch(`${server.url}/live/${slug}/entries/none`, {
+      headers: { "content-security-policy": "script-src 'nonce-chosenByClient'" },
+    });
     const html = await res.text();
     expect(html).not.toContain("chosenByClient");
     expect(res.headers.get("content-security-policy")).not.toContain("chosenByClient");
-    const admin = await fetch(`${server.url}/admin/login`, { headers: { "content-security-policy": "script-src 'nonce-chosenByClient'" } });
+    const admin = await fetch(`${server.url}/admin/login`, {
+      headers: { "content-security-policy": "script-src 'nonce-chosenByClient'" },
+    });
     expect(await admin.text()).not.toContain("chosenByClient");
   });
 });

@@ -20,7 +20,8 @@ afterAll(async () => {
 });
 
 const entryCount = () => server.db.prisma.entry.count();
-const publish = (body: string) => editor<{ entry: EntryDTO; error?: string; code?: string }>("POST", `/api/blogs/${SLUG}/entries`, { body });
+const publish = (body: string) =>
+  editor<{ entry: EntryDTO; error?: string; code?: string }>("POST", `/api/blogs/${SLUG}/entries`, { body });
 
 describe("images in entries", () => {
   const refusal = (src: string) => ({
@@ -30,7 +31,12 @@ describe("images in entries", () => {
 
   it("refuses a tracking pixel from anywhere else, on create and on edit, and stores nothing", async () => {
     const before = await entryCount();
-    for (const src of ["https://tracker.example/p.gif?reader=1", "http://photos.newsroom.example/a.jpg", "//tracker.example/p.gif", "/api/blogs"]) {
+    for (const src of [
+      "https://tracker.example/p.gif?reader=1",
+      "http://photos.newsroom.example/a.jpg",
+      "//tracker.example/p.gif",
+      "/api/blogs",
+    ]) {
       const answer = await publish(`<p>Breaking</p><img src="${src}" alt="" width="1" height="1">`);
       expect(answer.status, src).toBe(400);
       expect(answer.body).toEqual(refusal(src));
@@ -38,7 +44,10 @@ describe("images in entries", () => {
     expect(await entryCount()).toBe(before);
 
     const { entry } = (await publish("<p>Clean so far</p>")).body;
-    const edit = await editor("PATCH", `/api/blogs/${SLUG}/entries/${entry.id}`, { version: entry.version, body: '<p>Now</p><img src="https://tracker.example/p.gif">' });
+    const edit = await editor("PATCH", `/api/blogs/${SLUG}/entries/${entry.id}`, {
+      version: entry.version,
+      body: '<p>Now</p><img src="https://tracker.example/p.gif">',
+    });
     expect(edit.status).toBe(400);
     expect(edit.body).toEqual(refusal("https://tracker.example/p.gif"));
     const stored = await editor<{ entry: EntryDTO }>("GET", `/api/blogs/${SLUG}/entries/${entry.id}`);
@@ -47,19 +56,34 @@ describe("images in entries", () => {
 
   it("takes our own uploads and images from IMAGE_HOSTS", async () => {
     const form = new FormData();
-    form.append("file", new Blob([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])]), "chart.png");
-    const uploaded = (await (await fetch(`${server.url}/api/uploads`, { method: "POST", body: form, headers: { authorization: `Bearer ${server.users.editor.token}` } })).json()) as UploadDTO;
+    form.append(
+      "file",
+      new Blob([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0])]),
+      "chart.png",
+    );
+    const uploaded = (await (
+      await fetch(`${server.url}/api/uploads`, {
+        method: "POST",
+        body: form,
+        headers: { authorization: `Bearer ${server.users.editor.token}` },
+      })
+    ).json()) as UploadDTO;
     const body = `<figure><img src="${uploaded.url}" alt="Chart"></figure><img src="${IMAGE_HOST}/storm.jpg" alt="Storm">`;
     const answer = await publish(body);
     expect(answer.status, JSON.stringify(answer.body)).toBe(201);
-    expect(answer.body.entry.body).toBe(`<figure><img src="${uploaded.url}" alt="Chart" /></figure><img src="${IMAGE_HOST}/storm.jpg" alt="Storm" />`);
+    expect(answer.body.entry.body).toBe(
+      `<figure><img src="${uploaded.url}" alt="Chart" /></figure><img src="${IMAGE_HOST}/storm.jpg" alt="Storm" />`,
+    );
   });
 });
 
 describe("the size of a cleaned body", () => {
   it("refuses a body that cleaning would blow up (100000 '<' would be 400000 characters) and stores nothing", async () => {
     const before = await entryCount();
-    for (const [char, escaped] of [["<", 400_000], ["&", 500_000]] as const) {
+    for (const [char, escaped] of [
+      ["<", 400_000],
+      ["&", 500_000],
+    ] as const) {
       const answer = await publish(char.repeat(100_000));
       expect(answer.status).toBe(400);
       expect(answer.body).toEqual({

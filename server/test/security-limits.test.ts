@@ -46,28 +46,40 @@ describe("sign-in throttling", () => {
     }
     const locked = await anon("POST", "/api/auth/login", { email, password }, address());
     expect(locked.status).toBe(429);
-    expect(locked.body).toEqual({ error: expect.stringMatching(/too many failed sign-ins for this account; try again in \d+ (minutes|seconds)/), code: "TOO_MANY_REQUESTS" });
+    expect(locked.body).toEqual({
+      error: expect.stringMatching(/too many failed sign-ins for this account; try again in \d+ (minutes|seconds)/),
+      code: "TOO_MANY_REQUESTS",
+    });
     const retryAfter = Number(locked.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(500);
     expect(retryAfter).toBeLessThanOrEqual(600);
     // Other accounts are not affected.
-    const other = await anon("POST", "/api/auth/login", { email: server.users.editor.email, password: server.users.editor.password }, address());
+    const other = await anon(
+      "POST",
+      "/api/auth/login",
+      { email: server.users.editor.email, password: server.users.editor.password },
+      address(),
+    );
     expect(other.status).toBe(200);
   });
 
   it("a success resets the email's count", async () => {
     const { email, password } = server.users.editor;
     const from = address();
-    for (let i = 0; i < 4; i++) expect((await anon("POST", "/api/auth/login", { email, password: "nope" }, from)).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await anon("POST", "/api/auth/login", { email, password: "nope" }, from)).status).toBe(401);
     expect((await anon("POST", "/api/auth/login", { email, password }, from)).status).toBe(200);
-    for (let i = 0; i < 4; i++) expect((await anon("POST", "/api/auth/login", { email, password: "nope" }, from)).status).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await anon("POST", "/api/auth/login", { email, password: "nope" }, from)).status).toBe(401);
     expect((await anon("POST", "/api/auth/login", { email, password }, from)).status).toBe(200);
   });
 
   it("locks an address after 20 failures, whatever the emails", async () => {
     const from = address();
     for (let i = 0; i < 20; i++) {
-      expect((await anon("POST", "/api/auth/login", { email: `nobody-${i}@example.org`, password: "x" }, from)).status).toBe(401);
+      expect(
+        (await anon("POST", "/api/auth/login", { email: `nobody-${i}@example.org`, password: "x" }, from)).status,
+      ).toBe(401);
     }
     const { email, password } = server.users.admin;
     const locked = await anon("POST", "/api/auth/login", { email, password }, from);
@@ -96,7 +108,10 @@ describe("sessions", () => {
 
   it("a planted session id (fixation) is worth nothing after sign-in", async () => {
     const planted = "liveline_session=attacker-chosen-value";
-    const login = await anon("POST", "/api/auth/login", credentials(server.users.journalist), { ...address(), cookie: planted });
+    const login = await anon("POST", "/api/auth/login", credentials(server.users.journalist), {
+      ...address(),
+      cookie: planted,
+    });
     expect(login.status).toBe(200);
     expect(sessionOf(login)).not.toBe(planted);
     expect((await anon("GET", "/api/auth/me", undefined, { cookie: planted })).status).toBe(401);
@@ -107,20 +122,34 @@ describe("CSRF without Origin", () => {
   it("refuses a cookie write that Sec-Fetch-Site calls cross-site unless the Referer is ours", async () => {
     const session = sessionOf(await anon("POST", "/api/auth/login", credentials(server.users.editor), address()));
     const blog = (slug: string) => ({ slug, title: slug });
-    const post = (slug: string, headers: Record<string, string>) => anon("POST", "/api/blogs", blog(slug), { cookie: session, ...headers });
+    const post = (slug: string, headers: Record<string, string>) =>
+      anon("POST", "/api/blogs", blog(slug), { cookie: session, ...headers });
 
     const crossSite = await post("csrf-cross", { "sec-fetch-site": "cross-site" });
     expect(crossSite.status).toBe(403);
     expect(crossSite.body).toEqual({ error: "cross-site request refused", code: "FORBIDDEN" });
-    expect((await post("csrf-cross-ref", { "sec-fetch-site": "cross-site", referer: "https://evil.example/page" })).status).toBe(403);
-    expect((await post("csrf-same-site", { "sec-fetch-site": "same-site", referer: "https://sub.evil.example/" })).status).toBe(403);
+    expect(
+      (await post("csrf-cross-ref", { "sec-fetch-site": "cross-site", referer: "https://evil.example/page" })).status,
+    ).toBe(403);
+    expect(
+      (await post("csrf-same-site", { "sec-fetch-site": "same-site", referer: "https://sub.evil.example/" })).status,
+    ).toBe(403);
     expect((await post("csrf-null-origin", { origin: "null" })).status).toBe(403);
     expect((await post("csrf-bad-ref", { "sec-fetch-site": "cross-site", referer: "not a url" })).status).toBe(403);
-    expect((await anon("POST", "/api/auth/login", credentials(server.users.editor), { ...address(), "sec-fetch-site": "cross-site" })).status).toBe(403);
+    expect(
+      (
+        await anon("POST", "/api/auth/login", credentials(server.users.editor), {
+          ...address(),
+          "sec-fetch-site": "cross-site",
+        })
+      ).status,
+    ).toBe(403);
     expect(await server.db.prisma.blog.count({ where: { slug: { startsWith: "csrf-" } } })).toBe(0);
 
     // Our own pages, and tools that send none of these headers, still work.
-    expect((await post("csrf-own-referer", { "sec-fetch-site": "cross-site", referer: `${server.url}/admin` })).status).toBe(201);
+    expect(
+      (await post("csrf-own-referer", { "sec-fetch-site": "cross-site", referer: `${server.url}/admin` })).status,
+    ).toBe(201);
     expect((await post("csrf-same-origin", { "sec-fetch-site": "same-origin" })).status).toBe(201);
     expect((await post("csrf-no-headers", {})).status).toBe(201);
     // Behind the trusted proxy, the origin it forwards is ours; the same host on another scheme is not.
@@ -128,16 +157,39 @@ describe("CSRF without Origin", () => {
     expect((await post("csrf-proxied", { ...proxied, origin: "https://live.example" })).status).toBe(201);
     expect((await post("csrf-proxied-http", { ...proxied, origin: "http://live.example" })).status).toBe(403);
     // Bearer tokens are not cookies: no CSRF check.
-    expect((await apiClient(server.url, server.users.editor.token)("POST", "/api/blogs", blog("csrf-token"), { "sec-fetch-site": "cross-site" })).status).toBe(201);
+    expect(
+      (
+        await apiClient(server.url, server.users.editor.token)("POST", "/api/blogs", blog("csrf-token"), {
+          "sec-fetch-site": "cross-site",
+        })
+      ).status,
+    ).toBe(201);
   });
 });
 
 describe("security headers", () => {
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(server.url + path, { headers, redirect: "manual" });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(server.url + path, { headers, redirect: "manual" });
 
   it("every kind of response carries them; embeds stay frameable", async () => {
-    expect((await apiClient(server.url, server.users.editor.token)("POST", "/api/blogs", { slug: "headers-blog", title: "H" })).status).toBe(201);
-    for (const path of ["/", "/live/headers-blog", "/api/blogs", "/api/nope", "/live/no-such-blog", "/admin/login", "/embed.js", "/uploads/nothing.png"]) {
+    expect(
+      (
+        await apiClient(server.url, server.users.editor.token)("POST", "/api/blogs", {
+          slug: "headers-blog",
+          title: "H",
+        })
+      ).status,
+    ).toBe(201);
+    for (const path of [
+      "/",
+      "/live/headers-blog",
+      "/api/blogs",
+      "/api/nope",
+      "/live/no-such-blog",
+      "/admin/login",
+      "/embed.js",
+      "/uploads/nothing.png",
+    ]) {
       const answer = await get(path);
       const csp = answer.headers.get("content-security-policy") ?? "";
       expect(csp, path).toContain("default-src 'self'");
@@ -162,7 +214,14 @@ describe("security headers", () => {
 
   it("a path that only starts with /embed/ but leads elsewhere once normalized is not frameable", async () => {
     // node:http sends these as written; fetch would resolve the dot segments first.
-    const tricks = ["/embed/.%2e/admin/login", "/embed/%2E%2E/admin/login", "/embed/x%2f..%2f..%2fadmin%2flogin", "/embed//admin/login", "/embed/..\\admin\\login", "/EMBED/headers-blog"];
+    const tricks = [
+      "/embed/.%2e/admin/login",
+      "/embed/%2E%2E/admin/login",
+      "/embed/x%2f..%2f..%2fadmin%2flogin",
+      "/embed//admin/login",
+      "/embed/..\\admin\\login",
+      "/EMBED/headers-blog",
+    ];
     for (const path of tricks) {
       const answer = await rawRequest(server.url, "GET", path);
       expect(answer.headers["content-security-policy"], path).toContain("frame-ancestors 'self'");
@@ -191,14 +250,23 @@ describe("rate limits", () => {
     expect(statuses.at(-1)).toBe(429);
     const limited = await anon("GET", "/api/blogs", undefined, from);
     expect(limited.status).toBe(429);
-    expect(limited.body).toEqual({ error: expect.stringMatching(/too many requests from your address/), code: "TOO_MANY_REQUESTS" });
+    expect(limited.body).toEqual({
+      error: expect.stringMatching(/too many requests from your address/),
+      code: "TOO_MANY_REQUESTS",
+    });
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     // Another address, and a signed-in reader at this one, are not limited.
     expect((await anon("GET", "/api/blogs", undefined, address())).status).toBe(200);
-    expect((await apiClient(server.url, server.users.journalist.token)("GET", "/api/blogs", undefined, from)).status).toBe(200);
+    expect(
+      (await apiClient(server.url, server.users.journalist.token)("GET", "/api/blogs", undefined, from)).status,
+    ).toBe(200);
     // A made-up credential does not get around it.
-    expect((await anon("GET", "/api/blogs", undefined, { ...from, cookie: "liveline_session=made-up" })).status).toBe(429);
-    expect((await anon("GET", "/api/blogs", undefined, { ...from, authorization: "Bearer ll_made_up" })).status).toBe(429);
+    expect((await anon("GET", "/api/blogs", undefined, { ...from, cookie: "liveline_session=made-up" })).status).toBe(
+      429,
+    );
+    expect((await anon("GET", "/api/blogs", undefined, { ...from, authorization: "Bearer ll_made_up" })).status).toBe(
+      429,
+    );
   });
 
   it("writes are limited per user, not per token", async () => {
@@ -208,7 +276,8 @@ describe("rate limits", () => {
     const second = apiClient(server.url, created.body.token);
     // One write was the token; 5 more fit in the burst of 6, from either token.
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await (i % 2 ? second : admin)("POST", "/api/blogs", { slug: `burst-${i}`, title: "x" })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push((await (i % 2 ? second : admin)("POST", "/api/blogs", { slug: `burst-${i}`, title: "x" })).status);
     expect(statuses).toEqual([201, 201, 201, 201, 201, 429]);
     const limited = await second("POST", "/api/blogs", { slug: "burst-x", title: "x" });
     expect(limited.status).toBe(429);
@@ -217,14 +286,21 @@ describe("rate limits", () => {
     expect(await server.db.prisma.blog.count({ where: { slug: { startsWith: "burst-" } } })).toBe(5);
     // Reads and other users carry on.
     expect((await admin("GET", "/api/users")).status).toBe(200);
-    expect((await apiClient(server.url, server.users.journalist2.token)("PUT", "/api/blogs/nope/entries/nope/pin")).status).toBe(404);
+    expect(
+      (await apiClient(server.url, server.users.journalist2.token)("PUT", "/api/blogs/nope/entries/nope/pin")).status,
+    ).toBe(404);
   });
 });
 
 describe("socket limits", () => {
   const connect = (headers: Record<string, string>) =>
     new Promise<Socket>((resolve, reject) => {
-      const socket = io(server.url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: headers });
+      const socket = io(server.url, {
+        transports: ["websocket"],
+        forceNew: true,
+        reconnection: false,
+        extraHeaders: headers,
+      });
       sockets.push(socket);
       socket.once("connect", () => resolve(socket));
       socket.once("connect_error", reject);

@@ -10,13 +10,21 @@ const SLUG = "origin-story";
 const STEERED = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" };
 
 async function signIn(server: TestServer): Promise<string> {
-  const login = await apiClient(server.url)("POST", "/api/auth/login", { email: server.users.editor.email, password: server.users.editor.password });
+  const login = await apiClient(server.url)("POST", "/api/auth/login", {
+    email: server.users.editor.email,
+    password: server.users.editor.password,
+  });
   expect(login.status).toBe(200);
   return (login.headers.get("set-cookie") ?? "").split(";")[0]!;
 }
 
 /** A cookie-authenticated write (a new blog) with these extra headers: its status. */
-async function cookieWrite(server: TestServer, cookie: string, slug: string, headers: Record<string, string>): Promise<number> {
+async function cookieWrite(
+  server: TestServer,
+  cookie: string,
+  slug: string,
+  headers: Record<string, string>,
+): Promise<number> {
   return (await apiClient(server.url)("POST", "/api/blogs", { slug, title: slug }, { cookie, ...headers })).status;
 }
 
@@ -29,7 +37,8 @@ describe("no trusted proxy (TRUST_PROXY=0): the request's own scheme and Host", 
     server = await startTestServer({ env: { READ_RATE_PER_MINUTE: "0", WRITE_RATE_PER_MINUTE: "0" } });
     const editor = apiClient(server.url, server.users.editor.token);
     expect((await editor("POST", "/api/blogs", { slug: SLUG, title: "Origin story" })).status).toBe(201);
-    entryId = (await editor<{ entry: { id: string } }>("POST", `/api/blogs/${SLUG}/entries`, { body: "<p>first</p>" })).body.entry.id;
+    entryId = (await editor<{ entry: { id: string } }>("POST", `/api/blogs/${SLUG}/entries`, { body: "<p>first</p>" }))
+      .body.entry.id;
     cookie = await signIn(server);
   });
 
@@ -66,11 +75,27 @@ describe("no trusted proxy (TRUST_PROXY=0): the request's own scheme and Host", 
 
   it("a cookie write must come from this origin: scheme and port count, and a forwarded host does not make another site ours", async () => {
     const port = Number(new URL(server.url).port);
-    expect(await cookieWrite(server, cookie, "csrf-forwarded", { origin: "https://evil.example", ...STEERED })).toBe(403);
-    expect(await cookieWrite(server, cookie, "csrf-scheme", { origin: server.url.replace("http:", "https:") })).toBe(403);
-    expect(await cookieWrite(server, cookie, "csrf-port", { origin: `http://127.0.0.1:${port === 65535 ? 1 : port + 1}` })).toBe(403);
-    expect(await cookieWrite(server, cookie, "csrf-referer-scheme", { "sec-fetch-site": "same-site", referer: `${server.url.replace("http:", "https:")}/admin` })).toBe(403);
-    const login = await apiClient(server.url)("POST", "/api/auth/login", { email: server.users.editor.email, password: server.users.editor.password }, { origin: server.url.replace("http:", "https:") });
+    expect(await cookieWrite(server, cookie, "csrf-forwarded", { origin: "https://evil.example", ...STEERED })).toBe(
+      403,
+    );
+    expect(await cookieWrite(server, cookie, "csrf-scheme", { origin: server.url.replace("http:", "https:") })).toBe(
+      403,
+    );
+    expect(
+      await cookieWrite(server, cookie, "csrf-port", { origin: `http://127.0.0.1:${port === 65535 ? 1 : port + 1}` }),
+    ).toBe(403);
+    expect(
+      await cookieWrite(server, cookie, "csrf-referer-scheme", {
+        "sec-fetch-site": "same-site",
+        referer: `${server.url.replace("http:", "https:")}/admin`,
+      }),
+    ).toBe(403);
+    const login = await apiClient(server.url)(
+      "POST",
+      "/api/auth/login",
+      { email: server.users.editor.email, password: server.users.editor.password },
+      { origin: server.url.replace("http:", "https:") },
+    );
     expect(login.status).toBe(403);
     expect(await server.db.prisma.blog.count({ where: { slug: { startsWith: "csrf-" } } })).toBe(0);
 
@@ -78,9 +103,15 @@ describe("no trusted proxy (TRUST_PROXY=0): the request's own scheme and Host", 
   });
 
   it("a socket handshake from another site is signed out, whatever X-Forwarded-Host says", async () => {
-    const steered = await connectSocket(server.url, { events: [], headers: { cookie, origin: "https://evil.example", ...STEERED } });
+    const steered = await connectSocket(server.url, {
+      events: [],
+      headers: { cookie, origin: "https://evil.example", ...STEERED },
+    });
     expect((await joinNewsroom(steered, { slug: SLUG })).error).toMatch(/sign in/);
-    const otherScheme = await connectSocket(server.url, { events: [], headers: { cookie, origin: server.url.replace("http:", "https:") } });
+    const otherScheme = await connectSocket(server.url, {
+      events: [],
+      headers: { cookie, origin: server.url.replace("http:", "https:") },
+    });
     expect((await joinNewsroom(otherScheme, { slug: SLUG })).error).toMatch(/sign in/);
     const ours = await connectSocket(server.url, { events: [], headers: { cookie, origin: server.url } });
     expect(await joinNewsroom(ours, { slug: SLUG })).toEqual({ ok: true });
@@ -94,7 +125,14 @@ describe("behind a TLS proxy that is not trusted, with PUBLIC_URL set", () => {
 
   beforeAll(async () => {
     server = await startTestServer({ env: { PUBLIC_URL: `${PUBLIC}/`, WRITE_RATE_PER_MINUTE: "0" } });
-    expect((await apiClient(server.url, server.users.editor.token)("POST", "/api/blogs", { slug: SLUG, title: "Origin story" })).status).toBe(201);
+    expect(
+      (
+        await apiClient(server.url, server.users.editor.token)("POST", "/api/blogs", {
+          slug: SLUG,
+          title: "Origin story",
+        })
+      ).status,
+    ).toBe(201);
     cookie = await signIn(server);
   });
 
@@ -105,13 +143,21 @@ describe("behind a TLS proxy that is not trusted, with PUBLIC_URL set", () => {
 
   it("a cookie write and a socket handshake from PUBLIC_URL's origin are ours; its host on another scheme or port is not", async () => {
     expect(await cookieWrite(server, cookie, "from-public-url", { origin: PUBLIC })).toBe(201);
-    expect(await cookieWrite(server, cookie, "from-public-referer", { "sec-fetch-site": "same-site", referer: `${PUBLIC}/admin/blogs` })).toBe(201);
+    expect(
+      await cookieWrite(server, cookie, "from-public-referer", {
+        "sec-fetch-site": "same-site",
+        referer: `${PUBLIC}/admin/blogs`,
+      }),
+    ).toBe(201);
     expect(await cookieWrite(server, cookie, "plain-http", { origin: "http://news.example" })).toBe(403);
     expect(await cookieWrite(server, cookie, "other-port", { origin: "https://news.example:8443" })).toBe(403);
 
     const fromPublicUrl = await connectSocket(server.url, { events: [], headers: { cookie, origin: PUBLIC } });
     expect(await joinNewsroom(fromPublicUrl, { slug: SLUG })).toEqual({ ok: true });
-    const plainHttp = await connectSocket(server.url, { events: [], headers: { cookie, origin: "http://news.example" } });
+    const plainHttp = await connectSocket(server.url, {
+      events: [],
+      headers: { cookie, origin: "http://news.example" },
+    });
     expect((await joinNewsroom(plainHttp, { slug: SLUG })).error).toMatch(/sign in/);
   });
 });

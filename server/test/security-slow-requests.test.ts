@@ -8,7 +8,9 @@ import { startTestServer, waitFor, type TestServer } from "./harness";
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ env: { HTTP_HEADERS_TIMEOUT_SECONDS: "1", HTTP_REQUEST_TIMEOUT_SECONDS: "2", WRITE_RATE_PER_MINUTE: "0" } });
+  server = await startTestServer({
+    env: { HTTP_HEADERS_TIMEOUT_SECONDS: "1", HTTP_REQUEST_TIMEOUT_SECONDS: "2", WRITE_RATE_PER_MINUTE: "0" },
+  });
 });
 
 afterAll(async () => {
@@ -33,7 +35,10 @@ async function sendUntilClosed(start: string, drip?: string): Promise<{ answer: 
 
 describe("slow requests", () => {
   it("headers that trickle in (slowloris) are cut off with 408 after HTTP_HEADERS_TIMEOUT_SECONDS", async () => {
-    const { answer, seconds } = await sendUntilClosed("GET /api/blogs HTTP/1.1\r\nHost: 127.0.0.1\r\n", "X-Still-Coming: 1\r\n");
+    const { answer, seconds } = await sendUntilClosed(
+      "GET /api/blogs HTTP/1.1\r\nHost: 127.0.0.1\r\n",
+      "X-Still-Coming: 1\r\n",
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
     expect(seconds).toBeGreaterThanOrEqual(1);
     // Node's default would have let it go on for a minute.
@@ -53,7 +58,10 @@ describe("slow requests", () => {
     expect(answer).toMatch(/^HTTP\/1\.1 408 /);
     expect(seconds).toBeGreaterThanOrEqual(2);
     expect(seconds).toBeLessThan(10);
-    const log = await waitFor(() => /client aborted/.test(server.output().slice(before)) && server.output().slice(before), "the cut-off write to be logged");
+    const log = await waitFor(
+      () => /client aborted/.test(server.output().slice(before)) && server.output().slice(before),
+      "the cut-off write to be logged",
+    );
     expect(log).toMatch(/POST \/api\/blogs: client aborted/);
     expect(log).not.toMatch(/database unavailable/);
     expect(await server.db.prisma.blog.count()).toBe(0);

@@ -62,8 +62,19 @@ async function seedPublished(slug: string, count: number, body: string): Promise
   const blog = await p.blog.findUniqueOrThrow({ where: { slug } });
   const ids = Array.from({ length: count }, (_, i) => `seed-${slug}-${i}`);
   const at = (i: number) => new Date(Date.now() - (count - i) * 1000);
-  await p.entry.createMany({ data: ids.map((id, i) => ({ id, blogId: blog.id, authorId: server.users.editor.id, body, status: "PUBLISHED" as const, publishedAt: at(i) })) });
-  await p.blogEvent.createMany({ data: ids.map((id, i) => ({ blogId: blog.id, seq: blog.seq + i + 1, type: "entry:published", entryId: id })) });
+  await p.entry.createMany({
+    data: ids.map((id, i) => ({
+      id,
+      blogId: blog.id,
+      authorId: server.users.editor.id,
+      body,
+      status: "PUBLISHED" as const,
+      publishedAt: at(i),
+    })),
+  });
+  await p.blogEvent.createMany({
+    data: ids.map((id, i) => ({ blogId: blog.id, seq: blog.seq + i + 1, type: "entry:published", entryId: id })),
+  });
   await p.blog.update({ where: { id: blog.id }, data: { seq: blog.seq + count } });
 }
 
@@ -101,7 +112,10 @@ describe("a socket that stops reading", () => {
     expect(grown).toBeLessThan(50 * 1024 * 1024);
 
     const id = await publish(slug, "<p>Still live for everyone else.</p>");
-    await waitFor(() => reader.received.some((e) => e.type === "entry:published" && e.payload.entry.id === id), "the bystander to hear the new entry");
+    await waitFor(
+      () => reader.received.some((e) => e.type === "entry:published" && e.payload.entry.id === id),
+      "the bystander to hear the new entry",
+    );
   });
 
   it("is dropped once more than SOCKET_MAX_UNSENT_KB waits for it; its reader comes back and catches up", async () => {
@@ -116,7 +130,10 @@ describe("a socket that stops reading", () => {
     const ids: string[] = [];
     for (let i = 0; i < 10; i++) ids.push(await publish(slug, body));
     await waitFor(async () => !(await slow.alive()), "the slow reader to be dropped");
-    await waitFor(() => reader.received.filter((e) => e.type === "entry:published").length === 10, "the bystander to hear all ten");
+    await waitFor(
+      () => reader.received.filter((e) => e.type === "entry:published").length === 10,
+      "the bystander to hear all ten",
+    );
 
     // The dropped reader's page reconnects from its seq and gets what it missed, as it is now.
     const back = await connectSocket(server.url, { headers: address() });
@@ -129,7 +146,11 @@ describe("a socket that stops reading", () => {
     await newBlog(slug);
     const reader = await bystander(slug);
     const from = address();
-    const slow = [await rawPollingClient(server.url, from), await rawPollingClient(server.url, from), await rawPollingClient(server.url, from)];
+    const slow = [
+      await rawPollingClient(server.url, from),
+      await rawPollingClient(server.url, from),
+      await rawPollingClient(server.url, from),
+    ];
     for (const client of slow) {
       await client.send(eventPacket(1, "blog:join", { slug }));
       await client.poll();
@@ -137,10 +158,16 @@ describe("a socket that stops reading", () => {
     // Each socket ends up holding about 57 KB, under its own 64 KB; the three together are over 160 KB.
     const body = `<p>${"y".repeat(9_000)}</p>`;
     for (let i = 0; i < 6; i++) await publish(slug, body);
-    await waitFor(async () => (await Promise.all(slow.map((client) => client.alive()))).filter((alive) => !alive).length === 1, "one of the three to be dropped");
+    await waitFor(
+      async () => (await Promise.all(slow.map((client) => client.alive()))).filter((alive) => !alive).length === 1,
+      "one of the three to be dropped",
+    );
     await new Promise((r) => setTimeout(r, 1_500));
     expect((await Promise.all(slow.map((client) => client.alive()))).filter(Boolean)).toHaveLength(2);
-    await waitFor(() => reader.received.filter((e) => e.type === "entry:published").length === 6, "the bystander to hear all six");
+    await waitFor(
+      () => reader.received.filter((e) => e.type === "entry:published").length === 6,
+      "the bystander to hear all six",
+    );
   });
 });
 

@@ -16,7 +16,9 @@ let uploadsDir: string;
 
 beforeAll(async () => {
   uploadsDir = mkdtempSync(path.join(tmpdir(), "liveline-quota-"));
-  server = await startTestServer({ env: { UPLOAD_QUOTA_MB_PER_DAY: QUOTA_MB, UPLOADS_DIR: uploadsDir, WRITE_RATE_PER_MINUTE: "0" } });
+  server = await startTestServer({
+    env: { UPLOAD_QUOTA_MB_PER_DAY: QUOTA_MB, UPLOADS_DIR: uploadsDir, WRITE_RATE_PER_MINUTE: "0" },
+  });
 });
 
 afterAll(async () => {
@@ -31,11 +33,22 @@ function png(bytes: number): Uint8Array<ArrayBuffer> {
   return image;
 }
 
-async function upload(token: string, bytes: number): Promise<{ status: number; body: { error?: string; code?: string }; retryAfter: string | null }> {
+async function upload(
+  token: string,
+  bytes: number,
+): Promise<{ status: number; body: { error?: string; code?: string }; retryAfter: string | null }> {
   const form = new FormData();
   form.append("file", new Blob([png(bytes)], { type: "image/png" }), "photo.png");
-  const response = await fetch(`${server.url}/api/uploads`, { method: "POST", body: form, headers: { authorization: `Bearer ${token}` } });
-  return { status: response.status, body: (await response.json()) as { error?: string; code?: string }, retryAfter: response.headers.get("retry-after") };
+  const response = await fetch(`${server.url}/api/uploads`, {
+    method: "POST",
+    body: form,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return {
+    status: response.status,
+    body: (await response.json()) as { error?: string; code?: string },
+    retryAfter: response.headers.get("retry-after"),
+  };
 }
 
 /** A multipart/form-data body holding `image` in the field "file", as a browser would send it. */
@@ -46,7 +59,8 @@ async function multipartOf(image: Uint8Array<ArrayBuffer>): Promise<{ bytes: Uin
   return { bytes: new Uint8Array(await request.arrayBuffer()), contentType: request.headers.get("content-type")! };
 }
 
-const uploadedBytes = async (userId: string) => (await server.db.prisma.upload.aggregate({ where: { userId }, _sum: { bytes: true } }))._sum.bytes ?? 0;
+const uploadedBytes = async (userId: string) =>
+  (await server.db.prisma.upload.aggregate({ where: { userId }, _sum: { bytes: true } }))._sum.bytes ?? 0;
 
 describe("the upload quota", () => {
   it("refuses uploads past the quota with 429, a clear message and Retry-After; other users are not affected", async () => {
@@ -75,7 +89,9 @@ describe("the upload quota", () => {
   it("ten uploads arriving at the same moment at the edge: exactly as many as fit are stored, the rest get 429", async () => {
     const { id } = server.users.journalist2;
     // Ten tools of one journalist, each with its token, their uploads held back until all ten are authorized.
-    const tokens = await Promise.all(Array.from({ length: 10 }, (_, i) => insertApiToken(server.db.prisma, id, `wire tool ${i}`)));
+    const tokens = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => insertApiToken(server.db.prisma, id, `wire tool ${i}`)),
+    );
     const multipart = await multipartOf(png(30 * KB));
     const held = tokens.map(({ token }) => ({
       method: "POST",
@@ -84,9 +100,13 @@ describe("the upload quota", () => {
       body: multipart.bytes,
     }));
     const authorized = async () =>
-      (await server.db.prisma.apiToken.count({ where: { id: { in: tokens.map((t) => t.apiToken.id) }, lastUsedAt: { not: null } } })) === tokens.length;
+      (await server.db.prisma.apiToken.count({
+        where: { id: { in: tokens.map((t) => t.apiToken.id) }, lastUsedAt: { not: null } },
+      })) === tokens.length;
     const answers = await sendTogether<{ error?: string }>(held, authorized);
-    expect(answers.map((a) => a.status).sort(), JSON.stringify(answers.map((a) => a.body))).toEqual([201, 201, 201, 429, 429, 429, 429, 429, 429, 429]);
+    expect(answers.map((a) => a.status).sort(), JSON.stringify(answers.map((a) => a.body))).toEqual([
+      201, 201, 201, 429, 429, 429, 429, 429, 429, 429,
+    ]);
     expect(await uploadedBytes(id)).toBe(90 * KB);
   });
 

@@ -29,14 +29,32 @@ beforeAll(async () => {
   // the pictured entry's image comes from a configured image host (IMAGE_HOSTS), as a newsroom's photo desk would.
   server = await startTestServer({ env: { TRUST_PROXY: "1", IMAGE_HOSTS: "https://images.example" } });
   editor = apiClient(server.url, server.users.editor.token);
-  expect((await editor("POST", "/api/blogs", { slug: SLUG, title: "Storm & <Orla> live", summary: "Every update on the storm." })).status).toBe(201);
-  expect((await editor("POST", "/api/blogs", { slug: "ended-seo", title: "Ended story", summary: "" })).status).toBe(201);
-  expect((await editor("POST", "/api/blogs", { slug: "other-seo", title: "Other story", summary: "" })).status).toBe(201);
+  expect(
+    (
+      await editor("POST", "/api/blogs", {
+        slug: SLUG,
+        title: "Storm & <Orla> live",
+        summary: "Every update on the storm.",
+      })
+    ).status,
+  ).toBe(201);
+  expect((await editor("POST", "/api/blogs", { slug: "ended-seo", title: "Ended story", summary: "" })).status).toBe(
+    201,
+  );
+  expect((await editor("POST", "/api/blogs", { slug: "other-seo", title: "Other story", summary: "" })).status).toBe(
+    201,
+  );
 
   published.push(await publish(SLUG, { headline: "The first update", body: "<p>It begins.</p>" }));
-  hostile = await publish(SLUG, { headline: HOSTILE_HEADLINE, body: '<p>a ]]&gt; b &amp; c <script>bad()</script>"d"</p>', label: "A&B" });
+  hostile = await publish(SLUG, {
+    headline: HOSTILE_HEADLINE,
+    body: '<p>a ]]&gt; b &amp; c <script>bad()</script>"d"</p>',
+    label: "A&B",
+  });
   published.push(hostile);
-  pictured = await publish(SLUG, { body: '<p>Flooding on the quay.</p><img src="https://images.example/quay.jpg" alt="The flooded quay">' });
+  pictured = await publish(SLUG, {
+    body: '<p>Flooding on the quay.</p><img src="https://images.example/quay.jpg" alt="The flooded quay">',
+  });
   published.push(pictured);
   for (let i = 0; i < 48; i++) published.push(await publish(SLUG, { body: `<p>bulk update ${i}</p>` }));
   draft = await publish(SLUG, { headline: "Secret draft", body: "<p>not yet</p>", status: "DRAFT" });
@@ -51,13 +69,21 @@ afterAll(async () => {
   await server?.dispose();
 });
 
-async function page(path: string, headers: Record<string, string> = {}): Promise<{ status: number; html: string; headers: Headers }> {
+async function page(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; html: string; headers: Headers }> {
   const response = await fetch(server.url + path, { headers });
   return { status: response.status, html: await response.text(), headers: response.headers };
 }
 
 function decodeAttribute(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** The content of <meta property|name="key">, or of <link rel="key"> (href). */
@@ -124,10 +150,16 @@ describe("the live page's structured data and sharing tags", () => {
     expect(status).toBe(200);
     const data = jsonLdOf(html);
     expectValidLiveBlogPosting(data);
-    expect(data).toMatchObject({ url: `${server.url}/live/${SLUG}`, headline: "Storm & <Orla> live", description: "Every update on the storm." });
+    expect(data).toMatchObject({
+      url: `${server.url}/live/${SLUG}`,
+      headline: "Storm & <Orla> live",
+      description: "Every update on the storm.",
+    });
     expect(data.coverageEndTime).toBeUndefined();
     const newest = published.slice(-20).reverse();
-    expect(data.liveBlogUpdate.map((u: { url: string }) => u.url)).toEqual(newest.map((e) => `${server.url}/live/${SLUG}/entries/${e.id}`));
+    expect(data.liveBlogUpdate.map((u: { url: string }) => u.url)).toEqual(
+      newest.map((e) => `${server.url}/live/${SLUG}/entries/${e.id}`),
+    );
     for (const update of data.liveBlogUpdate) {
       const answer = await fetch(update.url);
       expect(answer.status, update.url).toBe(200);
@@ -140,7 +172,9 @@ describe("the live page's structured data and sharing tags", () => {
   it("gives a canonical URL, the feed link, OpenGraph and Twitter tags", async () => {
     const { html } = await page(`/live/${SLUG}`);
     expect(head(html, "canonical")).toBe(`${server.url}/live/${SLUG}`);
-    expect(html).toContain(`<link rel="alternate" type="application/atom+xml" href="${server.url}/live/${SLUG}/feed.xml"`);
+    expect(html).toContain(
+      `<link rel="alternate" type="application/atom+xml" href="${server.url}/live/${SLUG}/feed.xml"`,
+    );
     expect(head(html, "og:title")).toBe("Storm & <Orla> live");
     expect(head(html, "og:description")).toBe("Every update on the storm.");
     expect(head(html, "og:url")).toBe(`${server.url}/live/${SLUG}`);
@@ -218,7 +252,8 @@ describe("the Atom feed", () => {
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: "@",
-    isArray: (name) => ["entry", "link", "author", "id", "title", "updated", "published", "content", "category"].includes(name),
+    isArray: (name) =>
+      ["entry", "link", "author", "id", "title", "updated", "published", "content", "category"].includes(name),
   });
 
   it("is a well-formed RFC 4287 feed of the newest 50 published entries, hostile text included", async () => {
@@ -246,7 +281,12 @@ describe("the Atom feed", () => {
     expect(entries).toHaveLength(50);
     const ids = entries.map((e) => e.id[0]);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(published.slice(-50).reverse().map((e) => `${server.url}/live/${SLUG}/entries/${e.id}`));
+    expect(ids).toEqual(
+      published
+        .slice(-50)
+        .reverse()
+        .map((e) => `${server.url}/live/${SLUG}/entries/${e.id}`),
+    );
     for (const entry of entries) {
       expect(entry.id).toHaveLength(1);
       expect(entry.title).toHaveLength(1);
@@ -287,7 +327,9 @@ describe("the embed", () => {
     expect(headers.get("content-security-policy")).not.toContain("frame-ancestors 'self'");
     expect(headers.get("x-frame-options")).toBeNull();
     expect(html).toMatch(/<h1[^>]*>Storm &amp; &lt;Orla&gt; live<\/h1>/);
-    expect(html).toMatch(new RegExp(`<a href="${server.url}/live/${SLUG}" target="_blank" rel="noopener"[^>]*>Read on Liveline`));
+    expect(html).toMatch(
+      new RegExp(`<a href="${server.url}/live/${SLUG}" target="_blank" rel="noopener"[^>]*>Read on Liveline`),
+    );
     expect(html).not.toContain("<nav");
     expect(head(html, "robots")).toMatch(/noindex/);
   });

@@ -31,7 +31,10 @@ describe("first start", () => {
     expect(log.body.events).toHaveLength(page.body.entries.length);
 
     // The printed credentials work.
-    const login = await apiClient(server.url)("POST", "/api/auth/login", { email: editorLine![1], password: editorLine![2] });
+    const login = await apiClient(server.url)("POST", "/api/auth/login", {
+      email: editorLine![1],
+      password: editorLine![2],
+    });
     expect(login.status).toBe(200);
     expect(login.body.user.role).toBe("EDITOR");
 

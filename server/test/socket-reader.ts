@@ -3,7 +3,13 @@
 // shape of the blog's event log, so a test can wait for an event and compare what it heard with the log.
 // For a reader that reconnects and applies events as the page does, see delivery-reader.ts.
 import { io, type Socket } from "socket.io-client";
-import type { AdminJoinAck, AllServerToClientEvents, BlogEventType, ClientToServerEvents, JoinAck } from "@/common/contracts/events";
+import type {
+  AdminJoinAck,
+  AllServerToClientEvents,
+  BlogEventType,
+  ClientToServerEvents,
+  JoinAck,
+} from "@/common/contracts/events";
 import { BLOG_EVENT_TYPES } from "@/common/contracts/events";
 
 export type EventName = keyof AllServerToClientEvents;
@@ -28,7 +34,10 @@ export interface TestSocketOptions<K extends EventName> {
 const opened: Socket[] = [];
 
 /** Connects to a Liveline process and resolves once connected (rejects on a refused connection). */
-export async function connectSocket<K extends EventName = BlogEventType>(url: string, options: TestSocketOptions<K> = {}): Promise<TestSocket<K>> {
+export async function connectSocket<K extends EventName = BlogEventType>(
+  url: string,
+  options: TestSocketOptions<K> = {},
+): Promise<TestSocket<K>> {
   const socket = io(url, {
     transports: ["websocket"],
     forceNew: true,
@@ -37,7 +46,10 @@ export async function connectSocket<K extends EventName = BlogEventType>(url: st
   }) as TestSocket<K>;
   socket.received = [];
   for (const type of (options.events ?? BLOG_EVENT_TYPES) as readonly K[]) {
-    socket.on(type as EventName, ((payload: Heard<K>["payload"]) => socket.received.push({ type, payload } as Heard<K>)) as never);
+    socket.on(
+      type as EventName,
+      ((payload: Heard<K>["payload"]) => socket.received.push({ type, payload } as Heard<K>)) as never,
+    );
   }
   opened.push(socket);
   await new Promise<void>((resolve, reject) => {
@@ -53,7 +65,10 @@ export function closeSockets(): void {
 }
 
 /** What a socket heard of one event type, in order, with that type's payload. */
-export function ofType<K extends EventName, T extends K>(socket: TestSocket<K>, type: T): Extract<Heard<K>, { type: T }>[] {
+export function ofType<K extends EventName, T extends K>(
+  socket: TestSocket<K>,
+  type: T,
+): Extract<Heard<K>, { type: T }>[] {
   return socket.received.filter((heard): heard is Extract<Heard<K>, { type: T }> => heard.type === type);
 }
 

@@ -17,14 +17,27 @@ interface ImageType {
   matches(bytes: Uint8Array): boolean;
 }
 
-const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) => prefix.every((byte, i) => bytes[at + i] === byte);
+const startsWith = (bytes: Uint8Array, prefix: readonly number[], at = 0) =>
+  prefix.every((byte, i) => bytes[at + i] === byte);
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
 const IMAGE_TYPES: readonly ImageType[] = [
   { extension: "jpg", contentType: "image/jpeg", matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
-  { extension: "png", contentType: "image/png", matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
-  { extension: "webp", contentType: "image/webp", matches: (b) => startsWith(b, ascii("RIFF")) && startsWith(b, ascii("WEBP"), 8) },
-  { extension: "gif", contentType: "image/gif", matches: (b) => startsWith(b, ascii("GIF87a")) || startsWith(b, ascii("GIF89a")) },
+  {
+    extension: "png",
+    contentType: "image/png",
+    matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  },
+  {
+    extension: "webp",
+    contentType: "image/webp",
+    matches: (b) => startsWith(b, ascii("RIFF")) && startsWith(b, ascii("WEBP"), 8),
+  },
+  {
+    extension: "gif",
+    contentType: "image/gif",
+    matches: (b) => startsWith(b, ascii("GIF87a")) || startsWith(b, ascii("GIF89a")),
+  },
 ];
 
 /** The only names ever written, so the only ones ever served: no dots, slashes or anything else to traverse with. */
@@ -37,7 +50,8 @@ export function imageTypeOf(bytes: Uint8Array): ImageType | null {
 /** The `file` field of a multipart/form-data request: 415 for another body type, 413 when too big, 400 without a file. */
 export async function readUploadedFile(request: Request): Promise<Uint8Array> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\b/i.test(type)) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the image as multipart/form-data in a field named file");
+  if (!/^multipart\/form-data\b/i.test(type))
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the image as multipart/form-data in a field named file");
   const body = await requestBody(request);
   if ("tooLarge" in body) throw tooLarge();
   let form: FormData;
@@ -47,7 +61,8 @@ export async function readUploadedFile(request: Request): Promise<Uint8Array> {
     throw new AppError("BAD_REQUEST", "the body is not valid multipart/form-data");
   }
   const file = form.get("file");
-  if (!file || typeof file === "string") throw new AppError("BAD_REQUEST", "file: attach the image as a file in a field named file");
+  if (!file || typeof file === "string")
+    throw new AppError("BAD_REQUEST", "file: attach the image as a file in a field named file");
   if (file.size > MAX_UPLOAD_BYTES) throw tooLarge();
   return new Uint8Array(await file.arrayBuffer());
 }
@@ -64,7 +79,12 @@ export interface UploadSettings {
  * GIF, 429 (or 413) past the uploader's quota. The upload is recorded before its file is written, so
  * a refused one never reaches the disk; if writing fails, the record is taken back.
  */
-export async function storeUpload(db: Db, actor: Actor | null, { dir, quotaBytes }: UploadSettings, bytes: Uint8Array): Promise<UploadDTO> {
+export async function storeUpload(
+  db: Db,
+  actor: Actor | null,
+  { dir, quotaBytes }: UploadSettings,
+  bytes: Uint8Array,
+): Promise<UploadDTO> {
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw tooLarge();
   const type = imageTypeOf(bytes);
   if (!type) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "file: only JPEG, PNG, WebP and GIF images can be uploaded");
@@ -84,7 +104,10 @@ export async function storeUpload(db: Db, actor: Actor | null, { dir, quotaBytes
 }
 
 /** A stored upload by name, or null for a name we never write or a file that is not there. */
-export async function readUpload(dir: string, name: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: string } | null> {
+export async function readUpload(
+  dir: string,
+  name: string,
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; contentType: string } | null> {
   const match = STORED_NAME.exec(name);
   if (!match) return null;
   const type = IMAGE_TYPES.find((t) => t.extension === match[1]);

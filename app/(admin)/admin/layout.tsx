@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { AdminHeader } from "@/components/admin/AdminHeader";
 import { currentActor } from "@/server/auth/current-actor";
 
-export const metadata: Metadata = { title: { default: "Newsroom", template: "%s · Liveline Newsroom" }, robots: { index: false } };
+export const metadata: Metadata = {
+  title: { default: "Newsroom", template: "%s · Liveline Newsroom" },
+  robots: { index: false },
+};
 
 // Every newsroom page depends on who is signed in.
 export const dynamic = "force-dynamic";

@@ -19,7 +19,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const blog = (await loadReaderPage(slug))?.blog;
   if (!blog) return { title: "Not found" };
   // The full page is the one to index; the embed is a copy of it.
-  return { title: blog.title, robots: { index: false }, alternates: { canonical: absoluteUrl(await requestOrigin(), blogPathOf(slug)) } };
+  return {
+    title: blog.title,
+    robots: { index: false },
+    alternates: { canonical: absoluteUrl(await requestOrigin(), blogPathOf(slug)) },
+  };
 }
 
 export default async function EmbedPage({ params }: Props) {
@@ -31,7 +35,12 @@ export default async function EmbedPage({ params }: Props) {
   return (
     <main className="px-3 py-3" data-testid="embed">
       <p className="mb-2 text-right text-sm">
-        <a href={fullPage} target="_blank" rel="noopener" className="font-medium text-red-700 underline dark:text-red-400">
+        <a
+          href={fullPage}
+          target="_blank"
+          rel="noopener"
+          className="font-medium text-red-700 underline dark:text-red-400"
+        >
           {`Read on ${SITE_NAME} ↗`}
         </a>
       </p>

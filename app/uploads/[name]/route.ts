@@ -6,7 +6,11 @@ import { readUpload } from "@/server/uploads/uploads";
 export const GET = route<{ name: string }>(async (_request, { params }) => {
   const { name } = await params;
   const upload = await readUpload(getRuntime().config.uploadsDir, name);
-  if (!upload) return new Response("Not found", { status: 404, headers: { "content-type": "text/plain", "x-content-type-options": "nosniff" } });
+  if (!upload)
+    return new Response("Not found", {
+      status: 404,
+      headers: { "content-type": "text/plain", "x-content-type-options": "nosniff" },
+    });
   return new Response(upload.bytes, {
     headers: {
       "content-type": upload.contentType,

@@ -13,7 +13,16 @@ import { EntryArticle } from "@/components/feed/EntryArticle";
 import { EMBED_STYLES } from "@/components/feed/EntryText";
 import { cleanPastedHtml } from "./clean-pasted-html";
 import { ConflictPanel } from "./ConflictPanel";
-import { clearDraft, draftKey, isBlankBody, newPublishKey, readDraft, sameFields, writeDraft, type ComposerFields } from "./draft-storage";
+import {
+  clearDraft,
+  draftKey,
+  isBlankBody,
+  newPublishKey,
+  readDraft,
+  sameFields,
+  writeDraft,
+  type ComposerFields,
+} from "./draft-storage";
 import { bodyHtml, composerExtensions, insertBlock } from "./editor-extensions";
 import { EmbedInserter } from "./EmbedInserter";
 import { ImageInserter } from "./ImageInserter";
@@ -51,7 +60,13 @@ export interface ComposerProps {
 }
 
 function fieldsOf(entry: EntryDTO): ComposerFields {
-  return { headline: entry.headline ?? "", body: entry.body, label: entry.label ?? "", keyEvent: entry.keyEvent, authorId: entry.author.id };
+  return {
+    headline: entry.headline ?? "",
+    body: entry.body,
+    label: entry.label ?? "",
+    keyEvent: entry.keyEvent,
+    authorId: entry.author.id,
+  };
 }
 
 function emptyFields(actor: Actor): ComposerFields {
@@ -141,9 +156,17 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
   // Every change goes to localStorage at once.
   useEffect(() => {
     if (!ready) return;
-    const unchanged = sameFields(fields, serverFieldsRef.current) || (isBlankBody(fields.body) && sameFields({ ...fields, body: "" }, serverFieldsRef.current));
+    const unchanged =
+      sameFields(fields, serverFieldsRef.current) ||
+      (isBlankBody(fields.body) && sameFields({ ...fields, body: "" }, serverFieldsRef.current));
     if (unchanged) clearDraft(storageKey);
-    else writeDraft(storageKey, { fields, baseVersion: baseVersionRef.current, ...publishKeyOf(publishKeyRef.current), savedAt: new Date().toISOString() });
+    else
+      writeDraft(storageKey, {
+        fields,
+        baseVersion: baseVersionRef.current,
+        ...publishKeyOf(publishKeyRef.current),
+        savedAt: new Date().toISOString(),
+      });
   }, [fields, ready, storageKey]);
 
   const authorName =
@@ -195,7 +218,14 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
     setBusy(intent.kind);
     setError(null);
     if (intent.kind !== "autosave") setNotice(null);
-    const status = intent.kind === "draft" ? "DRAFT" : intent.kind === "publish" ? "PUBLISHED" : intent.kind === "schedule" ? "SCHEDULED" : undefined;
+    const status =
+      intent.kind === "draft"
+        ? "DRAFT"
+        : intent.kind === "publish"
+          ? "PUBLISHED"
+          : intent.kind === "schedule"
+            ? "SCHEDULED"
+            : undefined;
     const scheduledAt = intent.kind === "schedule" ? intent.scheduledAt : undefined;
     try {
       if (!entry) {
@@ -211,14 +241,28 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
         // One key per composed entry, stored with the draft before sending: whatever happens to this request,
         // trying again (now, after a reload, or a double click) cannot publish the entry twice.
         const publishKey = (publishKeyRef.current ??= newPublishKey());
-        writeDraft(storageKey, { fields: fieldsRef.current, baseVersion: null, publishKey, savedAt: new Date().toISOString() });
-        const answer = await apiRequest<{ entry: EntryDTO }>("POST", `/api/blogs/${encodeURIComponent(blog.slug)}/entries`, payload, {
-          headers: { "idempotency-key": publishKey },
+        writeDraft(storageKey, {
+          fields: fieldsRef.current,
+          baseVersion: null,
+          publishKey,
+          savedAt: new Date().toISOString(),
         });
+        const answer = await apiRequest<{ entry: EntryDTO }>(
+          "POST",
+          `/api/blogs/${encodeURIComponent(blog.slug)}/entries`,
+          payload,
+          {
+            headers: { "idempotency-key": publishKey },
+          },
+        );
         onSaved(answer.entry);
         resetToEmpty();
         setNotice(
-          answer.entry.status === "PUBLISHED" ? "Published." : answer.entry.status === "SCHEDULED" ? `Scheduled for ${timeOf(answer.entry.scheduledAt ?? scheduledAt!)}.` : "Draft saved.",
+          answer.entry.status === "PUBLISHED"
+            ? "Published."
+            : answer.entry.status === "SCHEDULED"
+              ? `Scheduled for ${timeOf(answer.entry.scheduledAt ?? scheduledAt!)}.`
+              : "Draft saved.",
         );
         return;
       }
@@ -231,7 +275,11 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
         ...(status ? { status } : {}),
         ...(status === "SCHEDULED" ? { scheduledAt } : {}),
       };
-      const answer = await apiRequest<{ entry: EntryDTO }>("PATCH", `/api/blogs/${encodeURIComponent(blog.slug)}/entries/${encodeURIComponent(entry.id)}`, payload);
+      const answer = await apiRequest<{ entry: EntryDTO }>(
+        "PATCH",
+        `/api/blogs/${encodeURIComponent(blog.slug)}/entries/${encodeURIComponent(entry.id)}`,
+        payload,
+      );
       baseVersionRef.current = answer.entry.version;
       serverFieldsRef.current = sent;
       setServerStatus(answer.entry.status);
@@ -239,7 +287,12 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
       if (intent.kind === "autosave") {
         // Typing may have gone on during the request: keep that, now based on the new version.
         if (sameFields(fieldsRef.current, sent)) clearDraft(storageKey);
-        else writeDraft(storageKey, { fields: fieldsRef.current, baseVersion: answer.entry.version, savedAt: new Date().toISOString() });
+        else
+          writeDraft(storageKey, {
+            fields: fieldsRef.current,
+            baseVersion: answer.entry.version,
+            savedAt: new Date().toISOString(),
+          });
         setNotice(`Draft saved at ${new Date().toLocaleTimeString()}.`);
       } else {
         clearDraft(storageKey);
@@ -330,14 +383,21 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
       className="space-y-3"
     >
       {restored && (
-        <p role="status" className="flex flex-wrap items-center gap-2 rounded bg-blue-50 px-3 py-2 text-blue-900 dark:bg-blue-950 dark:text-blue-100">
+        <p
+          role="status"
+          className="flex flex-wrap items-center gap-2 rounded bg-blue-50 px-3 py-2 text-blue-900 dark:bg-blue-950 dark:text-blue-100"
+        >
           Restored your unsaved draft.
           <button type="button" onClick={discardRestored} className={buttonStyles.link}>
             Discard it
           </button>
         </p>
       )}
-      {ended && <p className="rounded bg-neutral-100 px-3 py-2 dark:bg-neutral-900">This blog has ended. Reopen it in its settings to add entries.</p>}
+      {ended && (
+        <p className="rounded bg-neutral-100 px-3 py-2 dark:bg-neutral-900">
+          This blog has ended. Reopen it in its settings to add entries.
+        </p>
+      )}
 
       <FormField htmlFor={`${id}-headline`} label="Headline (optional)">
         <input
@@ -363,7 +423,9 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
                 {label}
               </option>
             ))}
-            {fields.label && !(ENTRY_LABELS as readonly string[]).includes(fields.label) && <option value={fields.label}>{fields.label}</option>}
+            {fields.label && !(ENTRY_LABELS as readonly string[]).includes(fields.label) && (
+              <option value={fields.label}>{fields.label}</option>
+            )}
           </select>
         </FormField>
         <label className="flex items-center gap-2 py-1.5">
@@ -387,7 +449,9 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
                 onChange={(event) => setFields((previous) => ({ ...previous, authorId: event.target.value }))}
                 className={inputStyles}
               >
-                {!contributors.some((contributor) => contributor.id === actor.id) && <option value={actor.id}>{actor.name}</option>}
+                {!contributors.some((contributor) => contributor.id === actor.id) && (
+                  <option value={actor.id}>{actor.name}</option>
+                )}
                 {contributors.map((contributor) => (
                   <option key={contributor.id} value={contributor.id}>
                     {contributor.name}
@@ -413,23 +477,32 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
         />
       )}
 
-      <div hidden={previewing} className="rounded border border-neutral-300 bg-white dark:border-neutral-700 dark:bg-neutral-900">
+      <div
+        hidden={previewing}
+        className="rounded border border-neutral-300 bg-white dark:border-neutral-700 dark:bg-neutral-900"
+      >
         {editor && <Toolbar editor={editor} />}
         <EditorContent editor={editor} />
         {!editor && <div className="min-h-40 px-3 py-2 text-neutral-400">Loading the editor…</div>}
       </div>
       {previewing && (
-        <div data-testid="preview" aria-label="Preview as readers will see it" role="region" className="rounded border border-dashed border-neutral-400 bg-white px-3 dark:bg-neutral-950">
-          <EntryArticle entry={asEntry({ ...fields, body: editor ? bodyHtml(editor) : fields.body }, previewTime)} preview />
+        <div
+          data-testid="preview"
+          aria-label="Preview as readers will see it"
+          role="region"
+          className="rounded border border-dashed border-neutral-400 bg-white px-3 dark:bg-neutral-950"
+        >
+          <EntryArticle
+            entry={asEntry({ ...fields, body: editor ? bodyHtml(editor) : fields.body }, previewTime)}
+            preview
+          />
         </div>
       )}
 
       {!previewing && editor && (
         <div className="flex flex-wrap items-start gap-2">
           <ImageInserter onInsert={(image) => insertBlock(editor, { type: "imageFigure", attrs: image })} />
-          <EmbedInserter
-            onInsert={(embed) => insertBlock(editor, { type: "embed", attrs: embed })}
-          />
+          <EmbedInserter onInsert={(embed) => insertBlock(editor, { type: "embed", attrs: embed })} />
         </div>
       )}
 
@@ -449,23 +522,49 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
         {(isNew || status === "DRAFT" || status === "SCHEDULED") && (
           <>
             {status === "SCHEDULED" && (
-              <button type="button" disabled={disabled} onClick={() => void save({ kind: "save" })} className={buttonStyles.secondary}>
+              <button
+                type="button"
+                disabled={disabled}
+                onClick={() => void save({ kind: "save" })}
+                className={buttonStyles.secondary}
+              >
                 {busy === "save" ? "Saving…" : "Save"}
               </button>
             )}
-            <button type="button" disabled={disabled || ended} onClick={() => void save({ kind: "draft" })} className={buttonStyles.secondary}>
+            <button
+              type="button"
+              disabled={disabled || ended}
+              onClick={() => void save({ kind: "draft" })}
+              className={buttonStyles.secondary}
+            >
               {busy === "draft" ? "Saving…" : status === "SCHEDULED" ? "Move to drafts" : "Save draft"}
             </button>
-            <button type="button" disabled={disabled || ended} aria-expanded={scheduleOpen} onClick={() => (scheduleOpen ? setScheduleOpen(false) : openSchedule())} className={buttonStyles.secondary}>
+            <button
+              type="button"
+              disabled={disabled || ended}
+              aria-expanded={scheduleOpen}
+              onClick={() => (scheduleOpen ? setScheduleOpen(false) : openSchedule())}
+              className={buttonStyles.secondary}
+            >
               Schedule…
             </button>
-            <button type="button" disabled={disabled || ended} onClick={() => void save({ kind: "publish" })} className={buttonStyles.primary}>
+            <button
+              type="button"
+              disabled={disabled || ended}
+              onClick={() => void save({ kind: "publish" })}
+              className={buttonStyles.primary}
+            >
               {busy === "publish" ? "Publishing…" : "Publish now"}
             </button>
           </>
         )}
         {status === "PUBLISHED" && (
-          <button type="button" disabled={disabled} onClick={() => void save({ kind: "save" })} className={buttonStyles.primary}>
+          <button
+            type="button"
+            disabled={disabled}
+            onClick={() => void save({ kind: "save" })}
+            className={buttonStyles.primary}
+          >
             {busy === "save" ? "Saving…" : "Save changes"}
           </button>
         )}
@@ -487,7 +586,11 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
       </div>
 
       {scheduleOpen && (
-        <div role="group" aria-label="Schedule" className="flex flex-wrap items-end gap-2 rounded border border-neutral-300 p-2 dark:border-neutral-700">
+        <div
+          role="group"
+          aria-label="Schedule"
+          className="flex flex-wrap items-end gap-2 rounded border border-neutral-300 p-2 dark:border-neutral-700"
+        >
           <FormField htmlFor={`${id}-schedule`} label="Publish at (your time)">
             <input
               id={`${id}-schedule`}

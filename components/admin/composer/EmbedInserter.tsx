@@ -38,7 +38,11 @@ export function EmbedInserter({ onInsert }: { onInsert: (embed: Embed) => void }
     );
   }
   return (
-    <div role="group" aria-label="Embed by URL" className="w-full space-y-2 rounded border border-neutral-300 p-2 dark:border-neutral-700">
+    <div
+      role="group"
+      aria-label="Embed by URL"
+      className="w-full space-y-2 rounded border border-neutral-300 p-2 dark:border-neutral-700"
+    >
       <FormField htmlFor={`${id}-url`} label="Address to embed">
         <input
           id={`${id}-url`}
@@ -54,12 +58,25 @@ export function EmbedInserter({ onInsert }: { onInsert: (embed: Embed) => void }
           className={inputStyles}
         />
         <p className="mt-1 text-xs text-neutral-600 dark:text-neutral-400" aria-live="polite">
-          {error ? <span className="text-red-700 dark:text-red-400">{error}</span> : detected ? `Will insert: ${KIND_TEXT[detected.kind]}` : "\u00a0"}
+          {error ? (
+            <span className="text-red-700 dark:text-red-400">{error}</span>
+          ) : detected ? (
+            `Will insert: ${KIND_TEXT[detected.kind]}`
+          ) : (
+            "\u00a0"
+          )}
         </p>
       </FormField>
       {detected?.kind !== "youtube" && (
         <FormField htmlFor={`${id}-text`} label="Quote or description (optional)">
-          <textarea id={`${id}-text`} rows={2} maxLength={1000} value={text} onChange={(event) => setText(event.target.value)} className={inputStyles} />
+          <textarea
+            id={`${id}-text`}
+            rows={2}
+            maxLength={1000}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            className={inputStyles}
+          />
         </FormField>
       )}
       <InsertOrCancel insertLabel="Insert embed" onInsert={insert} onCancel={close} />

@@ -7,7 +7,11 @@ import { FormField } from "@/components/admin/FormField";
 import { buttonStyles, inputStyles } from "@/components/admin/styles";
 import { InsertOrCancel } from "./InsertOrCancel";
 
-export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; alt: string; caption: string }) => void }) {
+export function ImageInserter({
+  onInsert,
+}: {
+  onInsert: (image: { src: string; alt: string; caption: string }) => void;
+}) {
   const id = useId();
   const [uploading, setUploading] = useState(false);
   const [upload, setUpload] = useState<UploadDTO | null>(null);
@@ -34,7 +38,11 @@ export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; a
       form.append("file", file);
       setUpload(await apiRequest<UploadDTO>("POST", "/api/uploads", form));
     } catch (caught) {
-      setError(caught instanceof ApiError ? `The upload failed: ${caught.message}` : "The upload failed: could not reach the server.");
+      setError(
+        caught instanceof ApiError
+          ? `The upload failed: ${caught.message}`
+          : "The upload failed: could not reach the server.",
+      );
     } finally {
       setUploading(false);
     }
@@ -49,7 +57,9 @@ export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; a
 
   return (
     <div>
-      <label className={`${buttonStyles.secondary} cursor-pointer has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600`}>
+      <label
+        className={`${buttonStyles.secondary} cursor-pointer has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600`}
+      >
         {uploading ? "Uploading…" : "Upload image"}
         <input
           type="file"
@@ -68,7 +78,11 @@ export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; a
         </p>
       )}
       {upload && (
-        <div role="group" aria-label="Image details" className="mt-2 flex flex-wrap gap-3 rounded border border-neutral-300 p-2 dark:border-neutral-700">
+        <div
+          role="group"
+          aria-label="Image details"
+          className="mt-2 flex flex-wrap gap-3 rounded border border-neutral-300 p-2 dark:border-neutral-700"
+        >
           <img src={upload.url} alt="" className="h-20 w-20 rounded object-cover" />
           <div className="min-w-48 flex-1 space-y-2">
             <FormField htmlFor={`${id}-alt`} label="Alt text (required)">
@@ -82,12 +96,23 @@ export function ImageInserter({ onInsert }: { onInsert: (image: { src: string; a
                 onChange={(event) => setAlt(event.target.value)}
                 className={inputStyles}
               />
-              <p id={`${id}-alt-help`} className={`mt-1 text-xs ${altMissing && !alt.trim() ? "text-red-700 dark:text-red-400" : "text-neutral-600 dark:text-neutral-400"}`}>
-                {altMissing && !alt.trim() ? "Describe the image for readers who cannot see it." : "What the image shows, for screen readers."}
+              <p
+                id={`${id}-alt-help`}
+                className={`mt-1 text-xs ${altMissing && !alt.trim() ? "text-red-700 dark:text-red-400" : "text-neutral-600 dark:text-neutral-400"}`}
+              >
+                {altMissing && !alt.trim()
+                  ? "Describe the image for readers who cannot see it."
+                  : "What the image shows, for screen readers."}
               </p>
             </FormField>
             <FormField htmlFor={`${id}-caption`} label="Caption (optional)">
-              <input id={`${id}-caption`} value={caption} maxLength={500} onChange={(event) => setCaption(event.target.value)} className={inputStyles} />
+              <input
+                id={`${id}-caption`}
+                value={caption}
+                maxLength={500}
+                onChange={(event) => setCaption(event.target.value)}
+                className={inputStyles}
+              />
             </FormField>
             <InsertOrCancel insertLabel="Insert image" onInsert={insert} onCancel={reset} />
           </div>

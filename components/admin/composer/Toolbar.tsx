@@ -9,7 +9,17 @@ const toolButton =
   "inline-flex h-8 min-w-8 items-center justify-center rounded px-2 text-sm hover:bg-neutral-200 aria-pressed:bg-neutral-900 aria-pressed:text-white disabled:opacity-40 dark:hover:bg-neutral-800 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
 
 // Each name contains what the button shows (WCAG 2.5.3), so speech users can say what they see.
-function ToolButton({ label, pressed, onClick, children }: { label: string; pressed: boolean; onClick: () => void; children: ReactNode }) {
+function ToolButton({
+  label,
+  pressed,
+  onClick,
+  children,
+}: {
+  label: string;
+  pressed: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
   return (
     <button
       type="button"
@@ -77,20 +87,40 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled?: boole
         <ToolButton label="Italic" pressed={state.italic} onClick={() => editor.chain().focus().toggleItalic().run()}>
           <i>I</i>
         </ToolButton>
-        <ToolButton label="Link" pressed={state.link || linkOpen} onClick={() => (linkOpen ? setLinkOpen(false) : openLink())}>
+        <ToolButton
+          label="Link"
+          pressed={state.link || linkOpen}
+          onClick={() => (linkOpen ? setLinkOpen(false) : openLink())}
+        >
           <span className="underline">Link</span>
         </ToolButton>
         <span aria-hidden className="mx-1 w-px self-stretch bg-neutral-200 dark:bg-neutral-800" />
-        <ToolButton label="Bulleted list" pressed={state.bulletList} onClick={() => editor.chain().focus().toggleBulletList().run()}>
+        <ToolButton
+          label="Bulleted list"
+          pressed={state.bulletList}
+          onClick={() => editor.chain().focus().toggleBulletList().run()}
+        >
           • List
         </ToolButton>
-        <ToolButton label="1. List (numbered list)" pressed={state.orderedList} onClick={() => editor.chain().focus().toggleOrderedList().run()}>
+        <ToolButton
+          label="1. List (numbered list)"
+          pressed={state.orderedList}
+          onClick={() => editor.chain().focus().toggleOrderedList().run()}
+        >
           1. List
         </ToolButton>
-        <ToolButton label="Block quote" pressed={state.blockquote} onClick={() => editor.chain().focus().toggleBlockquote().run()}>
+        <ToolButton
+          label="Block quote"
+          pressed={state.blockquote}
+          onClick={() => editor.chain().focus().toggleBlockquote().run()}
+        >
           “ ”
         </ToolButton>
-        <ToolButton label="H3 (subheading)" pressed={state.subheading} onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()}>
+        <ToolButton
+          label="H3 (subheading)"
+          pressed={state.subheading}
+          onClick={() => editor.chain().focus().toggleHeading({ level: 3 }).run()}
+        >
           H3
         </ToolButton>
       </div>
@@ -124,11 +154,18 @@ export function Toolbar({ editor, disabled }: { editor: Editor; disabled?: boole
               </p>
             )}
           </div>
-          <button type="submit" className="rounded bg-neutral-900 px-2 py-1.5 text-xs font-semibold text-white dark:bg-neutral-100 dark:text-neutral-900">
+          <button
+            type="submit"
+            className="rounded bg-neutral-900 px-2 py-1.5 text-xs font-semibold text-white dark:bg-neutral-100 dark:text-neutral-900"
+          >
             Apply link
           </button>
           {state.link && (
-            <button type="button" onClick={removeLink} className="rounded border border-neutral-300 px-2 py-1.5 text-xs dark:border-neutral-700">
+            <button
+              type="button"
+              onClick={removeLink}
+              className="rounded border border-neutral-300 px-2 py-1.5 text-xs dark:border-neutral-700"
+            >
               Remove link
             </button>
           )}

@@ -63,8 +63,8 @@ export function cleanPastedHtml(html: string): string {
 
   // Word writes empty paragraphs (<p class=MsoNormal><o:p>&nbsp;</o:p></p>) for spacing.
   for (const paragraph of Array.from(doc.body.querySelectorAll("p"))) {
-    if (!paragraph.querySelector("img, iframe") && (paragraph.textContent ?? "").replace(/[\s\u00a0]/g, "") === "") paragraph.remove();
+    if (!paragraph.querySelector("img, iframe") && (paragraph.textContent ?? "").replace(/[\s\u00a0]/g, "") === "")
+      paragraph.remove();
   }
   return doc.body.innerHTML;
 }
-

@@ -79,7 +79,13 @@ export function isBlankBody(html: string): boolean {
 }
 
 export function sameFields(a: ComposerFields, b: ComposerFields): boolean {
-  return a.headline === b.headline && a.body === b.body && a.label === b.label && a.keyEvent === b.keyEvent && a.authorId === b.authorId;
+  return (
+    a.headline === b.headline &&
+    a.body === b.body &&
+    a.label === b.label &&
+    a.keyEvent === b.keyEvent &&
+    a.authorId === b.authorId
+  );
 }
 
 /** A fresh Idempotency-Key for one new entry (crypto.randomUUID needs a secure context; this does not). */

@@ -69,7 +69,9 @@ export const Embed = Node.create({
       {
         tag: "iframe[src]",
         getAttrs: (element) => {
-          const match = /^https:\/\/www\.youtube-nocookie\.com\/embed\/([A-Za-z0-9_-]{11})/.exec(element.getAttribute("src") ?? "");
+          const match = /^https:\/\/www\.youtube-nocookie\.com\/embed\/([A-Za-z0-9_-]{11})/.exec(
+            element.getAttribute("src") ?? "",
+          );
           return match ? { kind: "youtube", videoId: match[1] } : false;
         },
       },
@@ -92,7 +94,12 @@ export const Embed = Node.create({
       ];
     }
     const card = { kind: kind === "x" ? ("x" as const) : ("link" as const), url };
-    return ["figure", { "data-embed": card.kind }, ["blockquote", text || url], ["figcaption", ["a", { href: url, ...LINK_ATTRIBUTES }, cardLinkText(card)]]];
+    return [
+      "figure",
+      { "data-embed": card.kind },
+      ["blockquote", text || url],
+      ["figcaption", ["a", { href: url, ...LINK_ATTRIBUTES }, cardLinkText(card)]],
+    ];
   },
 });
 

@@ -3,8 +3,7 @@
 import { normalizeWebUrl } from "./link-rules";
 
 export type Embed =
-  | { kind: "youtube"; url: string; videoId: string }
-  | { kind: "x" | "link"; url: string; text: string };
+  { kind: "youtube"; url: string; videoId: string } | { kind: "x" | "link"; url: string; text: string };
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 

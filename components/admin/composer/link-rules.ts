@@ -11,7 +11,11 @@ export function normalizeLinkUrl(input: string): string | null {
   const trimmed = input.trim();
   if (!trimmed) return null;
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed);
-  const candidate = hasScheme ? trimmed : trimmed.includes("@") && !trimmed.includes("/") ? `mailto:${trimmed}` : `https://${trimmed}`;
+  const candidate = hasScheme
+    ? trimmed
+    : trimmed.includes("@") && !trimmed.includes("/")
+      ? `mailto:${trimmed}`
+      : `https://${trimmed}`;
   try {
     const url = new URL(candidate);
     if (!LINK_SCHEMES.has(url.protocol)) return null;

@@ -9,7 +9,14 @@ import { apiRequest } from "@/components/admin/api-request";
 import { buttonStyles } from "@/components/admin/styles";
 import { Composer } from "@/components/admin/composer/Composer";
 import { entriesWithStoredEdits } from "@/components/admin/composer/draft-storage";
-import { appendOlderEntries, removeEntry, replaceFirstPage, STREAM_PAGE_SIZE, upsertEntry, type StreamState } from "./stream-state";
+import {
+  appendOlderEntries,
+  removeEntry,
+  replaceFirstPage,
+  STREAM_PAGE_SIZE,
+  upsertEntry,
+  type StreamState,
+} from "./stream-state";
 import { StreamItem } from "./StreamItem";
 import { useNewsroomEvents, type NewsroomConnection } from "./use-newsroom-events";
 
@@ -37,7 +44,11 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
   );
   const apply = useCallback(
     (state: StreamState, change: Change) =>
-      change.kind === "removed" ? removeEntry(state, change.id) : visible(change.entry) ? upsertEntry(state, change.entry) : removeEntry(state, change.entry.id),
+      change.kind === "removed"
+        ? removeEntry(state, change.id)
+        : visible(change.entry)
+          ? upsertEntry(state, change.entry)
+          : removeEntry(state, change.entry.id),
     [visible],
   );
   // Changes that arrive while the first page is being reloaded are applied again on top of it, so a
@@ -64,7 +75,11 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
       if (changesDuringReload.current === changes) changesDuringReload.current = null;
     }
   }, [listPath, apply]);
-  const { connection, refusal } = useNewsroomEvents(blog.slug, { onSaved: saved, onRemoved: removed, onJoined: reload });
+  const { connection, refusal } = useNewsroomEvents(blog.slug, {
+    onSaved: saved,
+    onRemoved: removed,
+    onJoined: reload,
+  });
 
   useEffect(() => {
     if (!can(actor, "entry:post-as-other")) return;
@@ -108,7 +123,9 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
     <div className="space-y-4">
       <header className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h1 className="text-2xl font-extrabold">{blog.title}</h1>
-        <span className="text-xs font-semibold uppercase text-neutral-600 dark:text-neutral-400">{blog.status === "LIVE" ? "Live" : "Ended"}</span>
+        <span className="text-xs font-semibold uppercase text-neutral-600 dark:text-neutral-400">
+          {blog.status === "LIVE" ? "Live" : "Ended"}
+        </span>
         <span className="flex-1" />
         <Link href={`/live/${blog.slug}`} target="_blank" className={buttonStyles.link}>
           Open the reader page
@@ -121,7 +138,10 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
       </header>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
-        <section aria-labelledby="composer-heading" className="self-start rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900 lg:sticky lg:top-4">
+        <section
+          aria-labelledby="composer-heading"
+          className="self-start rounded-lg border border-neutral-200 bg-white p-4 dark:border-neutral-800 dark:bg-neutral-900 lg:sticky lg:top-4"
+        >
           <h2 id="composer-heading" className="mb-3 text-lg font-bold">
             New entry
           </h2>
@@ -133,11 +153,20 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
             <h2 id="stream-heading" className="text-lg font-bold">
               All entries
             </h2>
-            <span role="status" data-connection={connection} title={refusal ?? undefined} className="text-xs text-neutral-600 dark:text-neutral-400">
+            <span
+              role="status"
+              data-connection={connection}
+              title={refusal ?? undefined}
+              className="text-xs text-neutral-600 dark:text-neutral-400"
+            >
               {CONNECTION_TEXT[connection]}
             </span>
           </div>
-          {entries.length === 0 && <p className="text-neutral-600 dark:text-neutral-400">No entries yet. What you and your colleagues write appears here.</p>}
+          {entries.length === 0 && (
+            <p className="text-neutral-600 dark:text-neutral-400">
+              No entries yet. What you and your colleagues write appears here.
+            </p>
+          )}
           {entries.map((entry) => (
             <StreamItem
               key={entry.id}
@@ -154,7 +183,12 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
           ))}
           {state.nextCursor && (
             <div className="text-center">
-              <button type="button" disabled={loadingOlder} onClick={() => void loadOlder()} className={buttonStyles.secondary}>
+              <button
+                type="button"
+                disabled={loadingOlder}
+                onClick={() => void loadOlder()}
+                className={buttonStyles.secondary}
+              >
                 {loadingOlder ? "Loading…" : "Load older"}
               </button>
               {olderError && (

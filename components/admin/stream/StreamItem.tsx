@@ -15,7 +15,11 @@ const STATUS_STYLE: Record<EntryDTO["status"], string> = {
   SCHEDULED: "bg-blue-100 text-blue-900 dark:bg-blue-950 dark:text-blue-100",
   PUBLISHED: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-100",
 };
-const STATUS_TEXT: Record<EntryDTO["status"], string> = { DRAFT: "Draft", SCHEDULED: "Scheduled", PUBLISHED: "Published" };
+const STATUS_TEXT: Record<EntryDTO["status"], string> = {
+  DRAFT: "Draft",
+  SCHEDULED: "Scheduled",
+  PUBLISHED: "Published",
+};
 
 const smallButton =
   "rounded border border-neutral-300 px-2 py-1 text-xs font-medium hover:bg-neutral-100 disabled:opacity-50 aria-pressed:bg-amber-100 aria-pressed:border-amber-500 dark:border-neutral-700 dark:hover:bg-neutral-800 dark:aria-pressed:bg-amber-950 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
@@ -32,7 +36,17 @@ export interface StreamItemProps {
   onRemoved: (id: string) => void;
 }
 
-export function StreamItem({ entry, blog, actor, contributors, editing, onEdit, onCloseEditor, onChanged, onRemoved }: StreamItemProps) {
+export function StreamItem({
+  entry,
+  blog,
+  actor,
+  contributors,
+  editing,
+  onEdit,
+  onCloseEditor,
+  onChanged,
+  onRemoved,
+}: StreamItemProps) {
   const [busy, setBusy] = useState<"pin" | "key" | "delete" | null>(null);
   const [error, setError] = useState<string | null>(null);
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -68,13 +82,20 @@ export function StreamItem({ entry, blog, actor, contributors, editing, onEdit, 
     run("key", async () => {
       const keyEvent = !entry.keyEvent;
       try {
-        onChanged((await apiRequest<{ entry: EntryDTO }>("PATCH", entryPath, { version: entry.version, keyEvent })).entry);
+        onChanged(
+          (await apiRequest<{ entry: EntryDTO }>("PATCH", entryPath, { version: entry.version, keyEvent })).entry,
+        );
       } catch (caught) {
         // Only this one field is sent, so someone else's newer text is never touched: retry on their version.
-        const current = caught instanceof ApiError && caught.status === 409 ? (caught.details.current as EntryDTO | undefined) : undefined;
+        const current =
+          caught instanceof ApiError && caught.status === 409
+            ? (caught.details.current as EntryDTO | undefined)
+            : undefined;
         if (!current) throw caught;
         if (current.keyEvent === keyEvent) return onChanged(current);
-        onChanged((await apiRequest<{ entry: EntryDTO }>("PATCH", entryPath, { version: current.version, keyEvent })).entry);
+        onChanged(
+          (await apiRequest<{ entry: EntryDTO }>("PATCH", entryPath, { version: current.version, keyEvent })).entry,
+        );
       }
     });
 
@@ -95,7 +116,10 @@ export function StreamItem({ entry, blog, actor, contributors, editing, onEdit, 
       className="rounded border border-neutral-200 bg-white p-3 data-[pinned]:border-l-4 data-[pinned]:border-l-red-600 dark:border-neutral-800 dark:bg-neutral-900"
     >
       <header className="flex flex-wrap items-center gap-2 text-xs text-neutral-600 dark:text-neutral-400">
-        <span data-testid="status-badge" className={`rounded px-1.5 py-0.5 font-semibold uppercase tracking-wide ${STATUS_STYLE[entry.status]}`}>
+        <span
+          data-testid="status-badge"
+          className={`rounded px-1.5 py-0.5 font-semibold uppercase tracking-wide ${STATUS_STYLE[entry.status]}`}
+        >
           {STATUS_TEXT[entry.status]}
           {entry.status === "SCHEDULED" && entry.scheduledAt && (
             <>
@@ -105,8 +129,12 @@ export function StreamItem({ entry, blog, actor, contributors, editing, onEdit, 
           )}
         </span>
         {entry.pinned && <span className="font-semibold uppercase text-red-700 dark:text-red-400">Pinned</span>}
-        {entry.label && <span className="rounded bg-red-700 px-1.5 py-0.5 font-semibold uppercase text-white">{entry.label}</span>}
-        {showsKeyEventFlag(entry) && <span className="font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>}
+        {entry.label && (
+          <span className="rounded bg-red-700 px-1.5 py-0.5 font-semibold uppercase text-white">{entry.label}</span>
+        )}
+        {showsKeyEventFlag(entry) && (
+          <span className="font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>
+        )}
         <span className="ml-auto">
           By <span className="font-medium text-neutral-800 dark:text-neutral-200">{entry.author.name}</span>
           {" · "}
@@ -126,12 +154,22 @@ export function StreamItem({ entry, blog, actor, contributors, editing, onEdit, 
 
       {editing ? (
         <div className="mt-3">
-          <Composer blog={blog} actor={actor} contributors={contributors} entry={entry} onSaved={onChanged} onClose={onCloseEditor} />
+          <Composer
+            blog={blog}
+            actor={actor}
+            contributors={contributors}
+            entry={entry}
+            onSaved={onChanged}
+            onClose={onCloseEditor}
+          />
         </div>
       ) : (
         <>
           {/* Sanitized on the server. */}
-          <div className={`entry-body mt-1 max-h-48 overflow-hidden text-sm ${EMBED_STYLES}`} dangerouslySetInnerHTML={{ __html: entry.body }} />
+          <div
+            className={`entry-body mt-1 max-h-48 overflow-hidden text-sm ${EMBED_STYLES}`}
+            dangerouslySetInnerHTML={{ __html: entry.body }}
+          />
           <div className="mt-3 flex flex-wrap gap-2">
             {mayEdit && (
               <button type="button" onClick={onEdit} className={smallButton}>
@@ -144,12 +182,23 @@ export function StreamItem({ entry, blog, actor, contributors, editing, onEdit, 
               </button>
             )}
             {mayEdit && (
-              <button type="button" aria-pressed={entry.keyEvent} disabled={busy !== null} onClick={() => void toggleKeyEvent()} className={smallButton}>
+              <button
+                type="button"
+                aria-pressed={entry.keyEvent}
+                disabled={busy !== null}
+                onClick={() => void toggleKeyEvent()}
+                className={smallButton}
+              >
                 Key event
               </button>
             )}
             {mayDelete && (
-              <button type="button" disabled={busy !== null} onClick={() => dialogRef.current?.showModal()} className={`${smallButton} text-red-700 dark:text-red-400`}>
+              <button
+                type="button"
+                disabled={busy !== null}
+                onClick={() => dialogRef.current?.showModal()}
+                className={`${smallButton} text-red-700 dark:text-red-400`}
+              >
                 Delete
               </button>
             )}
@@ -172,11 +221,24 @@ export function StreamItem({ entry, blog, actor, contributors, editing, onEdit, 
             Delete this entry?
           </h4>
           <p className="mt-2 text-sm">
-            “{entry.headline ?? entry.body.replace(/<[^>]+>/g, " ").trim().slice(0, 80)}”
-            {entry.status === "PUBLISHED" ? " disappears from the live page at once." : " is removed from the newsroom."}
+            “
+            {entry.headline ??
+              entry.body
+                .replace(/<[^>]+>/g, " ")
+                .trim()
+                .slice(0, 80)}
+            ”
+            {entry.status === "PUBLISHED"
+              ? " disappears from the live page at once."
+              : " is removed from the newsroom."}
           </p>
           <div className="mt-4 flex justify-end gap-2">
-            <button type="button" autoFocus onClick={() => dialogRef.current?.close()} className={buttonStyles.secondary}>
+            <button
+              type="button"
+              autoFocus
+              onClick={() => dialogRef.current?.close()}
+              className={buttonStyles.secondary}
+            >
               Cancel
             </button>
             <button type="button" onClick={() => void remove()} className={buttonStyles.danger}>

@@ -30,7 +30,9 @@ export function upsertEntry(state: StreamState, entry: EntryDTO): StreamState {
 }
 
 export function removeEntry(state: StreamState, id: string): StreamState {
-  return state.entries.some((entry) => entry.id === id) ? { ...state, entries: state.entries.filter((entry) => entry.id !== id) } : state;
+  return state.entries.some((entry) => entry.id === id)
+    ? { ...state, entries: state.entries.filter((entry) => entry.id !== id) }
+    : state;
 }
 
 export function appendOlderEntries(state: StreamState, older: EntryDTO[], nextCursor: string | null): StreamState {
@@ -44,6 +46,8 @@ export function appendOlderEntries(state: StreamState, older: EntryDTO[], nextCu
 export function replaceFirstPage(state: StreamState, page: EntryDTO[], pageCursor: string | null): StreamState {
   const oldest = page.at(-1);
   if (!oldest || pageCursor === null) return { entries: [...page].sort(newerFirst), nextCursor: null };
-  const older = state.entries.filter((entry) => newerFirst(entry, oldest) > 0 && !page.some((fresh) => fresh.id === entry.id));
+  const older = state.entries.filter(
+    (entry) => newerFirst(entry, oldest) > 0 && !page.some((fresh) => fresh.id === entry.id),
+  );
   return { entries: [...page, ...older].sort(newerFirst), nextCursor: older.length ? state.nextCursor : pageCursor };
 }

@@ -18,7 +18,10 @@ export interface NewsroomHandlers {
   onJoined: () => void;
 }
 
-export function useNewsroomEvents(slug: string, handlers: NewsroomHandlers): { connection: NewsroomConnection; refusal: string | null } {
+export function useNewsroomEvents(
+  slug: string,
+  handlers: NewsroomHandlers,
+): { connection: NewsroomConnection; refusal: string | null } {
   const [connection, setConnection] = useState<NewsroomConnection>("connecting");
   const [refusal, setRefusal] = useState<string | null>(null);
   const handlersRef = useRef(handlers);

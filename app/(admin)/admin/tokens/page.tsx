@@ -16,7 +16,8 @@ export default async function TokensPage() {
       <div>
         <h1 className="text-xl font-bold">API tokens</h1>
         <p className="text-neutral-600 dark:text-neutral-400">
-          For scripts and wire feeds: send <code className="font-mono">Authorization: Bearer ll_…</code>. A token acts as its user, with that user&apos;s role.
+          For scripts and wire feeds: send <code className="font-mono">Authorization: Bearer ll_…</code>. A token acts
+          as its user, with that user&apos;s role.
         </p>
       </div>
       <TokensManager initial={tokens} users={users} selfId={actor.id} />

@@ -11,7 +11,9 @@ import { getRuntime } from "@/server/runtime";
 export const POST = route(async (request) => {
   const { db, config, disconnectSession } = getRuntime();
   assertSameOrigin(request);
-  const user = await signIn(db, requestLimits(config.limits).login, addressOf(request), () => readJson(request, loginSchema));
+  const user = await signIn(db, requestLimits(config.limits).login, addressOf(request), () =>
+    readJson(request, loginSchema),
+  );
   // A new session every sign-in; the one this browser had before (if any) ends here, so a session id
   // planted before sign-in (session fixation) or left from another user is worth nothing afterwards.
   const previous = readCookie(request, SESSION_COOKIE);
@@ -20,5 +22,7 @@ export const POST = route(async (request) => {
     disconnectSession(previous);
   }
   const session = await createSession(db, user.id, config.sessionTtlMs);
-  return json({ user: toUserDTO(user) }, 200, { "set-cookie": sessionCookie(session.secret, session.expiresAt, request, config) });
+  return json({ user: toUserDTO(user) }, 200, {
+    "set-cookie": sessionCookie(session.secret, session.expiresAt, request, config),
+  });
 });

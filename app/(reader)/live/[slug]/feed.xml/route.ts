@@ -13,7 +13,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const { slug } = await params;
   const { db } = getRuntime();
   const blog = await findBlog(db, slug);
-  if (!blog) return new Response(`no blog with slug "${slug}"\n`, { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!blog)
+    return new Response(`no blog with slug "${slug}"\n`, {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   const { entries } = await listEntries(db, slug, { limit: FEED_SIZE, status: "published" });
   const xml = atomFeedOf({ blog, entries, origin: await requestOrigin() });
   // Feed readers poll; a minute of caching spares the database without making a live blog stale.

@@ -25,7 +25,10 @@ export const POST = route<Params>(async (request, { params }) => {
   const { db, config, notifyEntryChange } = getRuntime();
   const actor = await authorize(db, request, "entry:create");
   const idempotencyKey = parseIdempotencyKey(request.headers.get("idempotency-key"));
-  const change = await createEntry(db, actor, slug, await readJson(request, createEntrySchema), { idempotencyKey, imageHosts: config.imageHosts });
+  const change = await createEntry(db, actor, slug, await readJson(request, createEntrySchema), {
+    idempotencyKey,
+    imageHosts: config.imageHosts,
+  });
   // A retry of a request that already created the entry: same answer, nothing new to tell anyone.
   if (change.replayed) return json({ entry: change.entry }, 201, { "idempotent-replayed": "true" });
   notifyEntryChange(change);

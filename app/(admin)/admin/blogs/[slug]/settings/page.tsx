@@ -26,7 +26,10 @@ export default async function BlogSettingsPage({ params }: Props) {
       <BlogBreadcrumb blog={blog} page="Settings" />
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-bold">Settings: {blog.title}</h1>
-        <Link href={`/admin/blogs/${blog.slug}/audit`} className="font-medium text-blue-700 hover:underline dark:text-blue-400">
+        <Link
+          href={`/admin/blogs/${blog.slug}/audit`}
+          className="font-medium text-blue-700 hover:underline dark:text-blue-400"
+        >
           Audit log
         </Link>
       </div>

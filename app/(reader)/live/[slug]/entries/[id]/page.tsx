@@ -28,7 +28,9 @@ const loadPermalink = cache(async (slug: string, id: string) => {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, id } = await params;
   const data = await loadPermalink(slug, id);
-  return data ? permalinkPageMetadata(data.blog, data.entry, data.latest, await requestOrigin()) : { title: "Not found" };
+  return data
+    ? permalinkPageMetadata(data.blog, data.entry, data.latest, await requestOrigin())
+    : { title: "Not found" };
 }
 
 export default async function PermalinkPage({ params }: Props) {

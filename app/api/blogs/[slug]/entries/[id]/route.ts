@@ -16,7 +16,9 @@ export const PATCH = route<Params>(async (request, { params }) => {
   const { slug, id } = await params;
   const { db, config, notifyEntryChange } = getRuntime();
   const actor = await authorize(db, request);
-  const change = await updateEntry(db, actor, slug, id, await readJson(request, updateEntrySchema), { imageHosts: config.imageHosts });
+  const change = await updateEntry(db, actor, slug, id, await readJson(request, updateEntrySchema), {
+    imageHosts: config.imageHosts,
+  });
   notifyEntryChange(change);
   return json({ entry: change.entry });
 });
