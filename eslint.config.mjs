@@ -38,7 +38,10 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "@typescript-eslint/switch-exhaustiveness-check": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
+      // An async function that does not await still keeps its interface's promise contract and turns a throw
+      // into a rejection (memory stores standing in for Redis ones, test doubles): not a mistake here.
+      "@typescript-eslint/require-await": "off",
       eqeqeq: ["error", "smart"],
     },
   },

@@ -89,7 +89,7 @@ export async function startRawServer(): Promise<RawServer> {
   });
   const port = await new Promise<number>((resolve, reject) => {
     let text = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       text += chunk.toString();
       const match = /listening on (\d+)/.exec(text);
       if (match) resolve(Number(match[1]));

@@ -17,7 +17,7 @@
   function measure(frame) {
     try {
       if (frame.contentWindow) frame.contentWindow.postMessage({ type: "liveline:measure" }, origin);
-    } catch (error) {
+    } catch {
       /* the frame is not on Liveline's origin (yet): it reports on its own once loaded */
     }
   }

@@ -52,7 +52,7 @@ function runWholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
         };
       }
       const value: unknown = Reflect.get(target, key, receiver);
-      return typeof value === "function" ? value.bind(target) : value;
+      return typeof value === "function" ? (value.bind(target) as unknown) : value;
     },
   });
 }

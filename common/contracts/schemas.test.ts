@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { ZodError } from "zod";
 import {
   createEntrySchema,
   describeZodError,
@@ -8,7 +9,7 @@ import {
   updateEntrySchema,
 } from "./schemas";
 
-const errorOf = (result: { success: boolean; error?: import("zod").ZodError }) =>
+const errorOf = (result: { success: boolean; error?: ZodError }) =>
   result.error ? describeZodError(result.error) : "";
 
 describe("schemas", () => {

@@ -81,7 +81,7 @@ export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: A
       </DataTable>
       <FormAlert message={error} />
       {cursor && (
-        <button type="button" className={buttonStyles.secondary} disabled={busy} onClick={loadMore}>
+        <button type="button" className={buttonStyles.secondary} disabled={busy} onClick={() => void loadMore()}>
           {busy ? "Loading…" : "Load more"}
         </button>
       )}

@@ -14,7 +14,7 @@ interface Props {
   tone?: "danger" | "primary";
   variant?: keyof typeof buttonStyles;
   disabled?: boolean;
-  onConfirm(): Promise<void> | void;
+  onConfirm: () => Promise<void> | void;
 }
 
 /** A button that asks first, in a modal <dialog> (focus stays inside; Escape cancels). */
@@ -82,7 +82,7 @@ export function ConfirmButton({
               <button type="button" className={buttonStyles.secondary} onClick={() => setOpen(false)} autoFocus>
                 Cancel
               </button>
-              <button type="button" className={buttonStyles[tone]} disabled={busy} onClick={confirm}>
+              <button type="button" className={buttonStyles[tone]} disabled={busy} onClick={() => void confirm()}>
                 {confirmLabel}
               </button>
             </div>

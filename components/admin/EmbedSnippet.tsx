@@ -40,7 +40,7 @@ export function EmbedSnippet({ snippet, previewUrl }: { snippet: string; preview
         className={`${inputStyles} font-mono text-xs`}
       />
       <div className="flex items-center gap-3">
-        <button type="button" onClick={copy} className={buttonStyles.secondary}>
+        <button type="button" onClick={() => void copy()} className={buttonStyles.secondary}>
           Copy embed code
         </button>
         {/* Announced politely, but not a role="status": the settings form above owns the page's status message. */}

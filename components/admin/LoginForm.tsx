@@ -1,6 +1,7 @@
 "use client";
-import { useEffect, useState, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import type { UserDTO } from "@/common/contracts/dto";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { ApiError, apiRequest } from "./api-request";
 import { FormAlert } from "./FormAlert";
 import { FormField } from "./FormField";
@@ -10,8 +11,7 @@ export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // Until the script runs, a submit would be the browser's own: a GET with the password in the address.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,7 +35,7 @@ export function LoginForm({ next }: { next: string }) {
   }
 
   return (
-    <form method="post" onSubmit={submit} className="space-y-4">
+    <form method="post" onSubmit={(event) => void submit(event)} className="space-y-4">
       <FormAlert message={error} />
       <FormField htmlFor="login-email" label="Email">
         <input

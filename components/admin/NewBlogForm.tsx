@@ -48,7 +48,7 @@ export function NewBlogForm() {
   }
 
   return (
-    <form onSubmit={submit} className="max-w-2xl space-y-4">
+    <form onSubmit={(event) => void submit(event)} className="max-w-2xl space-y-4">
       <FormAlert message={error} />
       <FormField htmlFor="blog-title" label="Title">
         <input

@@ -1,12 +1,12 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { apiRequest } from "./api-request";
 
 export function SignOutButton() {
   const [busy, setBusy] = useState(false);
   // Server-rendered disabled: a click before the page's script has loaded would do nothing at all.
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useHydrated();
   async function signOut() {
     setBusy(true);
     try {
@@ -19,7 +19,7 @@ export function SignOutButton() {
   return (
     <button
       type="button"
-      onClick={signOut}
+      onClick={() => void signOut()}
       disabled={busy || !ready}
       className="rounded border border-neutral-600 px-2 py-1 text-sm font-medium text-neutral-100 hover:bg-neutral-800 disabled:opacity-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
     >

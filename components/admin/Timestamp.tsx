@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 // The server renders UTC (it does not know the newsroom's time zone); the browser swaps in local time.
 function format(iso: string, timeZone?: string): string {
@@ -13,8 +13,7 @@ function format(iso: string, timeZone?: string): string {
 }
 
 export function Timestamp({ iso, empty = "—" }: { iso: string | null; empty?: string }) {
-  const [label, setLabel] = useState(() => (iso ? `${format(iso, "UTC")} UTC` : empty));
-  useEffect(() => setLabel(iso ? format(iso) : empty), [iso, empty]);
+  const local = useHydrated();
   if (!iso) return <span className="text-neutral-600 dark:text-neutral-400">{empty}</span>;
   return (
     <time
@@ -22,7 +21,7 @@ export function Timestamp({ iso, empty = "—" }: { iso: string | null; empty?: 
       title={new Date(iso).toISOString().replace("T", " ").slice(0, 19) + " UTC"}
       className="tabular-nums"
     >
-      {label}
+      {local ? format(iso) : `${format(iso, "UTC")} UTC`}
     </time>
   );
 }

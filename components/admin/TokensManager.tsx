@@ -119,7 +119,7 @@ function CreateTokenForm({
 }: {
   users: UserDTO[];
   selfId: string;
-  onCreated(answer: { token: string; apiToken: ApiTokenDTO }): void;
+  onCreated: (answer: { token: string; apiToken: ApiTokenDTO }) => void;
 }) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -147,7 +147,7 @@ function CreateTokenForm({
 
   return (
     <Panel headingId="create-token-heading" heading="Create a token">
-      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
+      <form onSubmit={(event) => void submit(event)} className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end">
         <FormField htmlFor="new-token-name" label="Token name">
           <input
             id="new-token-name"
@@ -182,7 +182,7 @@ function CreateTokenForm({
 }
 
 /** The plain token, shown this once: the server keeps only its hash. */
-function NewTokenBox({ token, name, onDone }: { token: string; name: string; onDone(): void }) {
+function NewTokenBox({ token, name, onDone }: { token: string; name: string; onDone: () => void }) {
   const [copied, setCopied] = useState(false);
   async function copy() {
     try {
@@ -215,7 +215,7 @@ function NewTokenBox({ token, name, onDone }: { token: string; name: string; onD
           onFocus={(e) => e.target.select()}
           className={`${inputStyles} font-mono`}
         />
-        <button type="button" onClick={copy} className={buttonStyles.secondary}>
+        <button type="button" onClick={() => void copy()} className={buttonStyles.secondary}>
           {copied ? "Copied" : "Copy"}
         </button>
         <button type="button" onClick={onDone} className={buttonStyles.primary}>

@@ -114,7 +114,7 @@ export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: 
   );
 }
 
-function CreateUserForm({ onCreated }: { onCreated(user: UserDTO): void }) {
+function CreateUserForm({ onCreated }: { onCreated: (user: UserDTO) => void }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -122,7 +122,8 @@ function CreateUserForm({ onCreated }: { onCreated(user: UserDTO): void }) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const displayName = String(data.get("displayName") ?? "").trim();
+    const given = data.get("displayName");
+    const displayName = typeof given === "string" ? given.trim() : "";
     setBusy(true);
     setNotice(null);
     try {
@@ -147,7 +148,10 @@ function CreateUserForm({ onCreated }: { onCreated(user: UserDTO): void }) {
 
   return (
     <Panel headingId="create-user-heading" heading="Add a user">
-      <form onSubmit={submit} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_10rem_1fr_auto] lg:items-end">
+      <form
+        onSubmit={(event) => void submit(event)}
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_1fr_10rem_1fr_auto] lg:items-end"
+      >
         <FormField htmlFor="new-user-email" label="Email">
           <input id="new-user-email" name="email" type="email" required autoComplete="off" className={inputStyles} />
         </FormField>

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { EntryDTO } from "@/common/contracts/dto";
 import { permalinkOf } from "@/common/urls";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { useAnnounce } from "./announcer";
 
 const BUTTON =
@@ -28,12 +29,9 @@ export function EntryActions({ entry }: { entry: Pick<EntryDTO, "id" | "blog" | 
   const announce = useAnnounce();
   const [copied, setCopied] = useState(false);
   // Decided after hydration: the server cannot know, and a mismatch would break hydration.
-  const [canShare, setCanShare] = useState(false);
+  const canShare = useHydrated() && typeof navigator.share === "function";
   const resetTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  useEffect(() => {
-    setCanShare(typeof navigator.share === "function");
-    return () => clearTimeout(resetTimer.current);
-  }, []);
+  useEffect(() => () => clearTimeout(resetTimer.current), []);
 
   const url = () => new URL(permalinkOf(entry.blog, entry.id), window.location.origin).href;
 
@@ -61,7 +59,7 @@ export function EntryActions({ entry }: { entry: Pick<EntryDTO, "id" | "blog" | 
 
   return (
     <span className="ml-auto inline-flex gap-1">
-      <button type="button" onClick={copy} className={BUTTON}>
+      <button type="button" onClick={() => void copy()} className={BUTTON}>
         <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-current">
           {copied ? (
             <path d="M7.6 13.2 4.4 10l-1.2 1.2 4.4 4.4 9.2-9.2-1.2-1.2z" />
@@ -72,7 +70,7 @@ export function EntryActions({ entry }: { entry: Pick<EntryDTO, "id" | "blog" | 
         {copied ? "Link copied" : "Copy link"}
       </button>
       {canShare && (
-        <button type="button" onClick={share} className={BUTTON}>
+        <button type="button" onClick={() => void share()} className={BUTTON}>
           <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 fill-current">
             <path d="M10 2.5 6 6.5l1.1 1.1 2.1-2.1V13h1.6V5.5l2.1 2.1L14 6.5zM4 10v6.5A1.5 1.5 0 0 0 5.5 18h9a1.5 1.5 0 0 0 1.5-1.5V10h-1.6v6.4H5.6V10z" />
           </svg>

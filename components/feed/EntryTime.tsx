@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 // The server does not know the reader's time zone, so it renders UTC and the browser swaps in local time.
 function format(iso: string, timeZone?: string): string {
@@ -7,8 +7,7 @@ function format(iso: string, timeZone?: string): string {
 }
 
 export function EntryTime({ iso }: { iso: string }) {
-  const [label, setLabel] = useState(() => `${format(iso, "UTC")} UTC`);
-  useEffect(() => setLabel(format(iso)), [iso]);
+  const label = useHydrated() ? format(iso) : `${format(iso, "UTC")} UTC`;
   const full = new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
   return (
     <time dateTime={iso} title={full} className="tabular-nums">

@@ -108,6 +108,7 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
   // At the top, waiting entries slide in, in batches no closer together than one slide (see SlideInList).
   useEffect(() => {
     if (waiting.length === 0 || !atTop || settling) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- releases held entries on a timer, one batch per slide
     setHeld([]);
     setSettling(true);
     settleTimer.current = setTimeout(() => setSettling(false), SLIDE_SETTLE_MS);
@@ -116,6 +117,7 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
   // Jumps run after the render that shows their target, before paint.
   useLayoutEffect(() => {
     if (!jump) return;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a jump is consumed once its target is rendered, before paint
     setJump(null);
     const target = jump.entryId ? document.getElementById(`entry-${jump.entryId}`) : streamTop.current;
     target?.scrollIntoView({ block: "start" });
@@ -273,7 +275,7 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
           <div className="my-8 text-center">
             <button
               type="button"
-              onClick={loadOlder}
+              onClick={() => void loadOlder()}
               disabled={loadingOlder}
               className="rounded border border-neutral-400 px-4 py-2 font-medium hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60 dark:hover:bg-neutral-800 dark:focus-visible:outline-blue-300"
             >

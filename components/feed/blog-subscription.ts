@@ -157,7 +157,7 @@ export function subscribeToBlog(options: BlogSubscriptionOptions): BlogSubscript
   };
 
   for (const type of BLOG_EVENT_TYPES) {
-    socket.on(type, ((payload: BlogEvent["payload"]) => receive({ type, payload } as BlogEvent)) as never);
+    socket.on(type, (payload: BlogEvent["payload"]) => receive({ type, payload } as BlogEvent));
   }
   socket.on("blog:readers", (payload) => {
     if (payload.blog === slug) options.onReaders?.(payload.count);

@@ -8,6 +8,7 @@
 import { useEffect, useRef, useState } from "react";
 import { io } from "socket.io-client";
 import type { BlogEvent } from "@/common/contracts/events";
+import { useLatest } from "@/components/ui/use-latest";
 import { subscribeToBlog, type ConnectionState, type ReaderSocket } from "./blog-subscription";
 import type { InitialFeed } from "@/common/contracts/dto";
 
@@ -39,10 +40,8 @@ export function useBlogEvents(
   const [state, setState] = useState<ConnectionState>("connecting");
   const [syncedAt, setSyncedAt] = useState<number | null>(null);
   const [readers, setReaders] = useState<number | null>(null);
-  const onEventRef = useRef(onEvent);
-  onEventRef.current = onEvent;
-  const onResetRef = useRef(onReset);
-  onResetRef.current = onReset;
+  const onEventRef = useLatest(onEvent);
+  const onResetRef = useLatest(onReset);
   // Survives the effect re-running (development's double effects), so nothing is applied twice.
   const appliedSeq = useRef(initialSeq);
 
@@ -72,7 +71,7 @@ export function useBlogEvents(
       appliedSeq.current = subscription.seq;
       subscription.close();
     };
-  }, [slug, live]);
+  }, [slug, live, onEventRef, onResetRef]);
 
   return { state, syncedAt, readers };
 }

@@ -42,6 +42,7 @@ export function refuseUnservable(
 function isMalformedPath(url: string): boolean {
   const path = url.split(/[?#]/, 1)[0] ?? "";
   try {
+    // eslint-disable-next-line no-control-regex -- control characters are what it refuses
     return /[\u0000-\u001f\u007f]/.test(decodeURIComponent(path));
   } catch {
     return true;

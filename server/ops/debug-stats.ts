@@ -8,7 +8,7 @@ import type { Db } from "../db/types";
 export interface QueryCounter {
   /** The same client, counting every query it makes (model operations and raw SQL, in transactions too). */
   db: Db;
-  count(): number;
+  count: () => number;
 }
 
 export function countQueries(db: Db): QueryCounter {

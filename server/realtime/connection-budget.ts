@@ -24,7 +24,10 @@ export interface ConnectionBudgetOptions {
 
 export interface ConnectionBudget {
   /** engine.io's `allowRequest`: a new connection from an address that holds its share already is refused. */
-  allowRequest(request: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void): void;
+  allowRequest: (
+    request: IncomingMessage,
+    callback: (error: string | null | undefined, success: boolean) => void,
+  ) => void;
   /** Counts a new engine.io connection (closing it when a race took it past the cap); false when closed. */
   admit(conn: EngineConnection, request: IncomingMessage): boolean;
   /** The address a counted connection came from. */

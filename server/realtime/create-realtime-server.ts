@@ -77,9 +77,9 @@ export interface RealtimeServer {
   /** After a committed entry change: its reader event (if any) to the blog room, the entry to the newsroom room. */
   notifyEntryChange(change: EntryChange | EntryRemoval): void;
   /** Ends every newsroom connection of a user (on deactivation). */
-  disconnectUser(userId: string): void;
+  disconnectUser: (userId: string) => void;
   /** Ends the newsroom connections opened with one session (on sign-out). */
-  disconnectSession(secret: string): void;
+  disconnectSession: (secret: string) => void;
   close(): Promise<void>;
 }
 

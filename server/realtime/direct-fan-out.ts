@@ -15,7 +15,8 @@ import type { Adapter } from "socket.io-adapter";
 import type { Namespace, ServerOptions, Socket } from "socket.io";
 import { idleFrameSender } from "./engine-internals";
 
-type Packet = Parameters<Adapter["broadcast"]>[0];
+/** socket.io-adapter types packets as any; what this file reads of one. */
+type Packet = { id?: number; [field: string]: unknown };
 type PacketOptions = { wsPreEncodedFrame?: unknown; volatile?: boolean };
 type ApplyOptions = Parameters<Adapter["broadcast"]>[1];
 
@@ -51,15 +52,19 @@ export function directFanOutAdapter(base: AdapterOption, options: DirectFanOutOp
     const adapter = new Base(nsp);
     const steps = adapter as unknown as Partial<BroadcastSteps>;
     if (typeof steps._encode === "function" && typeof steps.apply === "function")
-      return withDirectFanOut(adapter, options);
+      return withDirectFanOut(adapter, nsp, options);
     options.warn?.(
       "direct fan-out is off: this socket.io adapter has no _encode/apply steps (see server/realtime/engine-internals.ts)",
     );
     return adapter;
-  } as unknown as AdapterOption;
+  };
 }
 
-function withDirectFanOut<A extends Adapter>(adapter: A, { counts, enabled = () => true }: DirectFanOutOptions): A {
+function withDirectFanOut<A extends Adapter>(
+  adapter: A,
+  nsp: Namespace,
+  { counts, enabled = () => true }: DirectFanOutOptions,
+): A {
   // `_encode` runs right before `apply` in both broadcast methods, in one synchronous call: what it
   // encoded for a plain broadcast is what the next `apply` sends. Any other `apply` finds nothing pending.
   let pending: { packet: Packet; frame: unknown } | null = null;
@@ -98,7 +103,7 @@ function withDirectFanOut<A extends Adapter>(adapter: A, { counts, enabled = () 
       const [room, ...others] = opts.rooms;
       if (room !== undefined && others.length === 0 && !opts.except?.size) {
         for (const id of adapter.rooms.get(room) ?? []) {
-          const socket = adapter.nsp.sockets.get(id);
+          const socket = nsp.sockets.get(id);
           if (socket) deliver(socket);
         }
         return;

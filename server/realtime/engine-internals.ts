@@ -70,7 +70,7 @@ export function unsentBytesOf(conn: EngineConnection): number {
 export function dropConnection(conn: EngineConnection): void {
   const ws = wsOf(conn);
   if (typeof ws?.terminate === "function") ws.terminate();
-  else conn.close(true as never);
+  else conn.close(true);
 }
 
 /** What the modules expose, checked once at start: problems found, empty when the fast paths may run. */

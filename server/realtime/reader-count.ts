@@ -12,8 +12,8 @@ export interface ReaderCountNotifier {
 
 export interface ReaderCountOptions {
   /** The number of sockets in the blog's room right now. */
-  count(slug: string): number;
-  send(slug: string, count: number): void;
+  count: (slug: string) => number;
+  send: (slug: string, count: number) => void;
   intervalMs?: number;
   now?: () => number;
 }

@@ -38,7 +38,7 @@ export interface RealtimeCluster {
   /** This node's readers of a blog, whenever it tells its own readers the count. */
   shareReaders(slug: string, localCount: number): void;
   /** Tells the other nodes a blog changed. */
-  shareChange(slug: string | null): void;
+  shareChange: (slug: string | null) => void;
   /** Once the socket.io server exists: listen to the other nodes. */
   attach(io: ClusterIo, hooks: ClusterHooks): void;
   /** Redis is back after an outage: what was said meanwhile may be lost, so caches and counts start over. */
@@ -74,7 +74,7 @@ export interface RedisClusterOptions {
   prefix: string;
   log?: (message: string, error?: unknown) => void;
   /** Another node reported a change (null: everything changed): drop cached reads. */
-  onRemoteChange(slug: string | null): void;
+  onRemoteChange: (slug: string | null) => void;
 }
 
 export async function connectRedisCluster({
@@ -220,7 +220,7 @@ export function withOutageHandling(
     };
     transport.doPublish = publish;
     return adapter;
-  } as unknown as AdapterFactory;
+  };
 }
 
 /** What changes which sockets get what; acknowledged broadcasts, server-side emits and requests only matter now. */
@@ -251,7 +251,7 @@ function answeredWithin<T>(answer: Promise<T>, ms: number, late: () => void): Pr
       },
       (error: unknown) => {
         clearTimeout(timer);
-        reject(error);
+        reject(error instanceof Error ? error : new Error(String(error)));
       },
     );
   });
@@ -265,7 +265,7 @@ export function createRealtimeCluster({
   now = Date.now,
 }: {
   adapter: RealtimeCluster["adapter"];
-  onRemoteChange(slug: string | null): void;
+  onRemoteChange: (slug: string | null) => void;
   close: () => Promise<void>;
   now?: () => number;
 }): RealtimeCluster {

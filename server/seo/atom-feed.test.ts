@@ -67,7 +67,7 @@ describe("LiveBlogPosting", () => {
       blog,
       updates: [entry("e2", { headline: "Two" })],
       origin: "https://news.example",
-    }) as Record<string, any>;
+    }) as { liveBlogUpdate: unknown[] };
     expect(data).toMatchObject({
       "@type": "LiveBlogPosting",
       url: "https://news.example/live/storm",

@@ -8,8 +8,8 @@ import { absoluteUrl, blogPathOf, feedPathOf, permalinkOf } from "@/common/urls"
 export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
 
 // Characters XML 1.0 does not allow at all (C0 controls other than tab/newline/return, lone surrogates, U+FFFE/FFFF).
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text safe inside an XML element or a double-quoted attribute. */

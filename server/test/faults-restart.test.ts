@@ -51,7 +51,7 @@ describe("SIGTERM and restart while readers watch a stream", () => {
           // Graceful stop, then a new process on the same port, while the feed keeps trying.
           restart = (async () => {
             expect(await server.stop()).toBe(0);
-            await setup!.restart();
+            await setup.restart();
           })();
           await new Promise((r) => setTimeout(r, 50));
         }

@@ -41,7 +41,7 @@ describe("SIGKILL while publishing", () => {
         while (next < TOTAL) {
           const n = next++;
           try {
-            const response = await fetch(`${server!.url}/api/blogs/kill-me/entries`, {
+            const response = await fetch(`${server.url}/api/blogs/kill-me/entries`, {
               method: "POST",
               headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
               body: JSON.stringify({ body: `<p>Update ${n}</p>` }),

@@ -150,8 +150,8 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
   const collect = (chunk: Buffer) => {
     text += chunk.toString();
   };
-  child.stdout!.on("data", collect);
-  child.stderr!.on("data", collect);
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   const url = await new Promise<string>((resolve, reject) => {

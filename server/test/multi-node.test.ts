@@ -140,7 +140,7 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     await joinBlog(onA, { slug: "switch-blog" });
     await publish("switch-blog", "<p>one</p>");
     const seen = await waitFor(() => ofType(onA, "entry:published")[0], "the first entry");
-    const lastSeq = seen.payload.seq!;
+    const lastSeq = seen.payload.seq;
     onA.disconnect(); // the load balancer sends its reconnection to B
 
     const missed = [await publish("switch-blog", "<p>two</p>"), await publish("switch-blog", "<p>three</p>")];
@@ -157,7 +157,7 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
     const next = await publish("switch-blog", "<p>four</p>");
     await waitFor(() => ofType(onB, "entry:published")[0], "the next live entry");
     await pause(300);
-    expect(ofType(onB, "entry:published").map((e) => [e.payload.seq, e.payload.entry!.id])).toEqual([
+    expect(ofType(onB, "entry:published").map((e) => [e.payload.seq, e.payload.entry.id])).toEqual([
       [lastSeq + 3, next.id],
     ]);
   });

@@ -23,7 +23,7 @@ export interface RawWebSocket {
 export async function rawWebSocket(base: string, headers: Record<string, string> = {}): Promise<RawWebSocket> {
   const ws = new WebSocket(`${base.replace(/^http/, "ws")}/socket.io/?EIO=4&transport=websocket`, { headers });
   const frames: string[] = [];
-  ws.on("message", (data) => {
+  ws.on("message", (data: Buffer) => {
     const text = data.toString();
     frames.push(text);
     // Answer the server's pings, as a client must, so only what we mean to test ends the connection.
@@ -34,7 +34,7 @@ export async function rawWebSocket(base: string, headers: Record<string, string>
     ws.once("unexpected-response", (_request, response) =>
       reject(new Error(`handshake answered ${response.statusCode}`)),
     );
-    ws.once("message", (data) =>
+    ws.once("message", (data: Buffer) =>
       data.toString().startsWith("0") ? resolve() : reject(new Error(`unexpected first frame ${data.toString()}`)),
     );
   });

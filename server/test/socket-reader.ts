@@ -46,10 +46,7 @@ export async function connectSocket<K extends EventName = BlogEventType>(
   }) as TestSocket<K>;
   socket.received = [];
   for (const type of (options.events ?? BLOG_EVENT_TYPES) as readonly K[]) {
-    socket.on(
-      type as EventName,
-      ((payload: Heard<K>["payload"]) => socket.received.push({ type, payload } as Heard<K>)) as never,
-    );
+    socket.on(type, ((payload: Heard<K>["payload"]) => socket.received.push({ type, payload })) as never);
   }
   opened.push(socket);
   await new Promise<void>((resolve, reject) => {

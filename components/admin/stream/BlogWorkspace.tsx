@@ -78,7 +78,7 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
   const { connection, refusal } = useNewsroomEvents(blog.slug, {
     onSaved: saved,
     onRemoved: removed,
-    onJoined: reload,
+    onJoined: () => void reload(),
   });
 
   useEffect(() => {
@@ -91,6 +91,7 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
   // Edits left unsaved in this browser (a reload, a crash) reopen in their editors.
   useEffect(() => {
     const pending = entriesWithStoredEdits(blog.slug).filter((id) => initial.entries.some((entry) => entry.id === id));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage exists only after hydration
     if (pending.length) setEditing((current) => new Set([...current, ...pending]));
   }, [blog.slug, initial.entries]);
 

@@ -1,7 +1,7 @@
 "use client";
 // One entry in the newsroom stream, with what the signed-in writer may do to it.
 import { showsKeyEventFlag } from "@/components/feed/key-event-flag";
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import type { BlogStatus, ContributorDTO, EntryDTO } from "@/common/contracts/dto";
 import { can, type Actor } from "@/common/permissions";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
@@ -48,7 +48,11 @@ export function StreamItem({
   onRemoved,
 }: StreamItemProps) {
   const [busy, setBusy] = useState<"pin" | "key" | "delete" | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // An error is about the version it happened to: a newer version (a colleague's edit) clears it.
+  const [failure, setFailure] = useState<{ version: number; message: string } | null>(null);
+  const error = failure?.version === entry.version ? failure.message : null;
+  const setError = (message: string | null) =>
+    setFailure(message === null ? null : { version: entry.version, message });
   const dialogRef = useRef<HTMLDialogElement>(null);
   const entryPath = `/api/blogs/${encodeURIComponent(blog.slug)}/entries/${encodeURIComponent(entry.id)}`;
   const context = { authorId: entry.author.id };
@@ -56,8 +60,6 @@ export function StreamItem({
   const mayDelete = can(actor, "entry:delete", context);
   const mayPin = can(actor, "entry:pin", context);
   const headingId = `stream-${entry.id}-headline`;
-
-  useEffect(() => setError(null), [entry.version]);
 
   const run = async (what: "pin" | "key" | "delete", action: () => Promise<void>) => {
     if (busy) return;

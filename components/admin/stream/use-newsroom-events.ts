@@ -2,10 +2,11 @@
 // Joins a blog's newsroom room (the session cookie goes with the same-origin handshake) and hands over
 // every entry change, drafts and scheduled ones included. The room has no replay, so after every
 // (re)join the caller reloads its first page (`onJoined`).
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { EntryDTO } from "@/common/contracts/dto";
 import type { AllServerToClientEvents, ClientToServerEvents } from "@/common/contracts/events";
+import { useLatest } from "@/components/ui/use-latest";
 
 export type NewsroomConnection = "connecting" | "live" | "reconnecting" | "refused";
 
@@ -24,8 +25,7 @@ export function useNewsroomEvents(
 ): { connection: NewsroomConnection; refusal: string | null } {
   const [connection, setConnection] = useState<NewsroomConnection>("connecting");
   const [refusal, setRefusal] = useState<string | null>(null);
-  const handlersRef = useRef(handlers);
-  handlersRef.current = handlers;
+  const handlersRef = useLatest(handlers);
 
   useEffect(() => {
     const socket: NewsroomSocket = io({ transports: ["websocket", "polling"], withCredentials: true });
@@ -52,7 +52,7 @@ export function useNewsroomEvents(
     return () => {
       socket.disconnect();
     };
-  }, [slug]);
+  }, [slug, handlersRef]);
 
   return { connection, refusal };
 }
