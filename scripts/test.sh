@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: every test. Types, unit tests, integration tests against the real server with real
+# `npm test`: every check and test. Formatting, lint (with the folder boundaries), types, unit tests, integration tests against the real server with real
 # sockets, then end-to-end tests in Chromium. Set DATABASE_URL=postgresql://… (and REDIS_URL=redis://…) to run
 # them on PostgreSQL (+ Redis).
 set -euo pipefail
@@ -17,6 +17,10 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 echo "[test] database: ${DATABASE_URL:-SQLite (a temporary file per server)}${REDIS_URL:+, Redis: $REDIS_URL}"
+echo "[test] formatting"
+npx prettier --check . --log-level warn
+echo "[test] lint"
+npx eslint . --max-warnings 0
 echo "[test] types"
 npx tsc --noEmit
 echo "[test] unit"
