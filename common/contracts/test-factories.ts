@@ -1,12 +1,12 @@
-// The one place tests build contract objects by hand. A field added to a DTO is added here once, not in
-// every test that needs an entry (tests pass only the fields they are about).
-import type { BlogDTO, EntryDTO } from "./dto";
+// The one place tests build contract objects by hand: tests pass only the fields they are about. Entries
+// go through entrySchema, so they are valid EntryDTOs and a field added with a default needs no change here.
+import { entrySchema, type BlogDTO, type EntryDTO } from "./dto";
 
 const AT = "2026-01-01T10:00:00.000Z";
 
 /** A published entry by "Test author" in blog "b", at 2026-01-01 10:00 UTC; `overrides` set what the test is about. */
 export function entryDTO(overrides: Partial<EntryDTO> = {}): EntryDTO {
-  return {
+  return entrySchema.parse({
     id: "e1",
     blog: "b",
     headline: null,
@@ -14,16 +14,11 @@ export function entryDTO(overrides: Partial<EntryDTO> = {}): EntryDTO {
     author: { id: "u1", name: "Test author" },
     status: "PUBLISHED",
     publishedAt: AT,
-    scheduledAt: null,
-    editedAt: null,
-    pinned: false,
-    keyEvent: false,
-    label: null,
     version: 1,
     createdAt: AT,
     updatedAt: AT,
     ...overrides,
-  };
+  });
 }
 
 /** A live blog "b" at seq 0. */
