@@ -89,14 +89,11 @@ export function isBlankBody(html: string): boolean {
   return html.replace(/<[^>]*>/g, "").replace(/&nbsp;|\s/g, "") === "";
 }
 
+const FIELD_NAMES = Object.keys(composerFieldsSchema.shape) as (keyof ComposerFields)[];
+
+/** True when every composer field (each one in the schema above) is the same. */
 export function sameFields(a: ComposerFields, b: ComposerFields): boolean {
-  return (
-    a.headline === b.headline &&
-    a.body === b.body &&
-    a.label === b.label &&
-    a.keyEvent === b.keyEvent &&
-    a.authorId === b.authorId
-  );
+  return FIELD_NAMES.every((name) => a[name] === b[name]);
 }
 
 /** A fresh Idempotency-Key for one new entry (crypto.randomUUID needs a secure context; this does not). */
