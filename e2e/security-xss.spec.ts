@@ -4,6 +4,7 @@
 // Payloads: e2e/fixtures/xss-corpus.ts.
 import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import type { EntryDTO } from "../common/contracts/dto.ts";
 import { apiClient, type TestServer } from "../server/test/harness.ts";
 import { XSS_CORPUS, type XssPayload } from "./fixtures/xss-corpus.ts";
 import { expect, test } from "./fixtures/server.ts";
@@ -16,11 +17,7 @@ declare global {
   }
 }
 
-interface StoredEntry {
-  id: string;
-  headline: string | null;
-  body: string;
-}
+type StoredEntry = Pick<EntryDTO, "id" | "headline" | "body">;
 
 /** Fewer than a page (20) per blog, so every entry is on screen without "Load older". */
 const CHUNK = 15;

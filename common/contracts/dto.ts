@@ -1,128 +1,157 @@
-// The shapes the API answers and socket events carry. Isomorphic: no Node or Prisma here.
+// The shapes the API answers and socket events carry: each one defined once, as a zod schema, with its
+// TypeScript type inferred from it. Isomorphic: no Node or Prisma here.
+//
+// The schemas parse what was stored to be read back later (idempotency answers, see stored-payload.ts):
+// a field added to a shape after such payloads were written needs a `.default()` here, so they still parse.
+import { z } from "zod";
 
-export type Role = "ADMIN" | "EDITOR" | "JOURNALIST";
-export type BlogStatus = "LIVE" | "ENDED";
+/** Each enum once; server/db/enums.test.ts checks they match the Prisma enums of both providers. */
+export const ROLES = ["ADMIN", "EDITOR", "JOURNALIST"] as const;
+export const BLOG_STATUSES = ["LIVE", "ENDED"] as const;
 /** SCHEDULED entries publish themselves at `scheduledAt`. */
-export type EntryStatus = "DRAFT" | "SCHEDULED" | "PUBLISHED";
+export const ENTRY_STATUSES = ["DRAFT", "SCHEDULED", "PUBLISHED"] as const;
+export const AUDIT_ACTIONS = [
+  "blog.created",
+  "blog.edited",
+  "blog.ended",
+  "blog.reopened",
+  "entry.drafted",
+  "entry.scheduled",
+  "entry.published",
+  "entry.edited",
+  "entry.unpublished",
+  "entry.deleted",
+  "entry.pinned",
+  "entry.unpinned",
+  "entry.key-event-set",
+  "entry.key-event-cleared",
+] as const;
 
-export interface AuthorDTO {
-  id: string;
-  name: string;
-}
+export const roleSchema = z.enum(ROLES);
+export const blogStatusSchema = z.enum(BLOG_STATUSES);
+export const entryStatusSchema = z.enum(ENTRY_STATUSES);
+export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 
-export interface EntryDTO {
-  id: string;
-  blog: string;
-  headline: string | null;
+export type Role = z.infer<typeof roleSchema>;
+export type BlogStatus = z.infer<typeof blogStatusSchema>;
+export type EntryStatus = z.infer<typeof entryStatusSchema>;
+export type AuditAction = z.infer<typeof auditActionSchema>;
+
+/** A time as the API sends it: `Date.toISOString()`. */
+const time = z.iso.datetime();
+
+export const authorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+});
+export type AuthorDTO = z.infer<typeof authorSchema>;
+
+export const entrySchema = z.object({
+  id: z.string(),
+  blog: z.string(),
+  headline: z.string().nullable(),
   /** Sanitized HTML. */
-  body: string;
-  author: AuthorDTO;
-  status: EntryStatus;
-  publishedAt: string | null;
+  body: z.string(),
+  author: authorSchema,
+  status: entryStatusSchema,
+  publishedAt: time.nullable(),
   /** When a SCHEDULED entry will publish. */
-  scheduledAt: string | null;
+  scheduledAt: time.nullable().default(null),
   /** Last change to the headline, body or label after publishing; readers see "Updated HH:MM". */
-  editedAt: string | null;
-  pinned: boolean;
-  keyEvent: boolean;
-  label: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+  editedAt: time.nullable().default(null),
+  pinned: z.boolean().default(false),
+  keyEvent: z.boolean().default(false),
+  label: z.string().nullable().default(null),
+  version: z.number().int().positive(),
+  createdAt: time,
+  updatedAt: time,
+});
+export type EntryDTO = z.infer<typeof entrySchema>;
 
-export interface BlogDTO {
-  slug: string;
-  title: string;
-  summary: string;
-  status: BlogStatus;
-  seq: number;
-  createdAt: string;
-  updatedAt: string;
-  endedAt: string | null;
-}
+export const blogSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  status: blogStatusSchema,
+  seq: z.number().int(),
+  createdAt: time,
+  updatedAt: time,
+  endedAt: time.nullable(),
+});
+export type BlogDTO = z.infer<typeof blogSchema>;
 
-export interface UserDTO {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  active: boolean;
-}
+export const userSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  active: z.boolean(),
+});
+export type UserDTO = z.infer<typeof userSchema>;
 
-export interface EntryPage {
-  entries: EntryDTO[];
+export const entryPageSchema = z.object({
+  entries: z.array(entrySchema),
   /** Pass as `before` to get the next (older) page; null when there is none. */
-  nextCursor: string | null;
+  nextCursor: z.string().nullable(),
   /**
    * Readers' list: the blog's seq read before these entries. The page is at least this current, so a client
    * that replays the events after it is up to date (replaying one it already shows changes nothing).
    */
-  seq?: number;
-}
+  seq: z.number().int().optional(),
+});
+export type EntryPage = z.infer<typeof entryPageSchema>;
 
 /** A blog as the newsroom dashboard lists it. */
-export interface BlogSummaryDTO extends BlogDTO {
+export const blogSummarySchema = blogSchema.extend({
   /** Published entries, not deleted. */
-  entryCount: number;
+  entryCount: z.number().int(),
   /** Drafts and scheduled entries, not deleted. */
-  pendingCount: number;
-  lastPublishedAt: string | null;
-}
+  pendingCount: z.number().int(),
+  lastPublishedAt: time.nullable(),
+});
+export type BlogSummaryDTO = z.infer<typeof blogSummarySchema>;
 
 /** Someone who may be named as an entry's author. */
-export interface ContributorDTO {
-  id: string;
-  name: string;
-  role: Role;
-}
+export const contributorSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: roleSchema,
+});
+export type ContributorDTO = z.infer<typeof contributorSchema>;
 
-export type AuditAction =
-  | "blog.created"
-  | "blog.edited"
-  | "blog.ended"
-  | "blog.reopened"
-  | "entry.drafted"
-  | "entry.scheduled"
-  | "entry.published"
-  | "entry.edited"
-  | "entry.unpublished"
-  | "entry.deleted"
-  | "entry.pinned"
-  | "entry.unpinned"
-  | "entry.key-event-set"
-  | "entry.key-event-cleared";
-
-export interface AuditEventDTO {
-  id: string;
-  blog: string;
-  action: AuditAction;
+export const auditEventSchema = z.object({
+  id: z.string(),
+  blog: z.string(),
+  action: auditActionSchema,
   /** Null when the system did it (the scheduler publishing on time). */
-  actor: AuthorDTO | null;
-  entryId: string | null;
+  actor: authorSchema.nullable(),
+  entryId: z.string().nullable(),
   /** One human line, e.g. the entry's headline or the fields that changed. */
-  summary: string;
-  createdAt: string;
-}
+  summary: z.string(),
+  createdAt: time,
+});
+export type AuditEventDTO = z.infer<typeof auditEventSchema>;
 
-export interface UploadDTO {
+export const uploadSchema = z.object({
   /** Path to use in an <img src>, e.g. /uploads/2f1c….webp */
-  url: string;
-  contentType: string;
-  bytes: number;
-}
+  url: z.string(),
+  contentType: z.string(),
+  bytes: z.number().int(),
+});
+export type UploadDTO = z.infer<typeof uploadSchema>;
 
 /** What a reader's page is rendered from; the browser keeps it live from there. */
-export interface InitialFeed {
-  blog: BlogDTO;
+export const initialFeedSchema = z.object({
+  blog: blogSchema,
   /** Pinned entries, shown on top, newest first. */
-  pinned: EntryDTO[];
+  pinned: z.array(entrySchema),
   /** The stream of unpinned entries loaded so far, newest first. */
-  entries: EntryDTO[];
+  entries: z.array(entrySchema),
   /** Cursor for "Load older"; null when everything is loaded. */
-  nextCursor: string | null;
+  nextCursor: z.string().nullable(),
   /** The last event sequence number applied. */
-  seq: number;
+  seq: z.number().int(),
   /** Key events loaded apart from the stream (without them, the loaded ones are used). */
-  keyEvents?: EntryDTO[];
-}
+  keyEvents: z.array(entrySchema).optional(),
+});
+export type InitialFeed = z.infer<typeof initialFeedSchema>;

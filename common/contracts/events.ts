@@ -37,14 +37,17 @@ export type BlogEvent = {
   [T in BlogEventType]: { type: T; payload: BlogEventPayload<T> };
 }[BlogEventType];
 
-export const BLOG_EVENT_TYPES: readonly BlogEventType[] = [
-  "entry:published",
-  "entry:updated",
-  "entry:deleted",
-  "entry:pinned",
-  "entry:unpinned",
-  "blog:updated",
-];
+/** Every logged event type, once: the compiler refuses this object if one is missing or unknown. */
+const LOGGED_EVENT_TYPES = {
+  "entry:published": true,
+  "entry:updated": true,
+  "entry:deleted": true,
+  "entry:pinned": true,
+  "entry:unpinned": true,
+  "blog:updated": true,
+} as const satisfies Record<BlogEventType, true>;
+
+export const BLOG_EVENT_TYPES = Object.keys(LOGGED_EVENT_TYPES) as readonly BlogEventType[];
 
 export interface JoinRequest {
   slug: string;

@@ -1,5 +1,6 @@
 // Input validation shared by forms, route handlers and socket handlers.
 import { z } from "zod";
+import { blogStatusSchema, entryStatusSchema, roleSchema } from "./dto";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -8,8 +9,6 @@ export const slugSchema = z
   .min(2, "slug must be at least 2 characters")
   .max(80, "slug must be at most 80 characters")
   .regex(SLUG_PATTERN, "slug may hold only lowercase letters, digits and single hyphens");
-
-export const roleSchema = z.enum(["ADMIN", "EDITOR", "JOURNALIST"]);
 
 export const loginSchema = z.strictObject({
   email: z.string().trim().toLowerCase().email("email must be a valid address"),
@@ -26,7 +25,7 @@ export const updateBlogSchema = z
   .strictObject({
     title: z.string().trim().min(1, "title is required").max(200),
     summary: z.string().trim().max(2000),
-    status: z.enum(["LIVE", "ENDED"]),
+    status: blogStatusSchema,
   })
   .partial()
   .refine((value) => Object.keys(value).length > 0, "give at least one of title, summary, status");
@@ -36,14 +35,13 @@ const label = z.string().trim().max(40).nullable();
 // Raw HTML from the client; the server sanitizes it before it is stored.
 const body = z.string().min(1, "body is required").max(100_000, "body must be at most 100000 characters");
 
-const entryStatus = z.enum(["DRAFT", "SCHEDULED", "PUBLISHED"]);
 /** When a SCHEDULED entry publishes: an ISO 8601 time with an offset. */
 const scheduledAt = z.iso.datetime({ offset: true, error: "scheduledAt must be an ISO 8601 date-time" }).nullable();
 
 export const createEntrySchema = z.strictObject({
   headline: headline.optional(),
   body,
-  status: entryStatus.default("PUBLISHED"),
+  status: entryStatusSchema.default("PUBLISHED"),
   scheduledAt: scheduledAt.optional(),
   keyEvent: z.boolean().default(false),
   label: label.optional(),
@@ -55,7 +53,7 @@ export const updateEntrySchema = z.strictObject({
   version: z.number({ error: "version is required (the version you edited)" }).int().positive(),
   headline: headline.optional(),
   body: body.optional(),
-  status: entryStatus.optional(),
+  status: entryStatusSchema.optional(),
   scheduledAt: scheduledAt.optional(),
   keyEvent: z.boolean().optional(),
   label: label.optional(),

@@ -1,6 +1,11 @@
 import type { Role } from "@/common/contracts/dto";
 
-/** How the panel names a role in running text ("Signed in as Sam (editor)"). */
-export const ROLE_NAMES: Record<Role, string> = { ADMIN: "admin", EDITOR: "editor", JOURNALIST: "journalist" };
+/** How the panel names a role in running text ("Signed in as Sam (editor)"), in the order it lists them. */
+export const ROLE_NAMES = {
+  JOURNALIST: "journalist",
+  EDITOR: "editor",
+  ADMIN: "admin",
+} as const satisfies Record<Role, string>;
 
-export const ROLES: readonly Role[] = ["JOURNALIST", "EDITOR", "ADMIN"];
+/** Every role, least access first (the compiler keeps ROLE_NAMES complete). */
+export const ROLES = Object.keys(ROLE_NAMES) as readonly Role[];

@@ -1,39 +1,22 @@
 import { describe, expect, it } from "vitest";
-import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import type { BlogEvent } from "@/common/contracts/events";
+import { blogDTO, entryDTO } from "@/common/contracts/test-factories";
 import { appendOlder, applyEvent, applyToLinked, initialFeedState, type FeedState } from "./feed-state";
 
-const blog: BlogDTO = {
-  slug: "b",
-  title: "B",
-  summary: "",
-  status: "LIVE",
-  seq: 0,
-  createdAt: "",
-  updatedAt: "",
-  endedAt: null,
-};
+const blog = blogDTO({ createdAt: "", updatedAt: "" });
 
 function entry(id: string, minute: number, extra: Partial<EntryDTO> = {}): EntryDTO {
   const at = new Date(Date.UTC(2026, 10, 26, 12, minute)).toISOString();
-  return {
+  return entryDTO({
     id,
-    blog: "b",
-    headline: null,
     body: `<p>${id}</p>`,
     author: { id: "u", name: "U" },
-    status: "PUBLISHED",
     publishedAt: at,
-    scheduledAt: null,
-    editedAt: null,
-    pinned: false,
-    keyEvent: false,
-    label: null,
-    version: 1,
     createdAt: at,
     updatedAt: at,
     ...extra,
-  };
+  });
 }
 
 const state = (entries: EntryDTO[], pinned: EntryDTO[] = [], nextCursor: string | null = null): FeedState => ({

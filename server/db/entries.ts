@@ -1,5 +1,5 @@
 // Entries: every use case readers and writers have, with permission checks and the event log inside.
-import type { AuditAction, EntryDTO, EntryPage } from "@/common/contracts/dto";
+import type { AuditAction, BlogStatus, EntryDTO, EntryPage } from "@/common/contracts/dto";
 import type { BlogEvent } from "@/common/contracts/events";
 import type { CreateEntryInput, EntryListQuery, UpdateEntryInput } from "@/common/contracts/schemas";
 import { requirePermission, type Actor } from "@/common/permissions";
@@ -28,7 +28,7 @@ export interface EntryRemoval {
 
 type Status = EntryDTO["status"];
 
-async function blogIdOf(db: Db | Tx, slug: string): Promise<{ id: string; status: "LIVE" | "ENDED"; seq: number }> {
+async function blogIdOf(db: Db | Tx, slug: string): Promise<{ id: string; status: BlogStatus; seq: number }> {
   const blog = await db.blog.findUnique({ where: { slug }, select: { id: true, status: true, seq: true } });
   if (!blog) throw new AppError("NOT_FOUND", `no blog with slug "${slug}"`);
   return blog;

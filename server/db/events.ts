@@ -5,6 +5,7 @@
 // readers may no longer see it (deleted, taken back to draft, scheduled). So a headline edited away, an
 // entry unpublished or deleted is gone from every replay, over HTTP and on join, the moment the change
 // commits; the log is how a reader catches up, not an archive of what was once said.
+import type { BlogStatus } from "@/common/contracts/dto";
 import type { BlogEvent, BlogEventPayload, BlogEventType, EventsPage } from "@/common/contracts/events";
 import { loadConfig } from "../config";
 import { AppError } from "@/common/app-error";
@@ -45,7 +46,7 @@ export async function appendEvent<T extends BlogEventType>(
 export async function takeNextSeq(
   tx: Tx,
   slug: string,
-): Promise<{ id: string; seq: number; status: "LIVE" | "ENDED" } | null> {
+): Promise<{ id: string; seq: number; status: BlogStatus } | null> {
   try {
     return await tx.blog.update({
       where: { slug, status: "LIVE" },
@@ -75,7 +76,10 @@ export function entryIdOf(event: BlogEvent): string | null {
       return event.payload.id;
     case "blog:updated":
       return null;
-    default:
+    case "entry:published":
+    case "entry:updated":
+    case "entry:pinned":
+    case "entry:unpinned":
       return event.payload.entry.id;
   }
 }

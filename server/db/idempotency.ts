@@ -3,8 +3,10 @@
 // answer back instead of creating a second entry.
 import { createHash } from "node:crypto";
 import { AppError } from "@/common/app-error";
+import { entrySchema, type EntryDTO } from "@/common/contracts/dto";
+import { readStoredPayload, toStoredPayload, type StoredFormat } from "@/common/contracts/stored-payload";
+import { entryInclude, toEntryDTO } from "./to-dto";
 import type { Db, Tx } from "./types";
-import type { EntryDTO } from "@/common/contracts/dto";
 
 /** How long a key is remembered. A retry after that creates a new entry. */
 export const IDEMPOTENCY_WINDOW_MS = 24 * 3600_000;
@@ -42,6 +44,16 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
+/**
+ * The entry a key created, as first answered. Version 0: the bare entry (stored before versions existed);
+ * version 1: { v: 1, data: entry }. A field added to EntryDTO later takes its default (see common/contracts/dto.ts).
+ */
+export const PUBLISH_ANSWER: StoredFormat<EntryDTO> = {
+  version: 1,
+  schema: entrySchema,
+  upgrades: { 0: (entry) => entry },
+};
+
 export interface IdempotentRequest {
   key: string;
   requestHash: string;
@@ -66,7 +78,16 @@ export async function findPublishedWithKey(
       `Idempotency-Key "${request.key}" was already used for a different entry (entry ${row.entryId}); send a new key for a new entry`,
     );
   }
-  return JSON.parse(row.response) as EntryDTO;
+  const answer = readStoredPayload(PUBLISH_ANSWER, row.response);
+  if (answer.ok) return answer.value;
+  // The retry must still not create a second entry, so it gets the entry as it is now rather than an error.
+  console.warn(
+    `[liveline] the stored answer for an Idempotency-Key of user ${actorId} cannot be read (${answer.problem}); answering entry ${row.entryId} as it is now`,
+  );
+  const entry = await db.entry.findUnique({ where: { id: row.entryId }, include: entryInclude });
+  if (!entry)
+    throw new AppError("GONE", `Idempotency-Key "${request.key}" created entry ${row.entryId}, which no longer exists`);
+  return toEntryDTO(entry);
 }
 
 /**
@@ -91,7 +112,7 @@ export async function rememberPublishKey(
       key: request.key,
       requestHash: request.requestHash,
       entryId: entry.id,
-      response: JSON.stringify(entry),
+      response: toStoredPayload(PUBLISH_ANSWER, entry),
       createdAt: now,
     },
   });

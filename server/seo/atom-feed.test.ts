@@ -1,40 +1,32 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
+import { blogDTO, entryDTO } from "@/common/contracts/test-factories";
 import { atomFeedOf, xmlEscape } from "./atom-feed";
 import { embedSnippetOf } from "./embed-snippet";
 import { jsonLdText, liveBlogPostingOf } from "./live-blog-posting";
 import { permalinkOf } from "@/common/urls";
 
-const blog: BlogDTO = {
+const blog = blogDTO({
   slug: "storm",
   title: 'Storm & "floods" <live>',
-  summary: "",
   status: "ENDED",
   seq: 3,
   createdAt: "2026-01-01T10:00:00.000Z",
   updatedAt: "2026-01-01T12:00:00.000Z",
   endedAt: "2026-01-01T12:00:00.000Z",
-};
-
-const entry = (id: string, over: Partial<EntryDTO> = {}): EntryDTO => ({
-  id,
-  blog: "storm",
-  headline: null,
-  body: "<p>text</p>",
-  author: { id: "u1", name: "Ana <Reporter>" },
-  status: "PUBLISHED",
-  publishedAt: "2026-01-01T11:00:00.000Z",
-  scheduledAt: null,
-  editedAt: null,
-  pinned: false,
-  keyEvent: false,
-  label: null,
-  version: 1,
-  createdAt: "2026-01-01T11:00:00.000Z",
-  updatedAt: "2026-01-01T11:00:00.000Z",
-  ...over,
 });
+
+const entry = (id: string, over: Partial<EntryDTO> = {}): EntryDTO =>
+  entryDTO({
+    id,
+    blog: "storm",
+    author: { id: "u1", name: "Ana <Reporter>" },
+    publishedAt: "2026-01-01T11:00:00.000Z",
+    createdAt: "2026-01-01T11:00:00.000Z",
+    updatedAt: "2026-01-01T11:00:00.000Z",
+    ...over,
+  });
 
 describe("atom feed", () => {
   it("escapes markup and drops characters XML cannot hold", () => {

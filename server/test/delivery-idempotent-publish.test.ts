@@ -145,3 +145,63 @@ describe("POST …/entries with an Idempotency-Key", () => {
     expect(retried.headers.get("idempotent-replayed")).toBeNull();
   });
 });
+
+describe("a retry answered from what an earlier version stored", () => {
+  const keyOf = (key: string) => ({ actorId_key: { actorId: server.users.editor.id, key } });
+
+  it("an answer stored before versions and before some entry fields existed comes back whole, those fields at their defaults", async () => {
+    const { slug } = await newBlogWithReader();
+    const request = { headline: "Stored long ago", body: "<p>Before the fields were added.</p>" };
+    const first = await publish(slug, request, "key-old-shape");
+    expect(first.status).toBe(201);
+    const stored = await server.db.prisma.publishKey.findUniqueOrThrow({ where: keyOf("key-old-shape") });
+    expect(JSON.parse(stored.response)).toEqual({ v: 1, data: first.body.entry });
+
+    // What a version before stored payloads had versions wrote: the bare entry, here without the fields
+    // that have a default in common/contracts/dto.ts (as if they had been added since).
+    const oldShape: Record<string, unknown> = { ...first.body.entry };
+    for (const field of ["scheduledAt", "editedAt", "pinned", "keyEvent", "label"]) delete oldShape[field];
+    await server.db.prisma.publishKey.update({
+      where: keyOf("key-old-shape"),
+      data: { response: JSON.stringify(oldShape) },
+    });
+
+    const retry = await publish(slug, request, "key-old-shape");
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.body.entry).toMatchObject({
+      scheduledAt: null,
+      editedAt: null,
+      pinned: false,
+      keyEvent: false,
+      label: null,
+    });
+    expect(retry.body).toEqual(first.body);
+    expect(await publishedEntries(server.url, slug)).toHaveLength(1);
+  });
+
+  it("an answer that cannot be read: the retry gets the entry as it is now, not a 500 and not a second entry", async () => {
+    const { slug } = await newBlogWithReader();
+    const request = { body: "<p>Answer about to be damaged.</p>" };
+    const first = await publish(slug, request, "key-damaged");
+    expect(first.status).toBe(201);
+    const edited = await editor<{ entry: EntryDTO }>("PATCH", `/api/blogs/${slug}/entries/${first.body.entry.id}`, {
+      version: 1,
+      headline: "Edited since",
+    });
+    expect(edited.status).toBe(200);
+    for (const damaged of [
+      "{not json",
+      JSON.stringify({ v: 99, data: {} }),
+      JSON.stringify({ v: 1, data: { id: 1 } }),
+    ]) {
+      await server.db.prisma.publishKey.update({ where: keyOf("key-damaged"), data: { response: damaged } });
+      const retry = await publish(slug, request, "key-damaged");
+      expect(retry.status).toBe(201);
+      expect(retry.headers.get("idempotent-replayed")).toBe("true");
+      expect(retry.body).toEqual({ entry: edited.body.entry });
+    }
+    expect(await publishedEntries(server.url, slug)).toHaveLength(1);
+    expect(server.output()).toMatch(/the stored answer for an Idempotency-Key of user \S+ cannot be read \(not JSON\)/);
+  });
+});

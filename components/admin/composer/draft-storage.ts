@@ -1,26 +1,40 @@
 // Every keystroke in a composer is kept in localStorage, so a reload, a crash or a lost connection never
 // loses typed text. One slot per blog and entry ("new" for the composer that creates entries).
+import { z } from "zod";
+import { readStoredPayload, toStoredPayload, type StoredFormat } from "@/common/contracts/stored-payload";
 
-export interface ComposerFields {
-  headline: string;
+const composerFieldsSchema = z.object({
+  headline: z.string().default(""),
   /** The editor's HTML. */
-  body: string;
-  label: string;
-  keyEvent: boolean;
-  authorId: string;
-}
+  body: z.string(),
+  label: z.string().default(""),
+  keyEvent: z.boolean().default(false),
+  authorId: z.string(),
+});
+export type ComposerFields = z.infer<typeof composerFieldsSchema>;
 
-export interface StoredDraft {
-  fields: ComposerFields;
+const storedDraftSchema = z.object({
+  fields: composerFieldsSchema,
   /** For an existing entry: the version the text was based on (a save with it may conflict, never overwrite). */
-  baseVersion: number | null;
+  baseVersion: z.number().int().nullable().default(null),
   /**
    * For a new entry: the Idempotency-Key its publish was first sent with. Kept until the server answers,
    * so a retry (after a network error, a reload or a double click) cannot create the entry twice.
    */
-  publishKey?: string;
-  savedAt: string;
-}
+  publishKey: z.string().optional(),
+  savedAt: z.string(),
+});
+export type StoredDraft = z.infer<typeof storedDraftSchema>;
+
+/**
+ * Version 0: the bare draft (stored before versions existed); version 1: { v: 1, data: draft }. A field added
+ * later needs a `.default()` above, so drafts already in browsers still open.
+ */
+export const STORED_DRAFT: StoredFormat<StoredDraft> = {
+  version: 1,
+  schema: storedDraftSchema,
+  upgrades: { 0: (draft) => draft },
+};
 
 const PREFIX = "liveline:composer:";
 
@@ -36,20 +50,17 @@ function storage(): Storage | null {
   }
 }
 
+/** The draft kept under `key`, or null. One that cannot be read (damaged, or from a newer version) is left out. */
 export function readDraft(key: string): StoredDraft | null {
   const raw = storage()?.getItem(key);
   if (!raw) return null;
-  try {
-    const parsed = JSON.parse(raw) as StoredDraft;
-    return parsed && typeof parsed.fields?.body === "string" ? parsed : null;
-  } catch {
-    return null;
-  }
+  const draft = readStoredPayload(STORED_DRAFT, raw);
+  return draft.ok ? draft.value : null;
 }
 
 export function writeDraft(key: string, draft: StoredDraft): void {
   try {
-    storage()?.setItem(key, JSON.stringify(draft));
+    storage()?.setItem(key, toStoredPayload(STORED_DRAFT, draft));
   } catch {
     // Quota exceeded: nothing better to do than keep the text on screen.
   }
@@ -78,14 +89,11 @@ export function isBlankBody(html: string): boolean {
   return html.replace(/<[^>]*>/g, "").replace(/&nbsp;|\s/g, "") === "";
 }
 
+const FIELD_NAMES = Object.keys(composerFieldsSchema.shape) as (keyof ComposerFields)[];
+
+/** True when every composer field (each one in the schema above) is the same. */
 export function sameFields(a: ComposerFields, b: ComposerFields): boolean {
-  return (
-    a.headline === b.headline &&
-    a.body === b.body &&
-    a.label === b.label &&
-    a.keyEvent === b.keyEvent &&
-    a.authorId === b.authorId
-  );
+  return FIELD_NAMES.every((name) => a[name] === b[name]);
 }
 
 /** A fresh Idempotency-Key for one new entry (crypto.randomUUID needs a secure context; this does not). */

@@ -1,26 +1,20 @@
 import { describe, expect, it } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
+import { entryDTO } from "@/common/contracts/test-factories";
 import { appendOlderEntries, removeEntry, replaceFirstPage, upsertEntry, type StreamState } from "./stream-state";
 
 function entry(id: string, updatedAt: string, version = 1, extra: Partial<EntryDTO> = {}): EntryDTO {
-  return {
+  return entryDTO({
     id,
-    blog: "b",
     headline: id,
     body: `<p>${id}</p>`,
-    author: { id: "u1", name: "A" },
     status: "DRAFT",
     publishedAt: null,
-    scheduledAt: null,
-    editedAt: null,
-    pinned: false,
-    keyEvent: false,
-    label: null,
     version,
     createdAt: updatedAt,
     updatedAt,
     ...extra,
-  };
+  });
 }
 
 const t = (minute: number) => `2026-11-26T10:${String(minute).padStart(2, "0")}:00.000Z`;
