@@ -5,6 +5,14 @@ export type BlogStatus = "LIVE" | "ENDED";
 /** SCHEDULED entries publish themselves at `scheduledAt`. */
 export type EntryStatus = "DRAFT" | "SCHEDULED" | "PUBLISHED";
 
+/** The labels a writer may give an entry (shown above its headline); the API refuses any other. */
+export const ENTRY_LABELS = ["Breaking", "Key event", "ICYMI", "Analysis", "Full report"] as const;
+export type EntryLabel = (typeof ENTRY_LABELS)[number];
+
+export function isEntryLabel(value: string): value is EntryLabel {
+  return (ENTRY_LABELS as readonly string[]).includes(value);
+}
+
 export interface AuthorDTO {
   id: string;
   name: string;
@@ -25,6 +33,10 @@ export interface EntryDTO {
   editedAt: string | null;
   pinned: boolean;
   keyEvent: boolean;
+  /**
+   * One of ENTRY_LABELS for anything written since the list was enforced; entries stored before may hold any
+   * other text (up to 40 characters), so readers take it as plain text and never assume it is in the list.
+   */
   label: string | null;
   version: number;
   createdAt: string;

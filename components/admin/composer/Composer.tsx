@@ -3,8 +3,14 @@
 // is also saved to the server ~2 s after typing stops. A stale save never overwrites: it opens the conflict panel.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { EditorContent, useEditor } from "@tiptap/react";
-import type { BlogStatus, ContributorDTO, EntryDTO } from "@/common/contracts/dto";
-import type { CreateEntryInput, UpdateEntryInput } from "@/common/contracts/schemas";
+import {
+  ENTRY_LABELS,
+  isEntryLabel,
+  type BlogStatus,
+  type ContributorDTO,
+  type EntryDTO,
+} from "@/common/contracts/dto";
+import type { CreateEntryRequest, UpdateEntryRequest } from "@/common/contracts/schemas";
 import { can, type Actor } from "@/common/permissions";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
 import { FormField } from "@/components/admin/FormField";
@@ -27,8 +33,6 @@ import { bodyHtml, composerExtensions, insertBlock } from "./editor-extensions";
 import { EmbedInserter } from "./EmbedInserter";
 import { ImageInserter } from "./ImageInserter";
 import { Toolbar } from "./Toolbar";
-
-export const ENTRY_LABELS = ["Breaking", "Key event", "ICYMI", "Analysis", "Full report"] as const;
 
 const AUTOSAVE_DELAY_MS = 2_000;
 
@@ -229,7 +233,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
     const scheduledAt = intent.kind === "schedule" ? intent.scheduledAt : undefined;
     try {
       if (!entry) {
-        const payload: CreateEntryInput = {
+        const payload: CreateEntryRequest = {
           headline: sent.headline.trim() || null,
           body: sent.body,
           status: status ?? "PUBLISHED",
@@ -266,12 +270,15 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
         );
         return;
       }
-      const payload: UpdateEntryInput = {
+      // A label stored before the list was enforced is kept by not naming it; the server would refuse it.
+      const keepsStoredLabel =
+        sent.label !== "" && !isEntryLabel(sent.label) && sent.label === serverFieldsRef.current.label;
+      const payload: UpdateEntryRequest = {
         version: version ?? baseVersionRef.current ?? entry.version,
         headline: sent.headline.trim() || null,
         body: sent.body,
         keyEvent: sent.keyEvent,
-        label: sent.label || null,
+        ...(keepsStoredLabel ? {} : { label: sent.label || null }),
         ...(status ? { status } : {}),
         ...(status === "SCHEDULED" ? { scheduledAt } : {}),
       };
@@ -423,9 +430,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
                 {label}
               </option>
             ))}
-            {fields.label && !(ENTRY_LABELS as readonly string[]).includes(fields.label) && (
-              <option value={fields.label}>{fields.label}</option>
-            )}
+            {fields.label && !isEntryLabel(fields.label) && <option value={fields.label}>{fields.label}</option>}
           </select>
         </FormField>
         <label className="flex items-center gap-2 py-1.5">
