@@ -208,7 +208,7 @@ test("the live page fits a 360 px phone and a wide desktop, in light and dark (s
   await newsroom.publish(blog.slug, {
     headline: "Ferries cancelled",
     body: "<p>All crossings are off today.</p>",
-    label: "Travel",
+    label: "Full report",
   });
 
   for (const colorScheme of ["light", "dark"] as const) {

@@ -32,6 +32,14 @@ export const blogStatusSchema = z.enum(BLOG_STATUSES);
 export const entryStatusSchema = z.enum(ENTRY_STATUSES);
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 
+/** The labels a writer may give an entry (shown above its headline); the API refuses any other. */
+export const ENTRY_LABELS = ["Breaking", "Key event", "ICYMI", "Analysis", "Full report"] as const;
+export type EntryLabel = (typeof ENTRY_LABELS)[number];
+
+export function isEntryLabel(value: string): value is EntryLabel {
+  return (ENTRY_LABELS as readonly string[]).includes(value);
+}
+
 export type Role = z.infer<typeof roleSchema>;
 export type BlogStatus = z.infer<typeof blogStatusSchema>;
 export type EntryStatus = z.infer<typeof entryStatusSchema>;
@@ -61,6 +69,10 @@ export const entrySchema = z.object({
   editedAt: time.nullable().default(null),
   pinned: z.boolean().default(false),
   keyEvent: z.boolean().default(false),
+  /**
+   * One of ENTRY_LABELS for anything written since the list was enforced; entries stored before may hold any
+   * other text (up to 40 characters), so readers take it as plain text and never assume it is in the list.
+   */
   label: z.string().nullable().default(null),
   version: z.number().int().positive(),
   createdAt: time,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ZodError } from "zod";
+import { ENTRY_LABELS } from "./dto";
 import {
   createEntrySchema,
   describeZodError,
@@ -32,6 +33,17 @@ describe("schemas", () => {
     expect(errorOf(createEntrySchema.safeParse({ body: "<p>x</p>", pinned: true }))).toMatch(/pinned/);
     expect(errorOf(updateEntrySchema.safeParse({ headline: "x" }))).toMatch(/^version: version is required/);
     expect(errorOf(joinRequestSchema.safeParse({ slug: "ok-slug", since: 1.5 }))).toMatch(/^since: /);
+  });
+
+  it("takes an entry label only from the list; empty or null is none", () => {
+    expect(createEntrySchema.parse({ body: "<p>x</p>", label: " Key event " }).label).toBe("Key event");
+    expect(createEntrySchema.parse({ body: "<p>x</p>", label: "" }).label).toBe("");
+    expect(updateEntrySchema.parse({ version: 1, label: null }).label).toBeNull();
+    for (const label of ENTRY_LABELS) expect(updateEntrySchema.parse({ version: 1, label }).label).toBe(label);
+    const listed = "label: label must be one of Breaking, Key event, ICYMI, Analysis, Full report, or null for none";
+    expect(errorOf(createEntrySchema.safeParse({ body: "<p>x</p>", label: "Travel" }))).toBe(listed);
+    expect(errorOf(updateEntrySchema.safeParse({ version: 1, label: "breaking" }))).toBe(listed);
+    expect(errorOf(updateEntrySchema.safeParse({ version: 1, label: 7 }))).toMatch(/^label: /);
   });
 
   it("coerces and bounds list queries", () => {

@@ -1,6 +1,6 @@
 // Input validation shared by forms, route handlers and socket handlers.
 import { z } from "zod";
-import { blogStatusSchema, entryStatusSchema, roleSchema } from "./dto";
+import { blogStatusSchema, ENTRY_LABELS, entryStatusSchema, roleSchema } from "./dto";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -31,7 +31,12 @@ export const updateBlogSchema = z
   .refine((value) => Object.keys(value).length > 0, "give at least one of title, summary, status");
 
 const headline = z.string().trim().max(300).nullable();
-const label = z.string().trim().max(40).nullable();
+/** One of ENTRY_LABELS; `""` or null means none. */
+const label = z
+  .string()
+  .trim()
+  .pipe(z.enum(["", ...ENTRY_LABELS], { error: `label must be one of ${ENTRY_LABELS.join(", ")}, or null for none` }))
+  .nullable();
 // Raw HTML from the client; the server sanitizes it before it is stored.
 const body = z.string().min(1, "body is required").max(100_000, "body must be at most 100000 characters");
 
@@ -128,6 +133,9 @@ export type CreateBlogInput = z.infer<typeof createBlogSchema>;
 export type UpdateBlogInput = z.infer<typeof updateBlogSchema>;
 export type CreateEntryInput = z.infer<typeof createEntrySchema>;
 export type UpdateEntryInput = z.infer<typeof updateEntrySchema>;
+/** What a client sends to create or edit an entry, before the server's defaults and trimming. */
+export type CreateEntryRequest = z.input<typeof createEntrySchema>;
+export type UpdateEntryRequest = z.input<typeof updateEntrySchema>;
 export type EntryListQuery = z.infer<typeof entryListQuerySchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -203,7 +203,7 @@ describe("scheduled entries", () => {
     expect(keyEvent.entry.editedAt).toBeNull();
     const sameBody = await updateEntry(db, editor, "edit-blog", entry.id, { version: 2, body: "<p>a</p>" });
     expect(sameBody.entry.editedAt).toBeNull();
-    const changed = await updateEntry(db, editor, "edit-blog", entry.id, { version: 3, label: "Update" });
+    const changed = await updateEntry(db, editor, "edit-blog", entry.id, { version: 3, label: "Analysis" });
     expect(changed.entry.editedAt).not.toBeNull();
     expect(changed.event).toMatchObject({
       type: "entry:updated",
@@ -354,7 +354,7 @@ describe("the audit log", () => {
     await updateEntry(db, journalist, "audit-blog", entry.id, {
       version: 2,
       body: "<p>y</p>",
-      label: "Update",
+      label: "Analysis",
       keyEvent: true,
     });
     await setEntryPinned(db, journalist, "audit-blog", entry.id, true);

@@ -3,13 +3,15 @@
  * covered live over one day. All places, people and organisations are invented.
  */
 
+import type { EntryLabel } from "@/common/contracts/dto";
+
 export interface DemoEntry {
   /** Minutes after the blog started; entries are published in this order. */
   minute: number;
   headline: string | null;
   /** HTML using only: p, a[href], strong, em, ul, ol, li, blockquote, h3, figure, img[src alt], figcaption. */
   body: string;
-  label: string | null; // one of "Breaking", "Key event", "Analysis", "ICYMI", "Full report", or null
+  label: EntryLabel | null;
   keyEvent: boolean;
   pinned: boolean;
   /** Who wrote it: "editor" or "journalist" (two demo accounts). */

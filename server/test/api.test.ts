@@ -258,6 +258,37 @@ describe("entries", () => {
     expect(count).toBe(1);
   });
 
+  it("takes only the known labels, with a message listing them, and keeps a label stored before the list", async () => {
+    await newBlog("label-blog");
+    const entries = "/api/blogs/label-blog/entries";
+    const listed = /^label: label must be one of Breaking, Key event, ICYMI, Analysis, Full report, or null for none$/;
+
+    const unknown = await editor("POST", entries, { body: "<p>x</p>", label: "Travel" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatch(listed);
+    expect((await editor("POST", entries, { body: "<p>x</p>", label: "breaking" })).status).toBe(400);
+    expect(await server.db.prisma.entry.count({ where: { blog: { slug: "label-blog" } } })).toBe(0);
+
+    expect((await publish(editor, "label-blog", { body: "<p>a</p>", label: " Analysis " })).label).toBe("Analysis");
+    expect((await publish(editor, "label-blog", { body: "<p>b</p>", label: "" })).label).toBeNull();
+    const entry = await publish(editor, "label-blog", { body: "<p>c</p>", label: "Breaking" });
+    const path = `${entries}/${entry.id}`;
+    const patched = await editor("PATCH", path, { version: 1, label: "Travel" });
+    expect(patched.status).toBe(400);
+    expect(patched.body.error).toMatch(listed);
+    const stored = await server.db.prisma.entry.findUniqueOrThrow({ where: { id: entry.id } });
+    expect({ label: stored.label, version: stored.version }).toEqual({ label: "Breaking", version: 1 });
+
+    // Before the list was enforced the API took any label: such an entry is still read, and edited without
+    // naming its label, as it is; a new label for it must come from the list.
+    await server.db.prisma.entry.update({ where: { id: entry.id }, data: { label: "Travel & <weather>" } });
+    const edited = await editor<{ entry: EntryDTO }>("PATCH", path, { version: 1, body: "<p>c2</p>" });
+    expect(edited.status).toBe(200);
+    expect(edited.body.entry).toMatchObject({ label: "Travel & <weather>", body: "<p>c2</p>", version: 2 });
+    const relabelled = await editor<{ entry: EntryDTO }>("PATCH", path, { version: 2, label: "Full report" });
+    expect(relabelled.body.entry.label).toBe("Full report");
+  });
+
   it("pages newest first with a cursor that never skips or repeats", async () => {
     await newBlog("paging-blog");
     const ids: string[] = [];

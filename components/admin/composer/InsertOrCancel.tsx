@@ -7,8 +7,8 @@ export function InsertOrCancel({
   onCancel,
 }: {
   insertLabel: string;
-  onInsert(): void;
-  onCancel(): void;
+  onInsert: () => void;
+  onCancel: () => void;
 }) {
   return (
     <div className="flex gap-2">

@@ -1,0 +1,210 @@
+import { describe, expect, it } from "vitest";
+import type { EntryDTO } from "@/common/contracts/dto";
+import { createEntrySchema, updateEntrySchema } from "@/common/contracts/schemas";
+import { ApiError } from "@/components/admin/api-request";
+import type { ComposerFields } from "./draft-storage";
+import {
+  createdNotice,
+  createRequest,
+  OFFLINE_MESSAGE,
+  previewEntry,
+  saveFailure,
+  statusOf,
+  updateRequest,
+} from "./save-requests";
+
+const NOW = "2026-11-26T10:00:00.000Z";
+const LATER = "2026-11-26T12:00:00.000Z";
+
+const fields = (extra: Partial<ComposerFields> = {}): ComposerFields => ({
+  headline: "  Polls close  ",
+  body: "<p>Counting begins.</p>",
+  label: "Breaking",
+  keyEvent: true,
+  authorId: "writer",
+  ...extra,
+});
+
+function entry(extra: Partial<EntryDTO> = {}): EntryDTO {
+  return {
+    id: "e1",
+    blog: "storm",
+    headline: null,
+    body: "<p>x</p>",
+    author: { id: "writer", name: "Sam" },
+    status: "PUBLISHED",
+    publishedAt: NOW,
+    scheduledAt: null,
+    editedAt: null,
+    pinned: true,
+    keyEvent: false,
+    label: null,
+    version: 7,
+    createdAt: NOW,
+    updatedAt: NOW,
+    ...extra,
+  };
+}
+
+describe("save requests", () => {
+  it("asks for the status each button means; an edit's save and the autosave keep it", () => {
+    expect(statusOf({ kind: "draft" })).toBe("DRAFT");
+    expect(statusOf({ kind: "publish" })).toBe("PUBLISHED");
+    expect(statusOf({ kind: "schedule", scheduledAt: LATER })).toBe("SCHEDULED");
+    expect(statusOf({ kind: "save" })).toBeUndefined();
+    expect(statusOf({ kind: "autosave" })).toBeUndefined();
+  });
+
+  describe("creating", () => {
+    it("sends the trimmed headline, the status, and no author when it is the writer", () => {
+      const request = createRequest(fields(), { kind: "publish" }, "writer");
+      expect(request).toEqual({
+        headline: "Polls close",
+        body: "<p>Counting begins.</p>",
+        status: "PUBLISHED",
+        keyEvent: true,
+        label: "Breaking",
+      });
+      expect(createEntrySchema.safeParse(request).success).toBe(true);
+    });
+
+    it("names another author, sends a schedule's time, and empty headline and label as null", () => {
+      const request = createRequest(
+        fields({ headline: " ", label: "", authorId: "colleague" }),
+        { kind: "schedule", scheduledAt: LATER },
+        "writer",
+      );
+      expect(request).toEqual({
+        headline: null,
+        body: "<p>Counting begins.</p>",
+        status: "SCHEDULED",
+        scheduledAt: LATER,
+        keyEvent: true,
+        label: null,
+        authorId: "colleague",
+      });
+      expect(createRequest(fields(), { kind: "draft" }, "writer")).toMatchObject({ status: "DRAFT" });
+      expect(createRequest(fields(), { kind: "draft" }, "writer")).not.toHaveProperty("scheduledAt");
+    });
+  });
+
+  describe("updating", () => {
+    it("sends the version it is based on and every field; a save keeps the status", () => {
+      const request = updateRequest(fields(), { kind: "save" }, 7, "Breaking");
+      expect(request).toEqual({
+        version: 7,
+        headline: "Polls close",
+        body: "<p>Counting begins.</p>",
+        keyEvent: true,
+        label: "Breaking",
+      });
+      expect(updateEntrySchema.safeParse(request).success).toBe(true);
+      expect(updateRequest(fields(), { kind: "autosave" }, 8, "Breaking")).not.toHaveProperty("status");
+    });
+
+    it("moves to drafts, publishes, or schedules with its time", () => {
+      expect(updateRequest(fields(), { kind: "draft" }, 7, "")).toMatchObject({ status: "DRAFT" });
+      expect(updateRequest(fields(), { kind: "publish" }, 7, "")).toMatchObject({ status: "PUBLISHED" });
+      const scheduled = updateRequest(fields(), { kind: "schedule", scheduledAt: LATER }, 7, "");
+      expect(scheduled).toMatchObject({ status: "SCHEDULED", scheduledAt: LATER });
+      expect(updateRequest(fields(), { kind: "publish" }, 7, "")).not.toHaveProperty("scheduledAt");
+    });
+
+    it("clears a label with null", () => {
+      expect(updateRequest(fields({ label: "" }), { kind: "save" }, 7, "Breaking")).toMatchObject({ label: null });
+    });
+
+    it("keeps a label stored before the list by not sending it; a changed one is sent (and the server judges it)", () => {
+      const legacy = fields({ label: "Travel" });
+      const kept = updateRequest(legacy, { kind: "save" }, 7, "Travel");
+      expect(kept).not.toHaveProperty("label");
+      expect(updateEntrySchema.safeParse(kept).success).toBe(true);
+      expect(updateRequest(legacy, { kind: "save" }, 7, "Analysis")).toMatchObject({ label: "Travel" });
+      expect(updateRequest(fields({ label: "Analysis" }), { kind: "save" }, 7, "Travel")).toMatchObject({
+        label: "Analysis",
+      });
+    });
+  });
+
+  describe("answers", () => {
+    it("says what happened to a new entry", () => {
+      expect(createdNotice(entry())).toBe("Published.");
+      expect(createdNotice(entry({ status: "DRAFT", publishedAt: null }))).toBe("Draft saved.");
+      expect(createdNotice(entry({ status: "SCHEDULED", scheduledAt: LATER }))).toMatch(/^Scheduled for \d.*\.$/);
+    });
+
+    it("turns a 409 with the current entry into a conflict holding both versions and the intent", () => {
+      const theirs = entry({ version: 8 });
+      const failure = saveFailure(
+        new ApiError(409, "version conflict", { current: theirs }),
+        fields(),
+        { kind: "autosave" },
+        false,
+      );
+      expect(failure).toEqual({
+        type: "conflicted",
+        conflict: { mine: fields(), theirs, intent: { kind: "autosave" } },
+      });
+    });
+
+    it("shows the server's message; a 422 for a new entry drops its publish key", () => {
+      const intent = { kind: "publish" } as const;
+      expect(saveFailure(new ApiError(422, "key reused", {}), fields(), intent, true)).toEqual({
+        type: "failed",
+        message: "key reused",
+        dropPublishKey: true,
+      });
+      expect(saveFailure(new ApiError(422, "key reused", {}), fields(), intent, false)).toMatchObject({
+        dropPublishKey: false,
+      });
+      expect(saveFailure(new ApiError(409, "blog ended", {}), fields(), intent, true)).toEqual({
+        type: "failed",
+        message: "blog ended",
+        dropPublishKey: false,
+      });
+      expect(saveFailure(new ApiError(400, "label: label must be one of …", {}), fields(), intent, true)).toMatchObject(
+        {
+          message: "label: label must be one of …",
+        },
+      );
+    });
+
+    it("tells the writer their text is kept when the server cannot be reached", () => {
+      expect(saveFailure(new TypeError("Failed to fetch"), fields(), { kind: "publish" }, true)).toEqual({
+        type: "failed",
+        message: OFFLINE_MESSAGE,
+        dropPublishKey: false,
+      });
+    });
+  });
+
+  it("previews a new entry as published now, and an edit with what it already has", () => {
+    const context = { slug: "storm", authorName: "Sam", time: LATER };
+    expect(previewEntry(fields(), { ...context, entry: undefined, version: null })).toEqual({
+      id: "new",
+      blog: "storm",
+      headline: "Polls close",
+      body: "<p>Counting begins.</p>",
+      author: { id: "writer", name: "Sam" },
+      status: "PUBLISHED",
+      publishedAt: LATER,
+      scheduledAt: null,
+      editedAt: null,
+      pinned: false,
+      keyEvent: true,
+      label: "Breaking",
+      version: 1,
+      createdAt: LATER,
+      updatedAt: LATER,
+    });
+    const edited = previewEntry(fields({ label: "" }), { ...context, entry: entry(), version: 7 });
+    expect(edited).toMatchObject({
+      id: "e1",
+      publishedAt: NOW,
+      editedAt: LATER,
+      pinned: true,
+      version: 7,
+      label: null,
+    });
+  });
+});
