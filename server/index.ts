@@ -6,7 +6,7 @@ import { createPageCache } from "./cache/page-cache";
 import { createReadCache } from "./cache/read-cache";
 import { createDb } from "./db/client";
 import { findBlog } from "./db/blogs";
-import { migrateDatabase } from "./db/migrate";
+import { applyMigrations, MigrationHistoryError } from "./db/apply-migrations";
 import { seedDemoOnFirstStart } from "./demo/seed-demo";
 import { countQueries, createDebugStats } from "./ops/debug-stats";
 import { createHealthCheck } from "./ops/health";
@@ -28,8 +28,13 @@ async function main(): Promise<void> {
     if (config.logLevel !== "silent") console.log(`[liveline] ${message}`, ...(error === undefined ? [] : [error]));
   };
 
-  const { applied } = await migrateDatabase(config.databaseUrl);
+  const { applied, ahead } = await applyMigrations(config.databaseUrl);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  if (ahead.length)
+    log(
+      `the database has migrations this version does not know (${ahead.join(", ")}): it was migrated by a ` +
+        `newer release; starting anyway, as a release's migrations keep the previous one working`,
+    );
   const database = createDb(config.databaseUrl, { busyTimeoutMs: config.databaseBusyTimeoutMs });
   // With LIVELINE_DEBUG_STATS the request and socket paths count their queries (the scheduler's poll is not counted).
   const queryCounter = config.debugStats ? countQueries(database.prisma) : null;
@@ -53,7 +58,10 @@ async function main(): Promise<void> {
     ? await connectRedisAttemptStore(config.redisUrl, config.redisPrefix, log)
     : undefined;
   if (attempts) installRequestLimits(createRequestLimits(config.limits, attempts.store));
-  const readCache = createReadCache({ ttlMs: config.readCacheTtlMs, relay: cluster?.shareChange });
+  const readCache = createReadCache({
+    ttlMs: config.readCacheTtlMs,
+    relay: cluster && ((slug) => cluster.shareChange(slug)),
+  });
   const pageCache = createPageCache(readCache, { publicUrl: config.publicUrl });
   // The blog as reader pages and blog:join check it: once per change, however many views and joins.
   const cachedBlog = (slug: string) =>
@@ -61,7 +69,7 @@ async function main(): Promise<void> {
   const health = createHealthCheck({ db: database.prisma, stopping: () => stopping });
   const debugStats = queryCounter
     ? createDebugStats({
-        queries: queryCounter.count,
+        queries: () => queryCounter.count(),
         sockets: () => realtime.io.engine.clientsCount,
         cache: () => readCache.stats(),
       })
@@ -132,8 +140,8 @@ async function main(): Promise<void> {
     broadcast,
     notifyEntryChange,
     readCache,
-    disconnectUser: realtime.disconnectUser,
-    disconnectSession: realtime.disconnectSession,
+    disconnectUser: (userId) => realtime.disconnectUser(userId),
+    disconnectSession: (secret) => realtime.disconnectSession(secret),
   });
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
@@ -180,6 +188,7 @@ function printDemoCredentials(accounts: { role: string; email: string; password:
 }
 
 main().catch((error: unknown) => {
-  console.error("[liveline] failed to start:", error);
+  // A migration history that needs a person says what to do; its stack would only bury that.
+  console.error("[liveline] failed to start:", error instanceof MigrationHistoryError ? error.message : error);
   process.exit(1);
 });
