@@ -11,6 +11,7 @@ import { seedDemoOnFirstStart } from "./demo/seed-demo";
 import { countQueries, createDebugStats } from "./ops/debug-stats";
 import { createHealthCheck } from "./ops/health";
 import { ORIGIN_HEADER, originOf } from "./http/origin";
+import { notFoundPage } from "./http/not-found-page";
 import { refuseUnservable } from "./http/request-target";
 import { applySecurityHeaders } from "./http/security-headers";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
@@ -78,6 +79,7 @@ async function main(): Promise<void> {
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: "localhost", port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const render404 = notFoundPage(handle);
 
   // A slow client is cut off (408) once its headers, or its whole request, take longer than configured.
   const timeouts = {
@@ -105,11 +107,11 @@ async function main(): Promise<void> {
       res.end(JSON.stringify({ error: "internal error" }));
     };
     // Unknown methods and undecodable paths get a 501/400/404 here, not a 500 from inside Next.js.
-    if (refuseUnservable(req, res, () => app.render404(req, res).catch(failed))) return;
+    if (refuseUnservable(req, res, () => render404(req, res).catch(failed))) return;
     if (health.handles(req)) return void health.answer(res);
     if (debugStats?.handles(req)) return debugStats.answer(req, res);
     isUnknownBlogPage(db, req.method, req.url, async (slug) => (await cachedBlog(slug)) !== null)
-      .then((unknown) => (unknown ? app.render404(req, res) : pageCache.handle(req, res, handle)))
+      .then((unknown) => (unknown ? render404(req, res) : pageCache.handle(req, res, handle)))
       .catch(failed);
   });
   const realtime = createRealtimeServer(http, {
