@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDb } from "../server/db/client";
-import { migrateDatabase } from "../server/db/migrate";
+import { applyMigrations } from "../server/db/apply-migrations";
 import { insertApiToken } from "../server/db/tokens";
 import { insertUser } from "../server/db/users";
 import { spawnServer, withPg, type SpawnedServer } from "../server/test/harness";
@@ -44,9 +44,9 @@ export async function benchDatabase(
   } else {
     const dir = mkdtempSync(path.join(tmpdir(), "liveline-bench-"));
     url = `file:${path.join(dir, "bench.db")}`;
-    drop = async () => rmSync(dir, { recursive: true, force: true });
+    drop = () => Promise.resolve(rmSync(dir, { recursive: true, force: true }));
   }
-  await migrateDatabase(url);
+  await applyMigrations(url);
   const database = createDb(url);
   try {
     const user = await insertUser(database.prisma, {

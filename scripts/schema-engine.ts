@@ -1,6 +1,6 @@
 // Prisma's schema engine as Wasm, driven through driver adapters: the native engine that the
 // CLI downloads for every migrate command cannot be fetched on our offline machines.
-// Dev tooling only (scripts/migrate.ts `new`); the server applies migrations with server/db/migrate.ts.
+// Dev tooling only (scripts/migrations-cli.ts `new`); the server applies migrations with server/db/apply-migrations.ts.
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -16,7 +16,7 @@ import {
 } from "@prisma/driver-adapter-utils";
 import * as engineBindings from "@prisma/schema-engine-wasm/schema_engine_bg";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-import type { Provider } from "../server/db/migrate.ts";
+import type { Provider } from "../server/db/database-url.ts";
 
 export type { SchemaEngine };
 
@@ -52,7 +52,7 @@ function runWholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
         };
       }
       const value: unknown = Reflect.get(target, key, receiver);
-      return typeof value === "function" ? (value.bind(target) as unknown) : value;
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../server/config";
 import { createUserSchema, describeZodError } from "@/common/contracts/schemas";
 import { createDb } from "../server/db/client";
-import { migrateDatabase } from "../server/db/migrate";
+import { applyMigrations } from "../server/db/apply-migrations";
 import { insertUser } from "../server/db/users";
 
 const { values } = parseArgs({
@@ -30,7 +30,7 @@ if (!parsed.success) {
 }
 
 const config = loadConfig();
-await migrateDatabase(config.databaseUrl);
+await applyMigrations(config.databaseUrl);
 const database = createDb(config.databaseUrl);
 try {
   const user = await insertUser(database.prisma, parsed.data);

@@ -6,11 +6,12 @@ import { createPageCache } from "./cache/page-cache";
 import { createReadCache } from "./cache/read-cache";
 import { createDb } from "./db/client";
 import { findBlog } from "./db/blogs";
-import { migrateDatabase } from "./db/migrate";
+import { applyMigrations, MigrationHistoryError } from "./db/apply-migrations";
 import { seedDemoOnFirstStart } from "./demo/seed-demo";
 import { countQueries, createDebugStats } from "./ops/debug-stats";
 import { createHealthCheck } from "./ops/health";
 import { ORIGIN_HEADER, originOf } from "./http/origin";
+import { notFoundPage } from "./http/not-found-page";
 import { refuseUnservable } from "./http/request-target";
 import { applySecurityHeaders } from "./http/security-headers";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
@@ -28,8 +29,13 @@ async function main(): Promise<void> {
     if (config.logLevel !== "silent") console.log(`[liveline] ${message}`, ...(error === undefined ? [] : [error]));
   };
 
-  const { applied } = await migrateDatabase(config.databaseUrl);
+  const { applied, ahead } = await applyMigrations(config.databaseUrl);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
+  if (ahead.length)
+    log(
+      `the database has migrations this version does not know (${ahead.join(", ")}): it was migrated by a ` +
+        `newer release; starting anyway, as a release's migrations keep the previous one working`,
+    );
   const database = createDb(config.databaseUrl, { busyTimeoutMs: config.databaseBusyTimeoutMs });
   // With LIVELINE_DEBUG_STATS the request and socket paths count their queries (the scheduler's poll is not counted).
   const queryCounter = config.debugStats ? countQueries(database.prisma) : null;
@@ -53,7 +59,10 @@ async function main(): Promise<void> {
     ? await connectRedisAttemptStore(config.redisUrl, config.redisPrefix, log)
     : undefined;
   if (attempts) installRequestLimits(createRequestLimits(config.limits, attempts.store));
-  const readCache = createReadCache({ ttlMs: config.readCacheTtlMs, relay: cluster?.shareChange });
+  const readCache = createReadCache({
+    ttlMs: config.readCacheTtlMs,
+    relay: cluster && ((slug) => cluster.shareChange(slug)),
+  });
   const pageCache = createPageCache(readCache, { publicUrl: config.publicUrl });
   // The blog as reader pages and blog:join check it: once per change, however many views and joins.
   const cachedBlog = (slug: string) =>
@@ -61,7 +70,7 @@ async function main(): Promise<void> {
   const health = createHealthCheck({ db: database.prisma, stopping: () => stopping });
   const debugStats = queryCounter
     ? createDebugStats({
-        queries: queryCounter.count,
+        queries: () => queryCounter.count(),
         sockets: () => realtime.io.engine.clientsCount,
         cache: () => readCache.stats(),
       })
@@ -70,6 +79,7 @@ async function main(): Promise<void> {
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: "localhost", port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const render404 = notFoundPage(handle);
 
   // A slow client is cut off (408) once its headers, or its whole request, take longer than configured.
   const timeouts = {
@@ -97,11 +107,11 @@ async function main(): Promise<void> {
       res.end(JSON.stringify({ error: "internal error" }));
     };
     // Unknown methods and undecodable paths get a 501/400/404 here, not a 500 from inside Next.js.
-    if (refuseUnservable(req, res, () => app.render404(req, res).catch(failed))) return;
+    if (refuseUnservable(req, res, () => render404(req, res).catch(failed))) return;
     if (health.handles(req)) return void health.answer(res);
     if (debugStats?.handles(req)) return debugStats.answer(req, res);
     isUnknownBlogPage(db, req.method, req.url, async (slug) => (await cachedBlog(slug)) !== null)
-      .then((unknown) => (unknown ? app.render404(req, res) : pageCache.handle(req, res, handle)))
+      .then((unknown) => (unknown ? render404(req, res) : pageCache.handle(req, res, handle)))
       .catch(failed);
   });
   const realtime = createRealtimeServer(http, {
@@ -132,8 +142,8 @@ async function main(): Promise<void> {
     broadcast,
     notifyEntryChange,
     readCache,
-    disconnectUser: realtime.disconnectUser,
-    disconnectSession: realtime.disconnectSession,
+    disconnectUser: (userId) => realtime.disconnectUser(userId),
+    disconnectSession: (secret) => realtime.disconnectSession(secret),
   });
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
@@ -180,6 +190,7 @@ function printDemoCredentials(accounts: { role: string; email: string; password:
 }
 
 main().catch((error: unknown) => {
-  console.error("[liveline] failed to start:", error);
+  // A migration history that needs a person says what to do; its stack would only bury that.
+  console.error("[liveline] failed to start:", error instanceof MigrationHistoryError ? error.message : error);
   process.exit(1);
 });

@@ -6,7 +6,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client.ts";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.ts";
-import { providerOf, sqlitePathOf, type Provider } from "./migrate.ts";
+import { providerOf, sqlitePathOf, type Provider } from "./database-url.ts";
 import type { Db } from "./types.ts";
 
 export { providerOf, type Db, type Provider };

@@ -9,7 +9,7 @@ import { createBlog, updateBlog } from "../db/blogs";
 import { createDb, type Database } from "../db/client";
 import { createEntry, updateEntry, type EntryChange } from "../db/entries";
 import { replayEventsSince } from "../db/events";
-import { migrateDatabase } from "../db/migrate";
+import { applyMigrations } from "../db/apply-migrations";
 import { insertUser } from "../db/users";
 import { createTestDatabase } from "../test/harness";
 import { publishDueEntries, startScheduler } from "./scheduler";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const fresh = await createTestDatabase();
   url = fresh.url;
   drop = fresh.drop;
-  await migrateDatabase(url);
+  await applyMigrations(url);
   database = createDb(url);
   const e = await insertUser(database.prisma, { email: "e@x.org", role: "EDITOR", password: "password1" });
   editor = { id: e.id, role: e.role, name: e.displayName };

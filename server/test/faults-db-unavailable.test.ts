@@ -5,7 +5,7 @@
 import { createClient } from "@libsql/client";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { providerOf, sqlitePathOf } from "../db/migrate";
+import { providerOf, sqlitePathOf } from "../db/database-url";
 import { apiClient, startTestServer, type TestServer } from "./harness";
 
 const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");

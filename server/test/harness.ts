@@ -11,7 +11,7 @@ import pg from "pg";
 import { createClient } from "redis";
 import type { Role } from "@/common/contracts/dto";
 import { createDb, type Database } from "../db/client";
-import { migrateDatabase } from "../db/migrate";
+import { applyMigrations } from "../db/apply-migrations";
 import { insertApiToken } from "../db/tokens";
 import { insertUser } from "../db/users";
 import { buildIsCurrent } from "../../scripts/ensure-build";
@@ -61,13 +61,16 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "liveline-test-"));
-  return { url: `file:${path.join(dir, "test.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    url: `file:${path.join(dir, "test.db")}`,
+    drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  };
 }
 
 /** A fresh, migrated database with a client open on it, for data-layer tests; `dispose` closes and drops it. */
 export async function openTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
   const fresh = await createTestDatabase();
-  await migrateDatabase(fresh.url);
+  await applyMigrations(fresh.url);
   const database = createDb(fresh.url);
   return { ...database, dispose: () => database.close().then(fresh.drop) };
 }
@@ -99,7 +102,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   if (!buildIsCurrent(ROOT))
     throw new Error("The Next.js build is missing or older than the sources: run `npm run build` (npm test does it)");
   const database = await createTestDatabase();
-  await migrateDatabase(database.url);
+  await applyMigrations(database.url);
   const db = createDb(database.url);
   const users = options.seedUsers === false ? ({} as TestUsers) : await seedUsers(db);
   const server = await spawnServer(database.url, options.env ?? {});

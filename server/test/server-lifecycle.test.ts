@@ -1,7 +1,10 @@
-// The process as an operator sees it: first-start demo, restart on the same database, clean shutdown.
+// The process as an operator sees it: first-start demo, restart on the same database, a migration history it
+// refuses, clean shutdown.
 import { afterAll, describe, expect, it } from "vitest";
 import { io } from "socket.io-client";
-import { apiClient, spawnServer, startTestServer, type TestServer } from "./harness";
+import { applyMigrations } from "../db/apply-migrations";
+import { createDb } from "../db/client";
+import { apiClient, createTestDatabase, spawnServer, startTestServer, type TestServer } from "./harness";
 
 const servers: TestServer[] = [];
 
@@ -46,6 +49,36 @@ describe("first start", () => {
       expect(after.body.blogs).toHaveLength(1);
     } finally {
       expect(await again.stop()).toBe(0);
+    }
+  });
+});
+
+describe("a migration history it cannot continue on", () => {
+  // The applier's own tests cover each state on both databases; this is what an operator sees at start.
+  it("refuses to start, exits 1 and says which migration and what to do", async () => {
+    const database = await createTestDatabase();
+    try {
+      const { applied } = await applyMigrations(database.url);
+      const edited = applied.at(-1)!;
+      const db = createDb(database.url);
+      try {
+        // What the server sees when that migration's file was changed after it was applied.
+        await db.prisma.$executeRawUnsafe(
+          `UPDATE "_prisma_migrations" SET checksum = 'edited' WHERE migration_name = '${edited}'`,
+        );
+      } finally {
+        await db.close();
+      }
+
+      const error: unknown = await spawnServer(database.url).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(Error);
+      const output = (error as Error).message;
+      expect(output).toMatch(/server exited with 1 before listening/);
+      expect(output).toContain("[liveline] failed to start: The database's migration history does not match");
+      expect(output).toContain(`${edited} was changed on disk after it was applied`);
+      expect(output).not.toMatch(/\n\s+at /); // the message, not a stack trace
+    } finally {
+      await database.drop();
     }
   });
 });

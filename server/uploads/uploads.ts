@@ -90,7 +90,8 @@ export async function storeUpload(
   if (!type) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "file: only JPEG, PNG, WebP and GIF images can be uploaded");
   const name = `${randomBytes(16).toString("hex")}.${type.extension}`;
   await recordUpload(db, actor, { name, bytes: bytes.byteLength }, quotaBytes);
-  const file = path.join(dir, name);
+  // turbopackIgnore: the uploads folder is data chosen at run time, not a file for the build to trace.
+  const file = path.join(/* turbopackIgnore: true */ dir, name);
   try {
     await mkdir(dir, { recursive: true });
     await writeFile(file, bytes, { flag: "wx" });
@@ -112,7 +113,10 @@ export async function readUpload(
   if (!match) return null;
   const type = IMAGE_TYPES.find((t) => t.extension === match[1]);
   try {
-    return { bytes: new Uint8Array(await readFile(path.join(dir, name))), contentType: type!.contentType };
+    return {
+      bytes: new Uint8Array(await readFile(path.join(/* turbopackIgnore: true */ dir, name))),
+      contentType: type!.contentType,
+    };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;

@@ -1,23 +1,19 @@
-// Usage: tsx scripts/migrate.ts deploy | status | new NAME | check
+// Usage: tsx scripts/migrations-cli.ts deploy | status | new NAME | check
 // deploy and status act on DATABASE_URL; `new` writes a migration for both providers that
 // takes their existing migrations to prisma/models.prisma; `check` fails when such a migration is missing.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  migrateDatabase,
-  migrationsDirOf,
-  migrationStatus,
-  readMigrations,
-  type Provider,
-} from "../server/db/migrate.ts";
+import { applyMigrations, migrationsDirOf, migrationStatus, readMigrations } from "../server/db/apply-migrations.ts";
+import type { Provider } from "../server/db/database-url.ts";
 import { withSchemaEngine, type SchemaFile } from "./schema-engine.ts";
 
 const PROVIDERS: Provider[] = ["sqlite", "postgresql"];
 const databaseUrl = process.env.DATABASE_URL ?? "file:./data/liveline.db";
 
 async function deploy(): Promise<void> {
-  const { applied } = await migrateDatabase(databaseUrl);
+  const { applied, ahead } = await applyMigrations(databaseUrl);
   console.log(applied.length === 0 ? "No pending migrations." : `Applied: ${applied.join(", ")}`);
+  if (ahead.length > 0) console.log(`In the database but not in the migrations folder: ${ahead.join(", ")}`);
 }
 
 async function status(): Promise<number> {
@@ -31,8 +27,10 @@ async function status(): Promise<number> {
   show("Edited after being applied", result.edited);
   show("In the database but not in the migrations folder", result.unknown);
   if (result.applied.length + result.pending.length === 0) console.log("No migrations.");
-  // Non-zero like `prisma migrate status`, so scripts can ask "is this database current?".
-  return result.pending.length + result.failed.length > 0 ? 1 : 0;
+  // Non-zero like `prisma migrate status`, so scripts can ask "is this database current?" (the server
+  // refuses to start on a failed, edited or unknown migration).
+  const problems = result.failed.length + result.edited.length + result.unknown.length;
+  return result.pending.length + problems > 0 ? 1 : 0;
 }
 
 async function schemaFilesOf(provider: Provider): Promise<SchemaFile[]> {
@@ -95,7 +93,7 @@ function migrationFolderName(name: string, now = new Date()): string {
 }
 
 async function createMigration(name: string | undefined): Promise<void> {
-  if (!name) throw new Error("Usage: tsx scripts/migrate.ts new NAME");
+  if (!name) throw new Error("Usage: tsx scripts/migrations-cli.ts new NAME");
   const folder = migrationFolderName(name);
   const changes = await Promise.all(PROVIDERS.map(pendingSchemaChange));
   if (changes.every((sql) => sql === null)) {
@@ -143,8 +141,9 @@ async function main(): Promise<number> {
       return 0;
     case "check":
       return checkInSync();
+    case undefined:
     default:
-      console.error("Usage: tsx scripts/migrate.ts deploy | status | new NAME | check");
+      console.error("Usage: tsx scripts/migrations-cli.ts deploy | status | new NAME | check");
       return 2;
   }
 }

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 const run = promisify(execFile);
 const ROOT = path.resolve(import.meta.dirname, "..");
 const TSX = path.join(ROOT, "node_modules", ".bin", "tsx");
-const SCRIPT = path.join(ROOT, "scripts", "migrate.ts");
+const SCRIPT = path.join(ROOT, "scripts", "migrations-cli.ts");
 const work = mkdtempSync(path.join(tmpdir(), "liveline-migrate-"));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -5,24 +5,9 @@
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createClient, type Client as LibSqlClient } from "@libsql/client";
 import pg from "pg";
-
-export type Provider = "sqlite" | "postgresql";
-
-export function providerOf(databaseUrl: string): Provider {
-  if (databaseUrl.startsWith("file:")) return "sqlite";
-  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return "postgresql";
-  throw new Error(`Unsupported DATABASE_URL scheme: ${databaseUrl.split(":")[0]}: (use file: or postgresql://)`);
-}
-
-// `file:./data/liveline.db` is relative to the working directory, as in Prisma's own URLs.
-export function sqlitePathOf(databaseUrl: string): string {
-  const withoutQuery = databaseUrl.replace(/\?.*$/, "");
-  if (withoutQuery.startsWith("file://")) return fileURLToPath(withoutQuery);
-  return path.resolve(withoutQuery.slice("file:".length));
-}
+import { providerOf, sqlitePathOf, type Provider } from "./database-url.ts";
 
 export function migrationsDirOf(provider: Provider, projectRoot = process.cwd()): string {
   return path.join(projectRoot, "prisma", provider, "migrations");
@@ -53,10 +38,10 @@ export async function readMigrations(provider: Provider, projectRoot?: string): 
 }
 
 // At server start an empty list means the wrong working directory, not "nothing to do".
-async function requireMigrations(provider: Provider): Promise<MigrationFile[]> {
-  const migrations = await readMigrations(provider);
+async function requireMigrations(provider: Provider, projectRoot?: string): Promise<MigrationFile[]> {
+  const migrations = await readMigrations(provider, projectRoot);
   if (migrations.length === 0) {
-    throw new Error(`No migrations in ${migrationsDirOf(provider)}; run from the project root.`);
+    throw new Error(`No migrations in ${migrationsDirOf(provider, projectRoot)}; run from the project root.`);
   }
   return migrations;
 }
@@ -136,8 +121,9 @@ async function openSqliteStore(databaseUrl: string): Promise<HistoryStore> {
     async fail(id, logs) {
       await client.execute({ sql: `UPDATE "_prisma_migrations" SET logs = ? WHERE id = ?`, args: [logs, id] });
     },
-    async close() {
+    close() {
       client.close();
+      return Promise.resolve();
     },
   };
 }
@@ -232,8 +218,16 @@ function statusOf(files: MigrationFile[], rows: MigrationRow[]): MigrationStatus
   };
 }
 
-export async function migrationStatus(databaseUrl: string): Promise<MigrationStatus> {
-  const files = await requireMigrations(providerOf(databaseUrl));
+export interface MigrationOptions {
+  /** Where prisma/ is: the working directory unless a test points at a copy. */
+  projectRoot?: string;
+}
+
+export async function migrationStatus(
+  databaseUrl: string,
+  { projectRoot }: MigrationOptions = {},
+): Promise<MigrationStatus> {
+  const files = await requireMigrations(providerOf(databaseUrl), projectRoot);
   const store = await openStore(databaseUrl);
   try {
     return statusOf(files, await store.rows());
@@ -242,22 +236,72 @@ export async function migrationStatus(databaseUrl: string): Promise<MigrationSta
   }
 }
 
-/** Applies the pending migrations; `upTo` stops after the one of that name (tests of a data migration start there). */
-export async function migrateDatabase(
+/**
+ * Thrown, before anything is applied, when the database's history and the migrations folder disagree
+ * in a way that applying more migrations cannot fix. Its message names each migration and what to do.
+ */
+export class MigrationHistoryError extends Error {
+  override name = "MigrationHistoryError";
+  constructor(
+    readonly status: Pick<MigrationStatus, "failed" | "edited" | "unknown">,
+    migrationsDir: string,
+  ) {
+    const problems = [
+      ...status.failed.map(
+        (name) =>
+          `${name} failed earlier and is only partly applied. Repair the database by hand, then set ` +
+          `rolled_back_at on its row in "_prisma_migrations" (what \`prisma migrate resolve --rolled-back\` ` +
+          `does) so it is retried.`,
+      ),
+      ...status.edited.map(
+        (name) =>
+          `${name} was changed on disk after it was applied (its checksum differs from the one recorded). ` +
+          `Put its migration.sql back as it was applied (see git log -p), and make the change in a new ` +
+          `migration (npm run migrate:new -- NAME).`,
+      ),
+      ...status.unknown.map(
+        (name) =>
+          `${name} is recorded in the database but is not in the migrations folder, which has migrations ` +
+          `the database lacks: the histories diverged (a migration folder renamed or deleted, or a database ` +
+          `migrated from another branch). Restore its folder, or run the version of Liveline that has it.`,
+      ),
+    ];
+    super(
+      `The database's migration history does not match ${migrationsDir}, so no migration was applied:\n` +
+        problems.map((problem) => `  - ${problem}`).join("\n"),
+    );
+  }
+}
+
+export interface AppliedMigrations {
+  applied: string[];
+  /**
+   * Recorded in the database, missing from the folder, with nothing of ours pending: the database is ahead
+   * of this code (a node of the previous release restarting during a rolling release, or a rollback). Not
+   * refused, since migrations are meant to keep the previous release working; the server warns.
+   */
+  ahead: string[];
+}
+
+/**
+ * Applies the pending migrations; `upTo` stops after the one of that name (tests of a data migration start
+ * there). Refuses (MigrationHistoryError), before applying anything, while a migration is failed, edited
+ * after being applied, or recorded in the database but missing from the folder while the folder has
+ * migrations still to apply: the database is then not in a state this code's migrations lead to.
+ */
+export async function applyMigrations(
   databaseUrl: string,
-  { upTo }: { upTo?: string } = {},
-): Promise<{ applied: string[] }> {
-  const all = await requireMigrations(providerOf(databaseUrl));
+  { upTo, projectRoot }: MigrationOptions & { upTo?: string } = {},
+): Promise<AppliedMigrations> {
+  const provider = providerOf(databaseUrl);
+  const all = await requireMigrations(provider, projectRoot);
   const files = upTo === undefined ? all : all.slice(0, all.findIndex((file) => file.name === upTo) + 1);
   const store = await openStore(databaseUrl);
   try {
-    const status = statusOf(files, await store.rows());
-    if (status.failed.length > 0) {
-      throw new Error(
-        `Migration ${status.failed.join(", ")} failed earlier and is only partly applied. Repair the ` +
-          `database by hand, then set rolled_back_at on its row in "_prisma_migrations" (what ` +
-          `\`prisma migrate resolve --rolled-back\` does) so it is retried.`,
-      );
+    const status = statusOf(all, await store.rows());
+    const diverged = status.pending.length > 0 ? status.unknown : [];
+    if (status.failed.length + status.edited.length + diverged.length > 0) {
+      throw new MigrationHistoryError({ ...status, unknown: diverged }, migrationsDirOf(provider, projectRoot));
     }
     const applied: string[] = [];
     for (const migration of files.filter((file) => status.pending.includes(file.name))) {
@@ -272,7 +316,7 @@ export async function migrateDatabase(
       await store.finish(id);
       applied.push(migration.name);
     }
-    return { applied };
+    return { applied, ahead: status.unknown };
   } finally {
     await store.close();
   }
