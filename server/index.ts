@@ -30,7 +30,10 @@ async function main(): Promise<void> {
 
   const { applied } = await migrateDatabase(config.databaseUrl);
   if (applied.length) log(`applied migrations: ${applied.join(", ")}`);
-  const database = createDb(config.databaseUrl, { busyTimeoutMs: config.databaseBusyTimeoutMs });
+  const database = createDb(config.databaseUrl, {
+    busyTimeoutMs: config.databaseBusyTimeoutMs,
+    eventLogRetention: config.eventLogRetention,
+  });
   // With LIVELINE_DEBUG_STATS the request and socket paths count their queries (the scheduler's poll is not counted).
   const queryCounter = config.debugStats ? countQueries(database.prisma) : null;
   const db = queryCounter?.db ?? database.prisma;

@@ -116,3 +116,22 @@ describe("replayEventsSince", () => {
     expect(tiny).toMatchObject({ seq: 3, hasMore: true });
   });
 });
+
+describe("the event log's retention", () => {
+  it("keeps as many of a blog's newest events as the client was opened with", async () => {
+    const short = await openTestDatabase({ eventLogRetention: 3 });
+    try {
+      const db = short.prisma;
+      const e = await insertUser(db, { email: "e@x.org", role: "EDITOR", password: "password1" });
+      const writer: Actor = { id: e.id, role: e.role, name: e.displayName };
+      await createBlog(db, writer, { slug: "short-log", title: "Short log", summary: "" });
+      for (let i = 0; i < 5; i++)
+        await createEntry(db, writer, "short-log", { body: `<p>${i}</p>`, status: "PUBLISHED", keyEvent: false });
+      const kept = await db.blogEvent.findMany({ where: { blog: { slug: "short-log" } }, orderBy: { seq: "asc" } });
+      expect(kept.map((row) => row.seq)).toEqual([3, 4, 5]);
+      await expect(replayEventsSince(db, "short-log", 1)).rejects.toMatchObject({ code: "GONE" });
+    } finally {
+      await short.dispose();
+    }
+  });
+});
