@@ -16,7 +16,7 @@ import { applySecurityHeaders } from "./http/security-headers";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "./limits/client-address";
 import { connectRedisAttemptStore } from "./limits/redis-attempt-store";
-import { createRequestLimits, installRequestLimits } from "./limits/request-limits";
+import { createRequestLimits } from "./limits/request-limits";
 import { createRealtimeServer } from "./realtime/create-realtime-server";
 import { connectRedisCluster } from "./realtime/redis-adapter";
 import { installRuntime, type Runtime } from "./runtime";
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   const attempts = config.redisUrl
     ? await connectRedisAttemptStore(config.redisUrl, config.redisPrefix, log)
     : undefined;
-  if (attempts) installRequestLimits(createRequestLimits(config.limits, attempts.store));
+  const limits = createRequestLimits(config.limits, attempts?.store);
   const readCache = createReadCache({ ttlMs: config.readCacheTtlMs, relay: cluster?.shareChange });
   const pageCache = createPageCache(readCache, { publicUrl: config.publicUrl });
   // The blog as reader pages and blog:join check it: once per change, however many views and joins.
@@ -135,6 +135,7 @@ async function main(): Promise<void> {
     broadcast,
     notifyEntryChange,
     readCache,
+    limits,
     disconnectUser: realtime.disconnectUser,
     disconnectSession: realtime.disconnectSession,
   });

@@ -1,11 +1,12 @@
-// The live process's shared pieces, reachable from Next.js route handlers and pages.
-// Next bundles its own copy of every module it imports, so a module-level singleton would be
-// created twice; a globalThis slot set once by server/index.ts is the one both sides see.
+// The live process's shared pieces (config, database, read cache, request limits, realtime), built once by
+// server/index.ts and reached one way: getRuntime(). Next bundles its own copy of every module it imports, so
+// a module-level singleton would be created twice; this one globalThis slot is the one both sides see.
 import type { ReadCache } from "./cache/read-cache";
 import type { Config } from "./config";
 import type { BlogEvent } from "@/common/contracts/events";
 import type { EntryChange, EntryRemoval } from "./db/entries";
 import type { Db } from "./db/types";
+import type { RequestLimits } from "./limits/request-limits";
 
 export interface Runtime {
   config: Config;
@@ -23,6 +24,8 @@ export interface Runtime {
   disconnectSession(secret: string): void;
   /** Reads readers make, cached per blog until it changes (`broadcast` and `notifyEntryChange` drop them). */
   readCache: ReadCache;
+  /** Sign-in throttling and the read and write buckets, counted in one place for the whole process. */
+  limits: RequestLimits;
 }
 
 const SLOT = Symbol.for("liveline.runtime");

@@ -5,15 +5,13 @@ import { createSession, deleteSession } from "@/server/db/sessions";
 import { toUserDTO } from "@/server/db/to-dto";
 import { json, readJson, route } from "@/server/http/route";
 import { sessionCookie } from "@/server/http/session-cookie";
-import { addressOf, requestLimits } from "@/server/limits/request-limits";
+import { addressOf } from "@/server/limits/request-limits";
 import { getRuntime } from "@/server/runtime";
 
 export const POST = route(async (request) => {
-  const { db, config, disconnectSession } = getRuntime();
+  const { db, config, limits, disconnectSession } = getRuntime();
   assertSameOrigin(request);
-  const user = await signIn(db, requestLimits(config.limits).login, addressOf(request), () =>
-    readJson(request, loginSchema),
-  );
+  const user = await signIn(db, limits.login, addressOf(request), () => readJson(request, loginSchema));
   // A new session every sign-in; the one this browser had before (if any) ends here, so a session id
   // planted before sign-in (session fixation) or left from another user is worth nothing afterwards.
   const previous = readCookie(request, SESSION_COOKIE);
