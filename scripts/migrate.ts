@@ -1,5 +1,5 @@
 // Usage: tsx scripts/migrate.ts deploy | status | new NAME | check
-// deploy and status act on DATABASE_URL; `new` writes a migration for both providers that
+// deploy and status act on DATABASE_URL (read by server/config.ts, as the server reads it); `new` writes a migration for both providers that
 // takes their existing migrations to prisma/models.prisma; `check` fails when such a migration is missing.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -10,18 +10,20 @@ import {
   readMigrations,
   type Provider,
 } from "../server/db/migrate.ts";
+import { loadConfig } from "../server/config.ts";
 import { withSchemaEngine, type SchemaFile } from "./schema-engine.ts";
 
 const PROVIDERS: Provider[] = ["sqlite", "postgresql"];
-const databaseUrl = process.env.DATABASE_URL ?? "file:./data/liveline.db";
+// Only deploy and status need a database; new and check work from the files alone.
+const databaseUrl = () => loadConfig().databaseUrl;
 
 async function deploy(): Promise<void> {
-  const { applied } = await migrateDatabase(databaseUrl);
+  const { applied } = await migrateDatabase(databaseUrl());
   console.log(applied.length === 0 ? "No pending migrations." : `Applied: ${applied.join(", ")}`);
 }
 
 async function status(): Promise<number> {
-  const result = await migrationStatus(databaseUrl);
+  const result = await migrationStatus(databaseUrl());
   const show = (label: string, names: string[]) => {
     if (names.length > 0) console.log(`${label}:\n${names.map((name) => `  ${name}`).join("\n")}`);
   };

@@ -2,10 +2,11 @@
 // on stdin, runs publishDueEntries once against DATABASE_URL and prints the ids it published as JSON.
 // Usage: tsx server/scheduler/testing/publish-due-node.ts <now-iso>
 import { once } from "node:events";
+import { loadConfig } from "../../config";
 import { createDb } from "../../db/client";
 import { publishDueEntries } from "../scheduler";
 
-const database = createDb(process.env.DATABASE_URL ?? "");
+const database = createDb(loadConfig().databaseUrl);
 try {
   await database.prisma.entry.count(); // connected and warm before the start signal
   console.log("ready");
