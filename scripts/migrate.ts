@@ -133,7 +133,7 @@ async function checkInSync(): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const [command, ...args] = process.argv.slice(2);
+  const [command = "", ...args] = process.argv.slice(2);
   switch (command) {
     case "deploy":
       await deploy();

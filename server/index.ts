@@ -56,7 +56,10 @@ async function main(): Promise<void> {
     ? await connectRedisAttemptStore(config.redisUrl, config.redisPrefix, log)
     : undefined;
   const limits = createRequestLimits(config.limits, attempts?.store);
-  const readCache = createReadCache({ ttlMs: config.readCacheTtlMs, relay: cluster?.shareChange });
+  const readCache = createReadCache({
+    ttlMs: config.readCacheTtlMs,
+    relay: cluster && ((slug) => cluster.shareChange(slug)),
+  });
   const pageCache = createPageCache(readCache, { publicUrl: config.publicUrl });
   // The blog as reader pages and blog:join check it: once per change, however many views and joins.
   const cachedBlog = (slug: string) =>
@@ -64,7 +67,7 @@ async function main(): Promise<void> {
   const health = createHealthCheck({ db: database.prisma, stopping: () => stopping });
   const debugStats = queryCounter
     ? createDebugStats({
-        queries: queryCounter.count,
+        queries: () => queryCounter.count(),
         sockets: () => realtime.io.engine.clientsCount,
         cache: () => readCache.stats(),
       })

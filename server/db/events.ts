@@ -68,7 +68,10 @@ export function entryIdOf(event: BlogEvent): string | null {
       return event.payload.id;
     case "blog:updated":
       return null;
-    default:
+    case "entry:published":
+    case "entry:updated":
+    case "entry:pinned":
+    case "entry:unpinned":
       return event.payload.entry.id;
   }
 }

@@ -133,7 +133,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     // A reader that comes back joins again with its seq and gets what changed, as it is now.
     // A connection that never opens the namespace is closed after this long.
     connectTimeout: 10_000,
-    allowRequest: budget.allowRequest,
+    allowRequest: (request, callback) => budget.allowRequest(request, callback),
   });
 
   // Every connection is counted, its handshake read and its request let go, as soon as engine.io has it.

@@ -61,7 +61,11 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "liveline-test-"));
-  return { url: `file:${path.join(dir, "test.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  const drop = () => {
+    rmSync(dir, { recursive: true, force: true });
+    return Promise.resolve();
+  };
+  return { url: `file:${path.join(dir, "test.db")}`, drop };
 }
 
 /** A fresh, migrated database with a client open on it, for data-layer tests; `dispose` closes and drops it. */
@@ -150,8 +154,8 @@ export async function spawnServer(databaseUrl: string, env: Record<string, strin
   const collect = (chunk: Buffer) => {
     text += chunk.toString();
   };
-  child.stdout!.on("data", collect);
-  child.stderr!.on("data", collect);
+  child.stdout.on("data", collect);
+  child.stderr.on("data", collect);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   const url = await new Promise<string>((resolve, reject) => {
