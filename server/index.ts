@@ -19,7 +19,7 @@ import { connectRedisAttemptStore } from "./limits/redis-attempt-store";
 import { createRequestLimits } from "./limits/request-limits";
 import { createRealtimeServer } from "./realtime/create-realtime-server";
 import { connectRedisCluster } from "./realtime/redis-adapter";
-import { installRuntime, type Runtime } from "./runtime";
+import { createRuntime, installRuntime } from "./runtime";
 import { startScheduler } from "./scheduler/scheduler";
 
 async function main(): Promise<void> {
@@ -123,32 +123,17 @@ async function main(): Promise<void> {
     maxUnsentBytesPerAddress: config.limits.socketUnsentBytesPerIp,
     fastPaths: config.socketFastPaths,
   });
-  // Every committed change readers can see passes here: its blog's cached reads are dropped (on every node), then it is sent.
-  const broadcast: Runtime["broadcast"] = (event) => {
-    readCache.blogChanged(event.payload.blog);
-    realtime.broadcast(event);
-  };
-  const notifyEntryChange: Runtime["notifyEntryChange"] = (change) => {
-    if (change.event) readCache.blogChanged(change.event.payload.blog);
-    realtime.notifyEntryChange(change);
-  };
-  installRuntime({
-    config,
-    db,
-    broadcast,
-    notifyEntryChange,
-    readCache,
-    limits,
-    disconnectUser: realtime.disconnectUser,
-    disconnectSession: realtime.disconnectSession,
-  });
+  // Every committed change's effects go through runtime.apply (server/effects.ts): a change readers can see drops
+  // its blog's cached reads (on every node) before its event is sent.
+  const runtime = createRuntime({ config, db, readCache, limits, realtime });
+  installRuntime(runtime);
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const address = http.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   console.log(`[liveline] listening on http://localhost:${port} (database: ${database.provider})`);
   // Started after listen, so entries that fell due while the process was down publish now, to connected readers.
-  const scheduler = startScheduler({ db: database.prisma, onPublished: notifyEntryChange, log });
+  const scheduler = startScheduler({ db: database.prisma, apply: runtime.apply, log });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/common/permissions";
 import type { BlogEvent } from "@/common/contracts/events";
 import { openTestDatabase } from "../test/harness";
+import { opened } from "../test/committed";
 import { createBlog, updateBlog } from "./blogs";
 import { createEntry, deleteEntry, setEntryPinned, updateEntry } from "./entries";
 import { replayEventsSince } from "./events";
@@ -30,7 +31,8 @@ async function newBlog(): Promise<string> {
 }
 
 const publish = async (slug: string, body: string, headline?: string) =>
-  (await createEntry(database.prisma, editor, slug, { body, headline, status: "PUBLISHED", keyEvent: false })).entry;
+  opened(await createEntry(database.prisma, editor, slug, { body, headline, status: "PUBLISHED", keyEvent: false }))
+    .entry;
 
 const shape = (events: BlogEvent[]) =>
   events.map((e) => [
@@ -126,7 +128,9 @@ describe("the event log's retention", () => {
       const writer: Actor = { id: e.id, role: e.role, name: e.displayName };
       await createBlog(db, writer, { slug: "short-log", title: "Short log", summary: "" });
       for (let i = 0; i < 5; i++)
-        await createEntry(db, writer, "short-log", { body: `<p>${i}</p>`, status: "PUBLISHED", keyEvent: false });
+        opened(
+          await createEntry(db, writer, "short-log", { body: `<p>${i}</p>`, status: "PUBLISHED", keyEvent: false }),
+        );
       const kept = await db.blogEvent.findMany({ where: { blog: { slug: "short-log" } }, orderBy: { seq: "asc" } });
       expect(kept.map((row) => row.seq)).toEqual([3, 4, 5]);
       await expect(replayEventsSince(db, "short-log", 1)).rejects.toMatchObject({ code: "GONE" });

@@ -4,6 +4,7 @@
 import { once } from "node:events";
 import { loadConfig } from "../../config";
 import { createDb } from "../../db/client";
+import { settle } from "../../effects";
 import { publishDueEntries } from "../scheduler";
 
 const database = createDb(loadConfig().databaseUrl);
@@ -12,7 +13,8 @@ try {
   console.log("ready");
   await once(process.stdin, "data");
   const changes = await publishDueEntries(database.prisma, new Date(process.argv[2] ?? ""));
-  console.log(JSON.stringify(changes.map((change) => change.entry.id)));
+  // A lone node with nobody to tell: the effects are dropped, the ids printed.
+  console.log(JSON.stringify(changes.map((change) => settle(change, () => undefined).id)));
 } finally {
   await database.close();
 }
