@@ -94,6 +94,18 @@ export default tseslint.config(
           message: "Use what a use case returns: apply(await useCase(…)) for a write (server/effects.ts).",
         },
       ],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/server/effects",
+              importNames: ["settle", "committed"],
+              message: "A route opens a committed change with runtime.apply, which applies its effects.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
