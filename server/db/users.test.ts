@@ -76,13 +76,20 @@ describe("updateUser", () => {
     const { token } = await insertApiToken(db, j.id, "feed");
     expect(await findSessionActor(db, one.secret)).not.toBeNull();
 
-    expect(opened(await updateUser(db, admin, j.id, { active: false }))).toMatchObject({ active: false });
+    // Their newsroom connections end, and cached reads that name them go.
+    expect(opened(await updateUser(db, admin, j.id, { active: false }))).toMatchObject({
+      active: false,
+      effects: [{ type: "disconnect-user", userId: j.id }, { type: "drop-all-caches" }],
+    });
     expect(await db.session.count({ where: { userId: j.id } })).toBe(0);
     expect(await findSessionActor(db, two.secret)).toBeNull();
     expect(await findTokenActor(db, token)).toBeNull();
     expect((await listContributors(db, editor)).map((c) => c.id)).not.toContain(j.id);
 
-    expect(opened(await updateUser(db, admin, j.id, { active: true }))).toMatchObject({ active: true });
+    expect(opened(await updateUser(db, admin, j.id, { active: true }))).toMatchObject({
+      active: true,
+      effects: [{ type: "drop-all-caches" }],
+    });
     expect(await findSessionActor(db, one.secret)).toBeNull();
     expect(await findTokenActor(db, token)).not.toBeNull();
   });
