@@ -85,6 +85,33 @@ export default tseslint.config(
     },
   },
   {
+    // A route handler parses, authorizes, runs one use case, applies its effects and answers. A write's result is
+    // a Committed change that only runtime.apply opens (server/effects.ts); awaiting one and dropping it would
+    // skip its effects, so no awaited value is dropped in a route.
+    files: ["app/**/route.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ExpressionStatement > AwaitExpression",
+          message: "Use what a use case returns: apply(await useCase(…)) for a write (server/effects.ts).",
+        },
+      ],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@/server/effects",
+              importNames: ["settle", "committed"],
+              message: "A route opens a committed change with runtime.apply, which applies its effects.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests reach into values on purpose (mocks, parsed JSON, method references handed to expect).
     files: ["**/*.test.ts", "server/test/**", "e2e/**", "bench/**"],
     rules: {

@@ -1,23 +1,26 @@
 // Usage: tsx scripts/migrations-cli.ts deploy | status | new NAME | check
-// deploy and status act on DATABASE_URL; `new` writes a migration for both providers that
-// takes their existing migrations to prisma/models.prisma; `check` fails when such a migration is missing.
+// deploy and status act on DATABASE_URL (read by server/config.ts, as the server reads it); `new` writes a
+// migration for both providers that takes their existing migrations to prisma/models.prisma; `check` fails
+// when such a migration is missing.
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { loadConfig } from "../server/config.ts";
 import { applyMigrations, migrationsDirOf, migrationStatus, readMigrations } from "../server/db/apply-migrations.ts";
 import type { Provider } from "../server/db/database-url.ts";
 import { withSchemaEngine, type SchemaFile } from "./schema-engine.ts";
 
 const PROVIDERS: Provider[] = ["sqlite", "postgresql"];
-const databaseUrl = process.env.DATABASE_URL ?? "file:./data/liveline.db";
+// Only deploy and status need a database; new and check work from the files alone.
+const databaseUrl = () => loadConfig().databaseUrl;
 
 async function deploy(): Promise<void> {
-  const { applied, ahead } = await applyMigrations(databaseUrl);
+  const { applied, ahead } = await applyMigrations(databaseUrl());
   console.log(applied.length === 0 ? "No pending migrations." : `Applied: ${applied.join(", ")}`);
   if (ahead.length > 0) console.log(`In the database but not in the migrations folder: ${ahead.join(", ")}`);
 }
 
 async function status(): Promise<number> {
-  const result = await migrationStatus(databaseUrl);
+  const result = await migrationStatus(databaseUrl());
   const show = (label: string, names: string[]) => {
     if (names.length > 0) console.log(`${label}:\n${names.map((name) => `  ${name}`).join("\n")}`);
   };
@@ -129,7 +132,7 @@ async function checkInSync(): Promise<number> {
 }
 
 async function main(): Promise<number> {
-  const [command, ...args] = process.argv.slice(2);
+  const [command = "", ...args] = process.argv.slice(2);
   switch (command) {
     case "deploy":
       await deploy();

@@ -17,10 +17,10 @@ import { applySecurityHeaders } from "./http/security-headers";
 import { isUnknownBlogPage } from "./http/unknown-blog-page";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "./limits/client-address";
 import { connectRedisAttemptStore } from "./limits/redis-attempt-store";
-import { createRequestLimits, installRequestLimits } from "./limits/request-limits";
+import { createRequestLimits } from "./limits/request-limits";
 import { createRealtimeServer } from "./realtime/create-realtime-server";
 import { connectRedisCluster } from "./realtime/redis-adapter";
-import { installRuntime, type Runtime } from "./runtime";
+import { createRuntime, installRuntime } from "./runtime";
 import { startScheduler } from "./scheduler/scheduler";
 
 async function main(): Promise<void> {
@@ -36,7 +36,10 @@ async function main(): Promise<void> {
       `the database has migrations this version does not know (${ahead.join(", ")}): it was migrated by a ` +
         `newer release; starting anyway, as a release's migrations keep the previous one working`,
     );
-  const database = createDb(config.databaseUrl, { busyTimeoutMs: config.databaseBusyTimeoutMs });
+  const database = createDb(config.databaseUrl, {
+    busyTimeoutMs: config.databaseBusyTimeoutMs,
+    eventLogRetention: config.eventLogRetention,
+  });
   // With LIVELINE_DEBUG_STATS the request and socket paths count their queries (the scheduler's poll is not counted).
   const queryCounter = config.debugStats ? countQueries(database.prisma) : null;
   const db = queryCounter?.db ?? database.prisma;
@@ -58,7 +61,7 @@ async function main(): Promise<void> {
   const attempts = config.redisUrl
     ? await connectRedisAttemptStore(config.redisUrl, config.redisPrefix, log)
     : undefined;
-  if (attempts) installRequestLimits(createRequestLimits(config.limits, attempts.store));
+  const limits = createRequestLimits(config.limits, attempts?.store);
   const readCache = createReadCache({
     ttlMs: config.readCacheTtlMs,
     relay: cluster && ((slug) => cluster.shareChange(slug)),
@@ -127,31 +130,17 @@ async function main(): Promise<void> {
     maxUnsentBytesPerAddress: config.limits.socketUnsentBytesPerIp,
     fastPaths: config.socketFastPaths,
   });
-  // Every committed change readers can see passes here: its blog's cached reads are dropped (on every node), then it is sent.
-  const broadcast: Runtime["broadcast"] = (event) => {
-    readCache.blogChanged(event.payload.blog);
-    realtime.broadcast(event);
-  };
-  const notifyEntryChange: Runtime["notifyEntryChange"] = (change) => {
-    if (change.event) readCache.blogChanged(change.event.payload.blog);
-    realtime.notifyEntryChange(change);
-  };
-  installRuntime({
-    config,
-    db,
-    broadcast,
-    notifyEntryChange,
-    readCache,
-    disconnectUser: (userId) => realtime.disconnectUser(userId),
-    disconnectSession: (secret) => realtime.disconnectSession(secret),
-  });
+  // Every committed change's effects go through runtime.apply (server/effects.ts): a change readers can see drops
+  // its blog's cached reads (on every node) before its event is sent.
+  const runtime = createRuntime({ config, db, readCache, limits, realtime });
+  installRuntime(runtime);
 
   await new Promise<void>((resolve) => http.listen(config.port, config.host, resolve));
   const address = http.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   console.log(`[liveline] listening on http://localhost:${port} (database: ${database.provider})`);
   // Started after listen, so entries that fell due while the process was down publish now, to connected readers.
-  const scheduler = startScheduler({ db: database.prisma, onPublished: notifyEntryChange, log });
+  const scheduler = startScheduler({ db: database.prisma, apply: runtime.apply, log });
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,28 +1,45 @@
-// The live process's shared pieces, reachable from Next.js route handlers and pages.
-// Next bundles its own copy of every module it imports, so a module-level singleton would be
-// created twice; a globalThis slot set once by server/index.ts is the one both sides see.
+// The live process's shared pieces (config, database, read cache, request limits, and the one step that applies
+// a committed change's effects), built once by server/index.ts and reached one way: getRuntime(). Next bundles
+// its own copy of every module it imports, so a module-level singleton would be created twice; this one
+// globalThis slot is the one both sides see.
 import type { ReadCache } from "./cache/read-cache";
 import type { Config } from "./config";
-import type { BlogEvent } from "@/common/contracts/events";
-import type { EntryChange, EntryRemoval } from "./db/entries";
 import type { Db } from "./db/types";
+import { applyEffects, settle, type Committed, type EffectTargets } from "./effects";
+import type { RequestLimits } from "./limits/request-limits";
 
 export interface Runtime {
   config: Config;
   db: Db;
-  /** Sends a committed event to every reader of its blog. */
-  broadcast(event: BlogEvent): void;
-  /**
-   * After a committed entry change, the one call that tells everyone: its reader event (if any) to the
-   * blog's readers, and the entry (drafts and scheduled ones too) or its removal to the blog's newsroom.
-   */
-  notifyEntryChange(change: EntryChange | EntryRemoval): void;
-  /** Ends a user's live newsroom connections (after deactivation). */
-  disconnectUser(userId: string): void;
-  /** Ends the live newsroom connections opened with one session (after sign-out). */
-  disconnectSession(secret: string): void;
-  /** Reads readers make, cached per blog until it changes (`broadcast` and `notifyEntryChange` drop them). */
+  /** Reads readers make, cached per blog until it changes (the effects of every change drop them). */
   readCache: ReadCache;
+  /** Sign-in throttling and the read and write buckets, counted in one place for the whole process. */
+  limits: RequestLimits;
+  /**
+   * After a use case committed: applies its effects (cached reads dropped, the event to the blog's readers, the
+   * entry to its newsroom, newsroom connections ended) and hands back its result. The one way to read that result.
+   */
+  apply: <T>(change: Committed<T>) => T;
+}
+
+export interface RuntimeParts {
+  config: Config;
+  db: Db;
+  readCache: ReadCache;
+  limits: RequestLimits;
+  /** Where events and newsroom notices go, and newsroom connections end (server/realtime/). */
+  realtime: EffectTargets["realtime"];
+}
+
+export function createRuntime({ config, db, readCache, limits, realtime }: RuntimeParts): Runtime {
+  const targets: EffectTargets = { readCache, realtime };
+  return {
+    config,
+    db,
+    readCache,
+    limits,
+    apply: (change) => settle(change, (effects) => applyEffects(effects, targets)),
+  };
 }
 
 const SLOT = Symbol.for("liveline.runtime");

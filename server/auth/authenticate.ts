@@ -6,7 +6,6 @@ import type { Db } from "../db/types";
 import { AppError } from "@/common/app-error";
 import { isOwnOrigin, originFrom } from "../http/origin";
 import { requestBody } from "../http/request-body";
-import { requestLimits } from "../limits/request-limits";
 import { getRuntime } from "../runtime";
 import { requirePermission, type Action, type Actor } from "@/common/permissions";
 import { cookieFromHeader, SESSION_COOKIE } from "./session-cookie-name";
@@ -25,7 +24,7 @@ export async function authenticate(db: Db, request: Request): Promise<Actor | nu
   await requestBody(request);
   const current = await identify(db, request);
   // Writes are limited per user, whichever session or token they come with.
-  if (current) requestLimits(getRuntime().config.limits).takeWrite(current.id);
+  if (current) getRuntime().limits.takeWrite(current.id);
   return current;
 }
 

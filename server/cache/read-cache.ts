@@ -3,7 +3,7 @@
 //
 // Values are kept per blog (reader page data, the first pages of its entries, the blog itself) plus one
 // site-wide slot for the blog list. `blogChanged(slug)` runs after every committed change readers can see
-// (server/index.ts hooks the one path every change takes: `broadcast` / `notifyEntryChange`) and drops the
+// (the effects of every commit are applied in one place, server/effects.ts, which calls it) and drops the
 // blog's values and the site-wide ones; with several nodes it is also relayed to the others.
 //
 // A load in flight is shared by every request that asks meanwhile (one query burst per change, not one

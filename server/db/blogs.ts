@@ -1,9 +1,9 @@
 // Blogs: listing, reading, creating, editing.
 import type { BlogDTO, BlogSummaryDTO } from "@/common/contracts/dto";
 import type { CreateBlogInput, UpdateBlogInput } from "@/common/contracts/schemas";
-import type { BlogEvent } from "@/common/contracts/events";
 import { requirePermission, type Actor } from "@/common/permissions";
 import { AppError } from "@/common/app-error";
+import { committed, type Committed } from "../effects";
 import { recordAudit, type AuditRecord } from "./audit";
 import { recordEvent } from "./events";
 import { toBlogDTO } from "./to-dto";
@@ -62,14 +62,16 @@ export async function findBlog(db: Db, slug: string): Promise<BlogDTO | null> {
   return row ? toBlogDTO(row) : null;
 }
 
-export async function createBlog(db: Db, actor: Actor | null, input: CreateBlogInput): Promise<BlogDTO> {
+/** A new blog has no readers and no event yet, but the blog list changed. */
+export async function createBlog(db: Db, actor: Actor | null, input: CreateBlogInput): Promise<Committed<BlogDTO>> {
   const editor = requirePermission(actor, "blog:create");
   try {
-    return await db.$transaction(async (tx) => {
+    const blog = await db.$transaction(async (tx) => {
       const row = await tx.blog.create({ data: input });
       await recordAudit(tx, { blogId: row.id, actorId: editor.id, action: "blog.created", summary: row.title });
       return toBlogDTO(row);
     });
+    return committed(blog, [{ type: "drop-blog-cache", blog: blog.slug }]);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", `a blog with slug "${input.slug}" already exists`);
     throw error;
@@ -81,9 +83,9 @@ export async function updateBlog(
   actor: Actor | null,
   slug: string,
   input: UpdateBlogInput,
-): Promise<{ blog: BlogDTO; event: BlogEvent }> {
+): Promise<Committed<BlogDTO>> {
   const editor = requirePermission(actor, "blog:edit");
-  return db.$transaction(async (tx) => {
+  const { blog, event } = await db.$transaction(async (tx) => {
     const current = await tx.blog.findUnique({ where: { slug } });
     if (!current) throw new AppError("NOT_FOUND", `no blog with slug "${slug}"`);
     const endedAt =
@@ -101,6 +103,7 @@ export async function updateBlog(
     });
     return { blog, event };
   });
+  return committed(blog, [{ type: "broadcast", event }]);
 }
 
 function auditOfBlogUpdate(actorId: string, before: Blog, after: Blog): AuditRecord[] {

@@ -7,6 +7,7 @@ import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql/client.ts";
 import { PrismaClient as SqlitePrismaClient } from "./generated/sqlite/client.ts";
 import { providerOf, sqlitePathOf, type Provider } from "./database-url.ts";
+import { DATA_SETTINGS, type DataSettings } from "./settings.ts";
 import type { Db } from "./types.ts";
 
 export { providerOf, type Db, type Provider };
@@ -36,11 +37,16 @@ export interface DbOptions {
    * answered as a 503 (server/errors.ts), so a write never hangs on a locked or unreachable database.
    */
   busyTimeoutMs?: number;
+  /** How many of each blog's newest events the event log keeps (EVENT_LOG_RETENTION; server/db/events.ts). */
+  eventLogRetention?: number;
 }
 
-export function createDb(databaseUrl: string, { busyTimeoutMs = 5000 }: DbOptions = {}): Database {
+export function createDb(
+  databaseUrl: string,
+  { busyTimeoutMs = 5000, eventLogRetention = 10_000 }: DbOptions = {},
+): Database {
   const provider = providerOf(databaseUrl);
-  const prisma =
+  const client =
     provider === "sqlite"
       ? new SqlitePrismaClient({
           adapter: new PrismaLibSqlWal({ url: `file:${sqlitePathOf(databaseUrl)}`, timeout: busyTimeoutMs }),
@@ -48,5 +54,9 @@ export function createDb(databaseUrl: string, { busyTimeoutMs = 5000 }: DbOption
       : (new PostgresPrismaClient({
           adapter: new PrismaPg({ connectionString: databaseUrl, connectionTimeoutMillis: busyTimeoutMs }),
         }) as unknown as Db);
-  return { prisma, provider, close: () => prisma.$disconnect() };
+  // The data layer's settings travel with the client, into every transaction it opens (a client extension is
+  // part of its transaction clients too), so no data function reads the environment or takes them as arguments.
+  const settings: DataSettings = { eventLogRetention };
+  const prisma = client.$extends({ client: { [DATA_SETTINGS]: settings } }) as unknown as Db;
+  return { prisma, provider, close: () => client.$disconnect() };
 }

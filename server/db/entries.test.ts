@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/common/permissions";
 import { openTestDatabase } from "../test/harness";
+import { opened } from "../test/committed";
 import { listAuditEvents } from "./audit";
 import { createBlog, listBlogs, listNewsroomBlogs, updateBlog } from "./blogs";
 import { createEntry, deleteEntry, getEntry, listEntries, setEntryPinned, updateEntry } from "./entries";
@@ -31,16 +32,18 @@ afterAll(async () => {
 describe("entries data layer", () => {
   it("writes the change and its event in one transaction, with the next seq", async () => {
     const db = database.prisma;
-    const { entry, event } = await createEntry(db, journalist, "data-blog", {
-      body: "<p>one</p>",
-      status: "PUBLISHED",
-      keyEvent: false,
-    });
+    const { entry, event } = opened(
+      await createEntry(db, journalist, "data-blog", {
+        body: "<p>one</p>",
+        status: "PUBLISHED",
+        keyEvent: false,
+      }),
+    );
     expect(event).toEqual({ type: "entry:published", payload: { blog: "data-blog", seq: 1, entry } });
-    const { event: pinEvent } = await setEntryPinned(db, journalist, "data-blog", entry.id, true);
+    const { event: pinEvent } = opened(await setEntryPinned(db, journalist, "data-blog", entry.id, true));
     expect(pinEvent?.type).toBe("entry:pinned");
-    expect((await setEntryPinned(db, journalist, "data-blog", entry.id, true)).event).toBeNull();
-    const { event: deleted } = await deleteEntry(db, journalist, "data-blog", entry.id);
+    expect(opened(await setEntryPinned(db, journalist, "data-blog", entry.id, true)).event).toBeNull();
+    const { event: deleted } = opened(await deleteEntry(db, journalist, "data-blog", entry.id));
     expect(deleted).toEqual({ type: "entry:deleted", payload: { blog: "data-blog", seq: 3, id: entry.id } });
     const rows = await db.blogEvent.findMany({ where: { blog: { slug: "data-blog" } }, orderBy: { seq: "asc" } });
     expect(rows.map((row) => [row.seq, row.type, row.entryId])).toEqual([
@@ -52,13 +55,32 @@ describe("entries data layer", () => {
     expect((await db.blog.findUniqueOrThrow({ where: { slug: "data-blog" } })).seq).toBe(3);
   });
 
+  it("returns what its commit tells readers and the newsroom: nothing for a retried create", async () => {
+    const db = database.prisma;
+    const types = (change: { effects: readonly { type: string }[] }) => change.effects.map((effect) => effect.type);
+    const input = { body: "<p>told</p>", status: "PUBLISHED", keyEvent: false } as const;
+    const created = opened(await createEntry(db, editor, "data-blog", input, { idempotencyKey: "told-1" }));
+    expect(types(created)).toEqual(["broadcast", "newsroom-entry-saved"]);
+    const retried = opened(await createEntry(db, editor, "data-blog", input, { idempotencyKey: "told-1" }));
+    expect(retried).toMatchObject({ entry: { id: created.entry.id }, replayed: true, effects: [] });
+    const draft = opened(await createEntry(db, editor, "data-blog", { ...input, status: "DRAFT" }));
+    expect(draft.effects).toEqual([{ type: "newsroom-entry-saved", entry: draft.entry }]);
+    expect(opened(await deleteEntry(db, editor, "data-blog", draft.entry.id)).effects).toEqual([
+      { type: "newsroom-entry-removed", blog: "data-blog", id: draft.entry.id },
+    ]);
+    const blog = opened(await updateBlog(db, editor, "data-blog", { summary: "Told" }));
+    expect(types(blog)).toEqual(["broadcast"]);
+  });
+
   it("lets exactly one of two concurrent saves of the same version win", async () => {
     const db = database.prisma;
-    const { entry } = await createEntry(db, editor, "data-blog", {
-      body: "<p>base</p>",
-      status: "PUBLISHED",
-      keyEvent: false,
-    });
+    const { entry } = opened(
+      await createEntry(db, editor, "data-blog", {
+        body: "<p>base</p>",
+        status: "PUBLISHED",
+        keyEvent: false,
+      }),
+    );
     const results = await Promise.allSettled([
       updateEntry(db, editor, "data-blog", entry.id, { version: 1, body: "<p>editor A</p>" }),
       updateEntry(db, editor, "data-blog", entry.id, { version: 1, body: "<p>editor B</p>" }),
@@ -95,7 +117,9 @@ describe("entries data layer", () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "cursor-blog", title: "C", summary: "" });
     for (let i = 0; i < 5; i++)
-      await createEntry(db, editor, "cursor-blog", { body: `<p>${i}</p>`, status: "PUBLISHED", keyEvent: false });
+      opened(
+        await createEntry(db, editor, "cursor-blog", { body: `<p>${i}</p>`, status: "PUBLISHED", keyEvent: false }),
+      );
     const first = await listEntries(db, "cursor-blog", { limit: 2, status: "published" });
     const second = await listEntries(db, "cursor-blog", { limit: 2, status: "published", before: first.nextCursor! });
     const third = await listEntries(db, "cursor-blog", { limit: 2, status: "published", before: second.nextCursor! });
@@ -140,12 +164,14 @@ describe("scheduled entries", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/^scheduledAt: /) });
 
     const at = inAMinute();
-    const { entry, event } = await createEntry(db, journalist, "sched-blog", {
-      body: "<p>later</p>",
-      status: "SCHEDULED",
-      scheduledAt: at,
-      keyEvent: false,
-    });
+    const { entry, event } = opened(
+      await createEntry(db, journalist, "sched-blog", {
+        body: "<p>later</p>",
+        status: "SCHEDULED",
+        scheduledAt: at,
+        keyEvent: false,
+      }),
+    );
     expect(event).toBeNull();
     expect(entry).toMatchObject({
       status: "SCHEDULED",
@@ -159,8 +185,8 @@ describe("scheduled entries", () => {
     expect((await getEntry(db, editor, "sched-blog", entry.id)).status).toBe("SCHEDULED");
 
     // Editing keeps it scheduled (and its time); going back to draft clears the time.
-    const edited = await updateEntry(db, journalist, "sched-blog", entry.id, { version: 1, headline: "Later" });
-    expect(edited.entry).toMatchObject({
+    const edited = opened(await updateEntry(db, journalist, "sched-blog", entry.id, { version: 1, headline: "Later" }));
+    expect(edited).toMatchObject({
       status: "SCHEDULED",
       scheduledAt: entry.scheduledAt,
       headline: "Later",
@@ -170,64 +196,74 @@ describe("scheduled entries", () => {
     await expect(
       updateEntry(db, journalist, "sched-blog", entry.id, { version: 2, scheduledAt: null }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const draft = await updateEntry(db, journalist, "sched-blog", entry.id, { version: 2, status: "DRAFT" });
-    expect(draft.entry).toMatchObject({ status: "DRAFT", scheduledAt: null });
+    const draft = opened(await updateEntry(db, journalist, "sched-blog", entry.id, { version: 2, status: "DRAFT" }));
+    expect(draft).toMatchObject({ status: "DRAFT", scheduledAt: null });
     await expect(
       updateEntry(db, journalist, "sched-blog", entry.id, { version: 3, status: "SCHEDULED" }),
     ).rejects.toMatchObject({
       code: "BAD_REQUEST",
       message: expect.stringMatching(/^scheduledAt: /),
     });
-    const rescheduled = await updateEntry(db, journalist, "sched-blog", entry.id, {
-      version: 3,
-      status: "SCHEDULED",
-      scheduledAt: at,
-    });
-    expect(rescheduled.entry.status).toBe("SCHEDULED");
+    const rescheduled = opened(
+      await updateEntry(db, journalist, "sched-blog", entry.id, {
+        version: 3,
+        status: "SCHEDULED",
+        scheduledAt: at,
+      }),
+    );
+    expect(rescheduled.status).toBe("SCHEDULED");
     // Publishing it by hand now works like publishing a draft.
-    const published = await updateEntry(db, journalist, "sched-blog", entry.id, { version: 4, status: "PUBLISHED" });
-    expect(published.entry).toMatchObject({ status: "PUBLISHED", scheduledAt: null });
+    const published = opened(
+      await updateEntry(db, journalist, "sched-blog", entry.id, { version: 4, status: "PUBLISHED" }),
+    );
+    expect(published).toMatchObject({ status: "PUBLISHED", scheduledAt: null });
     expect(published.event?.type).toBe("entry:published");
   });
 
   it("sets editedAt only when a published entry's headline, body or label changes", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "edit-blog", title: "E", summary: "" });
-    const { entry } = await createEntry(db, editor, "edit-blog", {
-      body: "<p>a</p>",
-      status: "PUBLISHED",
-      keyEvent: false,
-    });
+    const { entry } = opened(
+      await createEntry(db, editor, "edit-blog", {
+        body: "<p>a</p>",
+        status: "PUBLISHED",
+        keyEvent: false,
+      }),
+    );
     expect(entry.editedAt).toBeNull();
-    const keyEvent = await updateEntry(db, editor, "edit-blog", entry.id, { version: 1, keyEvent: true });
-    expect(keyEvent.entry.editedAt).toBeNull();
-    const sameBody = await updateEntry(db, editor, "edit-blog", entry.id, { version: 2, body: "<p>a</p>" });
-    expect(sameBody.entry.editedAt).toBeNull();
-    const changed = await updateEntry(db, editor, "edit-blog", entry.id, { version: 3, label: "Analysis" });
-    expect(changed.entry.editedAt).not.toBeNull();
+    const keyEvent = opened(await updateEntry(db, editor, "edit-blog", entry.id, { version: 1, keyEvent: true }));
+    expect(keyEvent.editedAt).toBeNull();
+    const sameBody = opened(await updateEntry(db, editor, "edit-blog", entry.id, { version: 2, body: "<p>a</p>" }));
+    expect(sameBody.editedAt).toBeNull();
+    const changed = opened(await updateEntry(db, editor, "edit-blog", entry.id, { version: 3, label: "Analysis" }));
+    expect(changed.editedAt).not.toBeNull();
     expect(changed.event).toMatchObject({
       type: "entry:updated",
-      payload: { entry: { editedAt: changed.entry.editedAt } },
+      payload: { entry: { editedAt: changed.editedAt } },
     });
-    const { entry: draft } = await createEntry(db, editor, "edit-blog", {
-      body: "<p>d</p>",
-      status: "DRAFT",
-      keyEvent: false,
-    });
+    const { entry: draft } = opened(
+      await createEntry(db, editor, "edit-blog", {
+        body: "<p>d</p>",
+        status: "DRAFT",
+        keyEvent: false,
+      }),
+    );
     expect(
-      (await updateEntry(db, editor, "edit-blog", draft.id, { version: 1, body: "<p>d2</p>" })).entry.editedAt,
+      opened(await updateEntry(db, editor, "edit-blog", draft.id, { version: 1, body: "<p>d2</p>" })).editedAt,
     ).toBeNull();
   });
 
   it("refuses to schedule into an ended blog", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "ended-sched", title: "E", summary: "" });
-    const { entry } = await createEntry(db, editor, "ended-sched", {
-      body: "<p>d</p>",
-      status: "DRAFT",
-      keyEvent: false,
-    });
-    await updateBlog(db, editor, "ended-sched", { status: "ENDED" });
+    const { entry } = opened(
+      await createEntry(db, editor, "ended-sched", {
+        body: "<p>d</p>",
+        status: "DRAFT",
+        keyEvent: false,
+      }),
+    );
+    opened(await updateBlog(db, editor, "ended-sched", { status: "ENDED" }));
     await expect(
       updateEntry(db, editor, "ended-sched", entry.id, { version: 1, status: "SCHEDULED", scheduledAt: inAMinute() }),
     ).rejects.toMatchObject({ code: "CONFLICT" });
@@ -238,8 +274,8 @@ describe("publishing into a blog that is not live", () => {
   it("writes nothing into an ended blog and leaves its seq, and says which blog is missing", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "ended-pub", title: "E", summary: "" });
-    await createEntry(db, editor, "ended-pub", { body: "<p>before</p>", status: "PUBLISHED", keyEvent: false });
-    const ended = await updateBlog(db, editor, "ended-pub", { status: "ENDED" });
+    opened(await createEntry(db, editor, "ended-pub", { body: "<p>before</p>", status: "PUBLISHED", keyEvent: false }));
+    const ended = opened(await updateBlog(db, editor, "ended-pub", { status: "ENDED" }));
     for (const status of ["PUBLISHED", "DRAFT"] as const) {
       await expect(
         createEntry(db, editor, "ended-pub", { body: "<p>late</p>", status, keyEvent: false }),
@@ -247,7 +283,7 @@ describe("publishing into a blog that is not live", () => {
     }
     const entries = await listEntries(db, "ended-pub", { status: "all", limit: 50 }, editor);
     expect(entries.entries.map((e) => e.body)).toEqual(["<p>before</p>"]);
-    expect((await replayEventsSince(db, "ended-pub", 0)).seq).toBe(ended.blog.seq);
+    expect((await replayEventsSince(db, "ended-pub", 0)).seq).toBe(ended.seq);
     await expect(
       createEntry(db, editor, "no-such-blog", { body: "<p>x</p>", status: "PUBLISHED", keyEvent: false }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -255,12 +291,14 @@ describe("publishing into a blog that is not live", () => {
 
   it("names the entry's author and blog as they are, when an editor posts as another writer", async () => {
     const db = database.prisma;
-    const { entry, event } = await createEntry(db, editor, "data-blog", {
-      body: "<p>by j</p>",
-      status: "PUBLISHED",
-      keyEvent: false,
-      authorId: journalist.id,
-    });
+    const { entry, event } = opened(
+      await createEntry(db, editor, "data-blog", {
+        body: "<p>by j</p>",
+        status: "PUBLISHED",
+        keyEvent: false,
+        authorId: journalist.id,
+      }),
+    );
     expect(entry.author).toEqual({ id: journalist.id, name: journalist.name });
     expect(entry.blog).toBe("data-blog");
     expect(event?.payload).toMatchObject({ blog: "data-blog", entry: { id: entry.id, author: { id: journalist.id } } });
@@ -274,25 +312,29 @@ describe("the newsroom's entry list", () => {
     await createBlog(db, editor, { slug: "all-blog", title: "A", summary: "" });
     // A few milliseconds apart, so the order is by time and not by id.
     const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
-    const a = (await createEntry(db, editor, "all-blog", { body: "<p>a</p>", status: "PUBLISHED", keyEvent: false }))
-      .entry;
+    const a = opened(
+      await createEntry(db, editor, "all-blog", { body: "<p>a</p>", status: "PUBLISHED", keyEvent: false }),
+    ).entry;
     await tick();
-    const b = (await createEntry(db, journalist, "all-blog", { body: "<p>b</p>", status: "DRAFT", keyEvent: false }))
-      .entry;
+    const b = opened(
+      await createEntry(db, journalist, "all-blog", { body: "<p>b</p>", status: "DRAFT", keyEvent: false }),
+    ).entry;
     await tick();
-    const c = (
+    const c = opened(
       await createEntry(db, journalist2, "all-blog", {
         body: "<p>c</p>",
         status: "SCHEDULED",
         scheduledAt: new Date(Date.now() + 60_000).toISOString(),
         keyEvent: false,
-      })
+      }),
     ).entry;
     await tick();
-    const d = (await createEntry(db, editor, "all-blog", { body: "<p>d</p>", status: "DRAFT", keyEvent: false })).entry;
+    const d = opened(
+      await createEntry(db, editor, "all-blog", { body: "<p>d</p>", status: "DRAFT", keyEvent: false }),
+    ).entry;
     // Touch a: it becomes the most recently changed.
     await tick();
-    await updateEntry(db, editor, "all-blog", a.id, { version: 1, headline: "A" });
+    opened(await updateEntry(db, editor, "all-blog", a.id, { version: 1, headline: "A" }));
 
     await expect(listEntries(db, "all-blog", { limit: 20, status: "all" })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
@@ -344,31 +386,37 @@ describe("the audit log", () => {
   it("records who did what to entries and blogs, newest first, for editors and admins", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "audit-blog", title: "Audit", summary: "" });
-    const { entry } = await createEntry(db, journalist, "audit-blog", {
-      headline: "Bridge closed",
-      body: "<p>x</p>",
-      status: "DRAFT",
-      keyEvent: false,
-    });
-    await updateEntry(db, journalist, "audit-blog", entry.id, { version: 1, status: "PUBLISHED" });
-    await updateEntry(db, journalist, "audit-blog", entry.id, {
-      version: 2,
-      body: "<p>y</p>",
-      label: "Analysis",
-      keyEvent: true,
-    });
-    await setEntryPinned(db, journalist, "audit-blog", entry.id, true);
-    await setEntryPinned(db, journalist, "audit-blog", entry.id, false);
-    await updateEntry(db, editor, "audit-blog", entry.id, { version: 3, status: "DRAFT", keyEvent: false });
-    await deleteEntry(db, editor, "audit-blog", entry.id);
-    const { entry: words } = await createEntry(db, editor, "audit-blog", {
-      body: `<p>${"Many words about the storm and the rain and the wind ".repeat(4)}</p>`,
-      status: "PUBLISHED",
-      keyEvent: false,
-    });
-    await updateBlog(db, editor, "audit-blog", { title: "Audit log", summary: "s" });
-    await updateBlog(db, editor, "audit-blog", { status: "ENDED" });
-    await updateBlog(db, editor, "audit-blog", { status: "LIVE" });
+    const { entry } = opened(
+      await createEntry(db, journalist, "audit-blog", {
+        headline: "Bridge closed",
+        body: "<p>x</p>",
+        status: "DRAFT",
+        keyEvent: false,
+      }),
+    );
+    opened(await updateEntry(db, journalist, "audit-blog", entry.id, { version: 1, status: "PUBLISHED" }));
+    opened(
+      await updateEntry(db, journalist, "audit-blog", entry.id, {
+        version: 2,
+        body: "<p>y</p>",
+        label: "Analysis",
+        keyEvent: true,
+      }),
+    );
+    opened(await setEntryPinned(db, journalist, "audit-blog", entry.id, true));
+    opened(await setEntryPinned(db, journalist, "audit-blog", entry.id, false));
+    opened(await updateEntry(db, editor, "audit-blog", entry.id, { version: 3, status: "DRAFT", keyEvent: false }));
+    opened(await deleteEntry(db, editor, "audit-blog", entry.id));
+    const { entry: words } = opened(
+      await createEntry(db, editor, "audit-blog", {
+        body: `<p>${"Many words about the storm and the rain and the wind ".repeat(4)}</p>`,
+        status: "PUBLISHED",
+        keyEvent: false,
+      }),
+    );
+    opened(await updateBlog(db, editor, "audit-blog", { title: "Audit log", summary: "s" }));
+    opened(await updateBlog(db, editor, "audit-blog", { status: "ENDED" }));
+    opened(await updateBlog(db, editor, "audit-blog", { status: "LIVE" }));
 
     await expect(listAuditEvents(db, null, "audit-blog", { limit: 50 })).rejects.toMatchObject({
       code: "UNAUTHENTICATED",
@@ -414,11 +462,13 @@ describe("the audit log", () => {
   it("writes no audit row when the change is refused", async () => {
     const db = database.prisma;
     const before = await db.auditEvent.count();
-    const { entry } = await createEntry(db, editor, "data-blog", {
-      body: "<p>v</p>",
-      status: "PUBLISHED",
-      keyEvent: false,
-    });
+    const { entry } = opened(
+      await createEntry(db, editor, "data-blog", {
+        body: "<p>v</p>",
+        status: "PUBLISHED",
+        keyEvent: false,
+      }),
+    );
     await expect(
       updateEntry(db, editor, "data-blog", entry.id, { version: 7, body: "<p>w</p>" }),
     ).rejects.toMatchObject({ code: "CONFLICT" });

@@ -1,10 +1,12 @@
-// Entries: every use case readers and writers have, with permission checks and the event log inside.
+// Entries: every use case readers and writers have, with permission checks and the event log inside. A write
+// returns the entry with the effects of its commit (server/effects.ts): its reader event, the newsroom's notice.
 import type { AuditAction, BlogStatus, EntryDTO, EntryPage } from "@/common/contracts/dto";
 import type { BlogEvent } from "@/common/contracts/events";
 import type { CreateEntryInput, EntryListQuery, UpdateEntryInput } from "@/common/contracts/schemas";
 import { requirePermission, type Actor } from "@/common/permissions";
 import { isBlankHtml, sanitizeEntryHtml, type ImageSources } from "../content/sanitize";
 import { AppError } from "@/common/app-error";
+import { committed, entryRemoved, entrySaved, type Committed } from "../effects";
 import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent, recordEvent, takeNextSeq } from "./events";
 import { findPublishedWithKey, rememberPublishKey, requestHashOf, type IdempotentRequest } from "./idempotency";
@@ -13,17 +15,15 @@ import { entryInclude, toEntryDTO, visibleToReaders, type EntryRow } from "./to-
 import type { Db, Tx } from "./types";
 import { isUniqueViolation } from "./unique-violation";
 
-/** What a write returns: the entry as it now is, and the event readers get (null when readers see no change). */
-export interface EntryChange {
+/** What a write's transaction yields: the entry as it now is, and the event readers get (null when readers see no change). */
+interface EntryChange {
   entry: EntryDTO;
   event: BlogEvent | null;
 }
 
-/** What a delete returns: which entry went, and the event readers get (null for drafts). */
-export interface EntryRemoval {
-  blog: string;
-  id: string;
-  event: BlogEvent | null;
+/** A committed entry change and what it tells readers and the newsroom. */
+function savedChange({ entry, event }: EntryChange): Committed<EntryDTO> {
+  return committed(entry, entrySaved(entry, event));
 }
 
 type Status = EntryDTO["status"];
@@ -129,13 +129,14 @@ const CREATED_ACTION: Record<Status, AuditAction> = {
 };
 
 /** A create's result: `replayed` when an Idempotency-Key had already created this entry (nothing was written now). */
-export interface EntryCreation extends EntryChange {
+export interface EntryCreation {
+  entry: EntryDTO;
   replayed: boolean;
 }
 
 /**
  * Creates an entry. With an `idempotencyKey`, the key is stored in the entry's transaction: the same
- * actor sending the same key and request again (within 24 h) gets the first entry back with no event,
+ * actor sending the same key and request again (within 24 h) gets the first entry back with no effects,
  * even when both requests race (see server/db/idempotency.ts).
  */
 export async function createEntry(
@@ -144,19 +145,20 @@ export async function createEntry(
   slug: string,
   input: CreateEntryInput,
   { idempotencyKey = null, imageHosts = [] }: { idempotencyKey?: string | null } & ImageSources = {},
-): Promise<EntryCreation> {
+): Promise<Committed<EntryCreation>> {
   const writer = requirePermission(actor, "entry:create");
   const idempotent: IdempotentRequest | null = idempotencyKey
     ? { key: idempotencyKey, requestHash: requestHashOf({ slug, input }) }
     : null;
-  const replay = async (): Promise<EntryCreation | null> => {
+  const replay = async (): Promise<Committed<EntryCreation> | null> => {
     const earlier = idempotent && (await findPublishedWithKey(db, writer.id, idempotent));
-    return earlier ? { entry: earlier, event: null, replayed: true } : null;
+    return earlier ? committed({ entry: earlier, replayed: true }) : null;
   };
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    return { ...(await insertEntry(db, writer, slug, input, idempotent, { imageHosts })), replayed: false };
+    const { entry, event } = await insertEntry(db, writer, slug, input, idempotent, { imageHosts });
+    return committed({ entry, replayed: false }, entrySaved(entry, event));
   } catch (error) {
     // Another request with the same key committed first: answer what it answered.
     if (idempotent && isUniqueViolation(error)) {
@@ -233,10 +235,10 @@ export async function updateEntry(
   id: string,
   input: UpdateEntryInput,
   sources: ImageSources = {},
-): Promise<EntryChange> {
+): Promise<Committed<EntryDTO>> {
   if (!actor) requirePermission(actor, "entry:edit");
   const body = input.body === undefined ? undefined : cleanBody(input.body, sources);
-  return db.$transaction(async (tx) => {
+  const change = await db.$transaction(async (tx) => {
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
     const editor = requirePermission(actor, "entry:edit", { authorId: current.authorId });
@@ -283,6 +285,7 @@ export async function updateEntry(
     const type = isPublic ? (wasPublic ? "entry:updated" : "entry:published") : wasPublic ? "entry:deleted" : null;
     return withEvent(tx, row, type);
   });
+  return savedChange(change);
 }
 
 /** The audit rows one PATCH makes: a status change, an edit naming its fields, a key-event change. */
@@ -342,9 +345,9 @@ function scheduleOf(
 }
 
 /** Soft delete: the row stays for the audit trail, readers see it go. */
-export async function deleteEntry(db: Db, actor: Actor | null, slug: string, id: string): Promise<EntryRemoval> {
+export async function deleteEntry(db: Db, actor: Actor | null, slug: string, id: string): Promise<Committed<void>> {
   if (!actor) requirePermission(actor, "entry:delete");
-  return db.$transaction(async (tx) => {
+  const removal = await db.$transaction(async (tx) => {
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
     const writer = requirePermission(actor, "entry:delete", { authorId: current.authorId });
@@ -357,8 +360,9 @@ export async function deleteEntry(db: Db, actor: Actor | null, slug: string, id:
       summary: describeEntry(row),
     });
     const { event } = await withEvent(tx, row, current.status === "PUBLISHED" ? "entry:deleted" : null);
-    return { blog: row.blog.slug, id, event };
+    return { blog: row.blog.slug, event };
   });
+  return committed(undefined, entryRemoved(removal.blog, id, removal.event));
 }
 
 /** Pin or unpin. Saying the same twice is not an error and records nothing. */
@@ -368,9 +372,9 @@ export async function setEntryPinned(
   slug: string,
   id: string,
   pinned: boolean,
-): Promise<EntryChange> {
+): Promise<Committed<EntryDTO>> {
   const writer = requirePermission(actor, "entry:pin");
-  return db.$transaction(async (tx) => {
+  const change = await db.$transaction(async (tx): Promise<EntryChange> => {
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
     if (current.pinned === pinned) return { entry: toEntryDTO(current), event: null };
@@ -385,6 +389,7 @@ export async function setEntryPinned(
     const type = row.status !== "PUBLISHED" ? null : pinned ? "entry:pinned" : "entry:unpinned";
     return withEvent(tx, row, type);
   });
+  return savedChange(change);
 }
 
 /** SCHEDULED entries due at `now` in live blogs, oldest first (an ended blog's wait until it reopens). */
@@ -404,8 +409,8 @@ export async function findDueEntryIds(db: Db, now: Date, limit = 100): Promise<s
  * schedulers racing for the entry exactly one gets count 1; its event and audit row are in the same
  * transaction.
  */
-export async function publishScheduledEntry(db: Db, id: string, now: Date): Promise<EntryChange | null> {
-  return db.$transaction(async (tx) => {
+export async function publishScheduledEntry(db: Db, id: string, now: Date): Promise<Committed<EntryDTO> | null> {
+  const change = await db.$transaction(async (tx) => {
     const { count } = await tx.entry.updateMany({
       where: { id, status: "SCHEDULED", deletedAt: null, scheduledAt: { lte: now } },
       data: { status: "PUBLISHED", publishedAt: now, scheduledAt: null, version: { increment: 1 } },
@@ -421,6 +426,7 @@ export async function publishScheduledEntry(db: Db, id: string, now: Date): Prom
     });
     return withEvent(tx, row, "entry:published");
   });
+  return change && savedChange(change);
 }
 
 async function withEvent(

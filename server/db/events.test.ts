@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/common/permissions";
 import type { BlogEvent } from "@/common/contracts/events";
 import { openTestDatabase } from "../test/harness";
+import { opened } from "../test/committed";
 import { createBlog, updateBlog } from "./blogs";
 import { createEntry, deleteEntry, setEntryPinned, updateEntry } from "./entries";
 import { replayEventsSince } from "./events";
@@ -30,7 +31,8 @@ async function newBlog(): Promise<string> {
 }
 
 const publish = async (slug: string, body: string, headline?: string) =>
-  (await createEntry(database.prisma, editor, slug, { body, headline, status: "PUBLISHED", keyEvent: false })).entry;
+  opened(await createEntry(database.prisma, editor, slug, { body, headline, status: "PUBLISHED", keyEvent: false }))
+    .entry;
 
 const shape = (events: BlogEvent[]) =>
   events.map((e) => [
@@ -114,5 +116,26 @@ describe("replayEventsSince", () => {
     const tiny = await replayEventsSince(db, slug, 2, { maxBytes: 10 });
     expect(tiny.events.map((e) => e.payload.seq)).toEqual([3]);
     expect(tiny).toMatchObject({ seq: 3, hasMore: true });
+  });
+});
+
+describe("the event log's retention", () => {
+  it("keeps as many of a blog's newest events as the client was opened with", async () => {
+    const short = await openTestDatabase({ eventLogRetention: 3 });
+    try {
+      const db = short.prisma;
+      const e = await insertUser(db, { email: "e@x.org", role: "EDITOR", password: "password1" });
+      const writer: Actor = { id: e.id, role: e.role, name: e.displayName };
+      await createBlog(db, writer, { slug: "short-log", title: "Short log", summary: "" });
+      for (let i = 0; i < 5; i++)
+        opened(
+          await createEntry(db, writer, "short-log", { body: `<p>${i}</p>`, status: "PUBLISHED", keyEvent: false }),
+        );
+      const kept = await db.blogEvent.findMany({ where: { blog: { slug: "short-log" } }, orderBy: { seq: "asc" } });
+      expect(kept.map((row) => row.seq)).toEqual([3, 4, 5]);
+      await expect(replayEventsSince(db, "short-log", 1)).rejects.toMatchObject({ code: "GONE" });
+    } finally {
+      await short.dispose();
+    }
   });
 });

@@ -7,18 +7,11 @@
 // commits; the log is how a reader catches up, not an archive of what was once said.
 import type { BlogStatus } from "@/common/contracts/dto";
 import type { BlogEvent, BlogEventPayload, BlogEventType, EventsPage } from "@/common/contracts/events";
-import { loadConfig } from "../config";
 import { AppError } from "@/common/app-error";
 import { entryInclude, toBlogDTO, toEntryDTO, visibleToReaders, type EntryRow } from "./to-dto";
+import { dataSettingsOf } from "./settings";
 import type { Db, Tx } from "./types";
 import { isRecordNotFound } from "./unique-violation";
-
-let retention: number | undefined;
-/** EVENT_LOG_RETENTION, read once. (Next.js bundles its own copy of this module, so it is not passed in at start.) */
-function eventLogRetention(): number {
-  retention ??= loadConfig().eventLogRetention;
-  return retention;
-}
 
 /**
  * Takes the blog's next sequence number and records the event, in the caller's transaction.
@@ -84,10 +77,13 @@ export function entryIdOf(event: BlogEvent): string | null {
   }
 }
 
-/** Logs an event whose seq the caller already took from the blog row, in the same transaction: its reference, not its content. */
+/**
+ * Logs an event whose seq the caller already took from the blog row, in the same transaction: its reference, not
+ * its content. The log keeps the newest events of the blog, as many as the client's settings say (EVENT_LOG_RETENTION).
+ */
 export async function recordEvent(tx: Tx, blogId: string, event: BlogEvent): Promise<BlogEvent> {
   await tx.blogEvent.create({ data: { blogId, seq: event.payload.seq, type: event.type, entryId: entryIdOf(event) } });
-  await pruneEventLog(tx, blogId, event.payload.seq, eventLogRetention());
+  await pruneEventLog(tx, blogId, event.payload.seq, dataSettingsOf(tx).eventLogRetention);
   return event;
 }
 

@@ -1,6 +1,7 @@
 // Browser sessions. The cookie holds a random secret; the database holds only its hash.
 import { createHash, randomBytes } from "node:crypto";
 import type { Actor } from "@/common/permissions";
+import { committed, type Committed } from "../effects";
 import type { Db } from "./types";
 
 export function hashSecret(secret: string): string {
@@ -33,6 +34,8 @@ export async function findSession(db: Db, secret: string): Promise<{ actor: Acto
   };
 }
 
-export async function deleteSession(db: Db, secret: string): Promise<void> {
+/** Ends a session (sign-out, or replaced by a new sign-in): the newsroom connections opened with it end too. */
+export async function deleteSession(db: Db, secret: string): Promise<Committed<void>> {
   await db.session.deleteMany({ where: { id: hashSecret(secret) } });
+  return committed(undefined, [{ type: "disconnect-session", secret }]);
 }

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { CreateTokenInput } from "@/common/contracts/schemas";
 import { requirePermission, type Actor } from "@/common/permissions";
 import { AppError } from "@/common/app-error";
+import { committed, type Committed } from "../effects";
 import { hashSecret } from "./sessions";
 import type { Db } from "./types";
 
@@ -21,9 +22,9 @@ export async function createApiToken(
   db: Db,
   actor: Actor | null,
   input: CreateTokenInput,
-): Promise<{ token: string; apiToken: ApiTokenDTO }> {
+): Promise<Committed<{ token: string; apiToken: ApiTokenDTO }>> {
   const admin = requirePermission(actor, "token:manage");
-  return insertApiToken(db, input.userId ?? admin.id, input.name);
+  return committed(await insertApiToken(db, input.userId ?? admin.id, input.name));
 }
 
 /** No permission check: for the CLI and tests that run as the machine's owner. */
@@ -45,10 +46,11 @@ export async function listApiTokens(db: Db, actor: Actor | null): Promise<ApiTok
   return rows.map(toTokenDTO);
 }
 
-export async function revokeApiToken(db: Db, actor: Actor | null, id: string): Promise<void> {
+export async function revokeApiToken(db: Db, actor: Actor | null, id: string): Promise<Committed<void>> {
   requirePermission(actor, "token:manage");
   const { count } = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
   if (count === 0) throw new AppError("NOT_FOUND", `no active API token with id "${id}"`);
+  return committed(undefined);
 }
 
 /** The active owner of a bearer token, or null when unknown, revoked or deactivated. */

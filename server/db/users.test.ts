@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/common/permissions";
 import { openTestDatabase } from "../test/harness";
+import { opened } from "../test/committed";
 import { createSession, findSessionActor } from "./sessions";
 import { findTokenActor, insertApiToken } from "./tokens";
 import { insertUser, listContributors, updateUser } from "./users";
@@ -38,7 +39,7 @@ describe("updateUser", () => {
     const j = await insertUser(db, { email: "j@x.org", role: "JOURNALIST", password: "password1" });
     await expect(updateUser(db, editor, j.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(updateUser(db, null, j.id, { role: "EDITOR" })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    expect(await updateUser(db, admin, j.id, { role: "EDITOR", displayName: "Jo" })).toMatchObject({
+    expect(opened(await updateUser(db, admin, j.id, { role: "EDITOR", displayName: "Jo" }))).toMatchObject({
       role: "EDITOR",
       displayName: "Jo",
       active: true,
@@ -51,7 +52,7 @@ describe("updateUser", () => {
     const p = await insertUser(db, { email: "p@x.org", role: "ADMIN", password: "password1" });
     const other = { id: p.id, role: p.role, name: p.displayName };
     // Ada and P are the only admins. P demotes Ada; Ada's request, authorized a moment before, comes next.
-    expect(await updateUser(db, other, admin.id, { role: "EDITOR" })).toMatchObject({ role: "EDITOR" });
+    expect(opened(await updateUser(db, other, admin.id, { role: "EDITOR" }))).toMatchObject({ role: "EDITOR" });
     await expect(updateUser(db, admin, p.id, { active: false })).rejects.toMatchObject({
       code: "CONFLICT",
       message: "this would leave no active admin; make another user an admin first",
@@ -59,12 +60,12 @@ describe("updateUser", () => {
     await expect(updateUser(db, admin, p.id, { role: "JOURNALIST" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await db.user.count({ where: { role: "ADMIN", active: true } })).toBe(1);
     // Changes that take no admin away still go through.
-    expect(await updateUser(db, admin, p.id, { displayName: "Pat" })).toMatchObject({
+    expect(opened(await updateUser(db, admin, p.id, { displayName: "Pat" }))).toMatchObject({
       displayName: "Pat",
       role: "ADMIN",
     });
-    expect(await updateUser(db, other, admin.id, { role: "ADMIN" })).toMatchObject({ role: "ADMIN" });
-    expect(await updateUser(db, admin, p.id, { role: "EDITOR" })).toMatchObject({ role: "EDITOR" });
+    expect(opened(await updateUser(db, other, admin.id, { role: "ADMIN" }))).toMatchObject({ role: "ADMIN" });
+    expect(opened(await updateUser(db, admin, p.id, { role: "EDITOR" }))).toMatchObject({ role: "EDITOR" });
   });
 
   it("ends every session of a deactivated user at once; tokens stop too; reactivating needs a new sign-in", async () => {
@@ -75,13 +76,20 @@ describe("updateUser", () => {
     const { token } = await insertApiToken(db, j.id, "feed");
     expect(await findSessionActor(db, one.secret)).not.toBeNull();
 
-    expect(await updateUser(db, admin, j.id, { active: false })).toMatchObject({ active: false });
+    // Their newsroom connections end, and cached reads that name them go.
+    expect(opened(await updateUser(db, admin, j.id, { active: false }))).toMatchObject({
+      active: false,
+      effects: [{ type: "disconnect-user", userId: j.id }, { type: "drop-all-caches" }],
+    });
     expect(await db.session.count({ where: { userId: j.id } })).toBe(0);
     expect(await findSessionActor(db, two.secret)).toBeNull();
     expect(await findTokenActor(db, token)).toBeNull();
     expect((await listContributors(db, editor)).map((c) => c.id)).not.toContain(j.id);
 
-    expect(await updateUser(db, admin, j.id, { active: true })).toMatchObject({ active: true });
+    expect(opened(await updateUser(db, admin, j.id, { active: true }))).toMatchObject({
+      active: true,
+      effects: [{ type: "drop-all-caches" }],
+    });
     expect(await findSessionActor(db, one.secret)).toBeNull();
     expect(await findTokenActor(db, token)).not.toBeNull();
   });
@@ -96,7 +104,7 @@ describe("updateUser", () => {
       code: "CONFLICT",
       message: expect.stringMatching(/own admin role/),
     });
-    expect(await updateUser(db, admin, admin.id, { role: "ADMIN", displayName: "Ada L." })).toMatchObject({
+    expect(opened(await updateUser(db, admin, admin.id, { role: "ADMIN", displayName: "Ada L." }))).toMatchObject({
       role: "ADMIN",
       displayName: "Ada L.",
     });

@@ -4,6 +4,7 @@ import type { ContributorDTO, UserDTO } from "@/common/contracts/dto";
 import type { CreateUserInput, UpdateUserInput } from "@/common/contracts/schemas";
 import { requirePermission, type Actor } from "@/common/permissions";
 import { AppError } from "@/common/app-error";
+import { committed, type Committed, type Effect } from "../effects";
 import { toUserDTO } from "./to-dto";
 import type { Db, Tx, User } from "./types";
 import { isUniqueViolation } from "./unique-violation";
@@ -31,9 +32,9 @@ export async function insertUser(db: Db, input: CreateUserInput): Promise<UserDT
   }
 }
 
-export async function createUser(db: Db, actor: Actor | null, input: CreateUserInput): Promise<UserDTO> {
+export async function createUser(db: Db, actor: Actor | null, input: CreateUserInput): Promise<Committed<UserDTO>> {
   requirePermission(actor, "user:manage");
-  return insertUser(db, input);
+  return committed(await insertUser(db, input));
 }
 
 export async function listUsers(db: Db, actor: Actor | null): Promise<UserDTO[]> {
@@ -47,9 +48,15 @@ export async function listUsers(db: Db, actor: Actor | null): Promise<UserDTO[]>
  * transaction; their API tokens stop working because each use checks `active`. Admins cannot
  * deactivate or demote themselves, and no change may leave the site without an active admin, so
  * there is always one left to undo a mistake (two admins demoting each other at once: one wins, the
- * other gets a 409).
+ * other gets a 409). An inactive user's newsroom connections end, and as an author's name shows on every
+ * blog they wrote in, every cached read is dropped.
  */
-export async function updateUser(db: Db, actor: Actor | null, id: string, input: UpdateUserInput): Promise<UserDTO> {
+export async function updateUser(
+  db: Db,
+  actor: Actor | null,
+  id: string,
+  input: UpdateUserInput,
+): Promise<Committed<UserDTO>> {
   const admin = requirePermission(actor, "user:manage");
   if (id === admin.id && input.active === false) {
     throw new AppError("CONFLICT", "you cannot deactivate yourself; ask another admin to do it");
@@ -58,7 +65,7 @@ export async function updateUser(db: Db, actor: Actor | null, id: string, input:
     throw new AppError("CONFLICT", "you cannot take away your own admin role; ask another admin to do it");
   }
   const mayRemoveAnAdmin = input.role !== undefined || input.active !== undefined;
-  return db.$transaction(async (tx) => {
+  const user = await db.$transaction(async (tx) => {
     if (mayRemoveAnAdmin) await takeAdminChangeLock(tx);
     const current = await tx.user.findUnique({ where: { id } });
     if (!current) throw new AppError("NOT_FOUND", `no user with id "${id}"`);
@@ -73,6 +80,8 @@ export async function updateUser(db: Db, actor: Actor | null, id: string, input:
     }
     return toUserDTO(row);
   });
+  const effects: Effect[] = user.active ? [] : [{ type: "disconnect-user", userId: user.id }];
+  return committed(user, [...effects, { type: "drop-all-caches" }]);
 }
 
 const isActiveAdmin = (user: User) => user.role === "ADMIN" && user.active;

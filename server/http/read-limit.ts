@@ -3,16 +3,16 @@
 // user in server/auth/authenticate.ts.
 import "server-only";
 import { authenticate, readCookie, SESSION_COOKIE } from "../auth/authenticate";
-import { addressOf, requestLimits } from "../limits/request-limits";
+import { addressOf } from "../limits/request-limits";
 import { getRuntime } from "../runtime";
 
 const READS = new Set(["GET", "HEAD"]);
 
 export async function limitAnonymousRead(request: Request): Promise<void> {
   if (!READS.has(request.method)) return;
-  const { db, config } = getRuntime();
+  const { db, limits } = getRuntime();
   const carriesCredential = request.headers.has("authorization") || readCookie(request, SESSION_COOKIE) !== null;
   // A made-up cookie or token must not buy a way around the limit, so a credential is checked first.
   if (carriesCredential && (await authenticate(db, request).catch(() => null))) return;
-  requestLimits(config.limits).takeAnonymousRead(addressOf(request));
+  limits.takeAnonymousRead(addressOf(request));
 }

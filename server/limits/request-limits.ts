@@ -1,6 +1,6 @@
 // The process's limits for HTTP requests: sign-in throttling, anonymous API reads per address and writes
-// per user. Built once from the config; kept in a globalThis slot because Next.js bundles its own copy of
-// every module, and every route must count in the same buckets.
+// per user. Built once at start from the config (server/index.ts) and reached through the runtime
+// (`getRuntime().limits`), so every route counts in the same buckets.
 import type { Limits } from "../config";
 import { MemoryAttemptStore, type AttemptStore } from "./attempt-store";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
@@ -93,21 +93,7 @@ export function createRequestLimits(limits: Limits, store: AttemptStore = new Me
   };
 }
 
-const SLOT = Symbol.for("liveline.requestLimits");
-type Slot = { [SLOT]?: RequestLimits };
-
-/** The process's limits, created from `limits` on first use. */
-export function requestLimits(limits: Limits): RequestLimits {
-  const slot = globalThis as Slot;
-  return (slot[SLOT] ??= createRequestLimits(limits));
-}
-
 /** The address server/index.ts found for this request ("unknown" outside the process, e.g. in unit tests). */
 export function addressOf(request: Request): string {
   return request.headers.get(CLIENT_ADDRESS_HEADER) ?? "unknown";
-}
-
-/** For a process that shares counts between nodes: install limits built on another AttemptStore before serving. */
-export function installRequestLimits(limits: RequestLimits): void {
-  (globalThis as Slot)[SLOT] = limits;
 }

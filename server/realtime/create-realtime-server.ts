@@ -18,10 +18,9 @@ import type {
   JoinAck,
   JoinRequest,
 } from "@/common/contracts/events";
-import type { BlogDTO } from "@/common/contracts/dto";
+import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
 import { adminJoinRequestSchema, describeZodError, joinRequestSchema } from "@/common/contracts/schemas";
 import { findBlog } from "../db/blogs";
-import type { EntryChange, EntryRemoval } from "../db/entries";
 import { replayEventsSince, type ReplayLimits } from "../db/events";
 import { isAppError } from "@/common/app-error";
 import { findSession, hashSecret } from "../db/sessions";
@@ -74,8 +73,10 @@ export interface RealtimeServer {
   io: Server<ClientToServerEvents, AllServerToClientEvents, ClusterEvents, SocketData>;
   /** Sends a committed event to every reader of its blog. */
   broadcast(event: BlogEvent): void;
-  /** After a committed entry change: its reader event (if any) to the blog room, the entry to the newsroom room. */
-  notifyEntryChange(change: EntryChange | EntryRemoval): void;
+  /** Sends an entry as it now is (drafts and scheduled ones too) to its blog's newsroom. */
+  entrySaved(entry: EntryDTO): void;
+  /** Tells a blog's newsroom an entry was deleted. */
+  entryRemoved(blog: string, id: string): void;
   /** Ends every newsroom connection of a user (on deactivation). */
   disconnectUser: (userId: string) => void;
   /** Ends the newsroom connections opened with one session (on sign-out). */
@@ -133,7 +134,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     // A reader that comes back joins again with its seq and gets what changed, as it is now.
     // A connection that never opens the namespace is closed after this long.
     connectTimeout: 10_000,
-    allowRequest: budget.allowRequest,
+    allowRequest: (request, callback) => budget.allowRequest(request, callback),
   });
 
   // Every connection is counted, its handshake read and its request let go, as soon as engine.io has it.
@@ -285,21 +286,16 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     });
   });
 
-  const broadcast = (event: BlogEvent) => emitEvent(io.to(roomOf(event.payload.blog)), event);
-
   return {
     io,
-    broadcast,
-    notifyEntryChange(change) {
-      if (change.event) broadcast(change.event);
-      if ("entry" in change) {
-        io.to(newsroomOf(change.entry.blog)).emit("admin:entry-saved", {
-          blog: change.entry.blog,
-          entry: change.entry,
-        });
-      } else {
-        io.to(newsroomOf(change.blog)).emit("admin:entry-removed", { blog: change.blog, id: change.id });
-      }
+    broadcast(event) {
+      emitEvent(io.to(roomOf(event.payload.blog)), event);
+    },
+    entrySaved(entry) {
+      io.to(newsroomOf(entry.blog)).emit("admin:entry-saved", { blog: entry.blog, entry });
+    },
+    entryRemoved(blog, id) {
+      io.to(newsroomOf(blog)).emit("admin:entry-removed", { blog, id });
     },
     disconnectUser(userId) {
       io.in(userRoomOf(userId)).disconnectSockets(true);

@@ -7,11 +7,13 @@ import type { Actor } from "@/common/permissions";
 import { listAuditEvents } from "../db/audit";
 import { createBlog, updateBlog } from "../db/blogs";
 import { createDb, type Database } from "../db/client";
-import { createEntry, updateEntry, type EntryChange } from "../db/entries";
+import type { EntryDTO } from "@/common/contracts/dto";
+import { createEntry, updateEntry } from "../db/entries";
 import { replayEventsSince } from "../db/events";
 import { applyMigrations } from "../db/apply-migrations";
 import { insertUser } from "../db/users";
 import { createTestDatabase } from "../test/harness";
+import { opened } from "../test/committed";
 import { publishDueEntries, startScheduler } from "./scheduler";
 
 let url: string;
@@ -35,12 +37,14 @@ afterAll(async () => {
 });
 
 async function schedule(slug: string, body: string, at: Date): Promise<string> {
-  const { entry } = await createEntry(database.prisma, editor, slug, {
-    body: `<p>${body}</p>`,
-    status: "SCHEDULED",
-    scheduledAt: at.toISOString(),
-    keyEvent: false,
-  });
+  const { entry } = opened(
+    await createEntry(database.prisma, editor, slug, {
+      body: `<p>${body}</p>`,
+      status: "SCHEDULED",
+      scheduledAt: at.toISOString(),
+      keyEvent: false,
+    }),
+  );
   return entry.id;
 }
 
@@ -100,9 +104,9 @@ describe("publishDueEntries", () => {
 
     expect(await publishDueEntries(db, new Date())).toEqual([]);
     const now = secondsFromNow(2);
-    const changes = await publishDueEntries(db, now);
-    expect(changes.map((c) => c.entry.id)).toEqual([soon]);
-    expect(changes[0]!.entry).toMatchObject({
+    const changes = (await publishDueEntries(db, now)).map(opened);
+    expect(changes.map((c) => c.id)).toEqual([soon]);
+    expect(changes[0]!).toMatchObject({
       status: "PUBLISHED",
       scheduledAt: null,
       publishedAt: now.toISOString(),
@@ -150,7 +154,7 @@ describe("publishDueEntries", () => {
     await updateBlog(db, editor, "moved-blog", { status: "ENDED" });
     expect(await publishDueEntries(db, secondsFromNow(2))).toEqual([]);
     await updateBlog(db, editor, "moved-blog", { status: "LIVE" });
-    expect((await publishDueEntries(db, secondsFromNow(2))).map((c) => c.entry.id)).toEqual([waiting]);
+    expect((await publishDueEntries(db, secondsFromNow(2))).map((c) => opened(c).id)).toEqual([waiting]);
   });
 });
 
@@ -161,13 +165,13 @@ describe("startScheduler", () => {
     const id = await schedule("restart-blog", "overdue", secondsFromNow(0.3));
     // Nobody runs a scheduler while it falls due (the node is down).
     await new Promise((resolve) => setTimeout(resolve, 400));
-    const published: EntryChange[] = [];
-    const scheduler = startScheduler({ db, onPublished: (change) => published.push(change), intervalMs: 50 });
+    const published: EntryDTO[] = [];
+    const scheduler = startScheduler({ db, apply: (change) => published.push(opened(change)), intervalMs: 50 });
     try {
       const start = Date.now();
       while (published.length === 0 && Date.now() - start < 5000)
         await new Promise((resolve) => setTimeout(resolve, 10));
-      expect(published.map((c) => c.entry.id)).toEqual([id]);
+      expect(published.map((entry) => entry.id)).toEqual([id]);
       // Later ticks find nothing more to do.
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(published).toHaveLength(1);
@@ -180,8 +184,8 @@ describe("startScheduler", () => {
   it("publishes an entry that falls due while it runs", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "tick-blog", title: "Tick", summary: "" });
-    const published: EntryChange[] = [];
-    const scheduler = startScheduler({ db, onPublished: (change) => published.push(change), intervalMs: 50 });
+    const published: EntryDTO[] = [];
+    const scheduler = startScheduler({ db, apply: (change) => published.push(opened(change)), intervalMs: 50 });
     try {
       const id = await schedule("tick-blog", "on time", secondsFromNow(0.3));
       await new Promise((resolve) => setTimeout(resolve, 150));
@@ -189,7 +193,7 @@ describe("startScheduler", () => {
       const start = Date.now();
       while (published.length === 0 && Date.now() - start < 5000)
         await new Promise((resolve) => setTimeout(resolve, 10));
-      expect(published.map((c) => c.entry.id)).toEqual([id]);
+      expect(published.map((entry) => entry.id)).toEqual([id]);
     } finally {
       await scheduler.stop();
     }

@@ -1,11 +1,13 @@
 // Publishes SCHEDULED entries when they are due. Every node runs one; each entry still publishes
 // exactly once, because publishing it is a conditional claim (see publishScheduledEntry).
-import { findDueEntryIds, publishScheduledEntry, type EntryChange } from "../db/entries";
+import type { EntryDTO } from "@/common/contracts/dto";
+import { findDueEntryIds, publishScheduledEntry } from "../db/entries";
 import type { Db } from "../db/types";
+import type { Committed } from "../effects";
 
-/** Publishes every entry due at `now` and returns what changed, for the caller to broadcast after the commits. */
-export async function publishDueEntries(db: Db, now: Date = new Date()): Promise<EntryChange[]> {
-  const published: EntryChange[] = [];
+/** Publishes every entry due at `now` and returns what changed, for the caller to apply after the commits. */
+export async function publishDueEntries(db: Db, now: Date = new Date()): Promise<Committed<EntryDTO>[]> {
+  const published: Committed<EntryDTO>[] = [];
   for (;;) {
     const ids = await findDueEntryIds(db, now);
     let claimed = 0;
@@ -23,8 +25,8 @@ export async function publishDueEntries(db: Db, now: Date = new Date()): Promise
 
 export interface SchedulerOptions {
   db: Db;
-  /** Called with each published entry once its transaction has committed. */
-  onPublished: (change: EntryChange) => void;
+  /** Applies each published entry's effects once its transaction has committed (runtime.apply). */
+  apply: (change: Committed<EntryDTO>) => unknown;
   intervalMs?: number;
   log?: (message: string, error?: unknown) => void;
 }
@@ -35,14 +37,14 @@ export interface Scheduler {
 }
 
 /** Runs publishDueEntries at once (overdue entries from before a restart go out now) and then every intervalMs. */
-export function startScheduler({ db, onPublished, intervalMs = 1000, log }: SchedulerOptions): Scheduler {
+export function startScheduler({ db, apply, intervalMs = 1000, log }: SchedulerOptions): Scheduler {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
 
   const tick = () => {
     running = publishDueEntries(db)
-      .then((changes) => changes.forEach(onPublished))
+      .then((changes) => changes.forEach((change) => apply(change)))
       .catch((error: unknown) => log?.("scheduler: publishing due entries failed; retrying", error))
       .finally(() => {
         if (!stopped) timer = setTimeout(tick, intervalMs);

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { createClient } from "redis";
 import type { Role } from "@/common/contracts/dto";
-import { createDb, type Database } from "../db/client";
+import { createDb, type Database, type DbOptions } from "../db/client";
 import { applyMigrations } from "../db/apply-migrations";
 import { insertApiToken } from "../db/tokens";
 import { insertUser } from "../db/users";
@@ -61,17 +61,18 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
     };
   }
   const dir = mkdtempSync(path.join(tmpdir(), "liveline-test-"));
-  return {
-    url: `file:${path.join(dir, "test.db")}`,
-    drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
+  const drop = () => {
+    rmSync(dir, { recursive: true, force: true });
+    return Promise.resolve();
   };
+  return { url: `file:${path.join(dir, "test.db")}`, drop };
 }
 
 /** A fresh, migrated database with a client open on it, for data-layer tests; `dispose` closes and drops it. */
-export async function openTestDatabase(): Promise<Database & { dispose(): Promise<void> }> {
+export async function openTestDatabase(options?: DbOptions): Promise<Database & { dispose(): Promise<void> }> {
   const fresh = await createTestDatabase();
   await applyMigrations(fresh.url);
-  const database = createDb(fresh.url);
+  const database = createDb(fresh.url, options);
   return { ...database, dispose: () => database.close().then(fresh.drop) };
 }
 

@@ -9,6 +9,7 @@ import type { UploadDTO } from "@/common/contracts/dto";
 import { forgetUpload, recordUpload } from "../db/uploads";
 import type { Db } from "../db/types";
 import { AppError } from "@/common/app-error";
+import { committed, type Committed } from "../effects";
 import { MAX_UPLOAD_BYTES, requestBody } from "../http/request-body";
 
 interface ImageType {
@@ -84,7 +85,7 @@ export async function storeUpload(
   actor: Actor | null,
   { dir, quotaBytes }: UploadSettings,
   bytes: Uint8Array,
-): Promise<UploadDTO> {
+): Promise<Committed<UploadDTO>> {
   if (bytes.byteLength > MAX_UPLOAD_BYTES) throw tooLarge();
   const type = imageTypeOf(bytes);
   if (!type) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "file: only JPEG, PNG, WebP and GIF images can be uploaded");
@@ -101,7 +102,7 @@ export async function storeUpload(
     await forgetUpload(db, name);
     throw error;
   }
-  return { url: `/uploads/${name}`, contentType: type.contentType, bytes: bytes.byteLength };
+  return committed({ url: `/uploads/${name}`, contentType: type.contentType, bytes: bytes.byteLength });
 }
 
 /** A stored upload by name, or null for a name we never write or a file that is not there. */

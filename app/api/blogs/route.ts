@@ -12,11 +12,8 @@ export const GET = route(async (request) => {
 });
 
 export const POST = route(async (request) => {
-  const { db } = getRuntime();
+  const { db, apply } = getRuntime();
   const actor = await authorize(db, request, "blog:create");
   const input = await readJson(request, createBlogSchema);
-  const blog = await createBlog(db, actor, input);
-  // No event (nobody reads a new blog yet), but the blog list changed.
-  getRuntime().readCache.blogChanged(blog.slug);
-  return json({ blog }, 201);
+  return json({ blog: apply(await createBlog(db, actor, input)) }, 201);
 });

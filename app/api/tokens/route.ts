@@ -10,9 +10,9 @@ export const GET = route(async (request) => {
 });
 
 export const POST = route(async (request) => {
-  const { db } = getRuntime();
+  const { db, apply } = getRuntime();
   const actor = await authorize(db, request, "token:manage");
   const input = await readJson(request, createTokenSchema);
   // The token itself is in this answer only; it cannot be shown again.
-  return json(await createApiToken(db, actor, input), 201);
+  return json(apply(await createApiToken(db, actor, input)), 201);
 });

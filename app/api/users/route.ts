@@ -10,8 +10,8 @@ export const GET = route(async (request) => {
 });
 
 export const POST = route(async (request) => {
-  const { db } = getRuntime();
+  const { db, apply } = getRuntime();
   const actor = await authorize(db, request, "user:manage");
   const input = await readJson(request, createUserSchema);
-  return json({ user: await createUser(db, actor, input) }, 201);
+  return json({ user: apply(await createUser(db, actor, input)) }, 201);
 });

@@ -1,28 +1,21 @@
 import { assertSameOrigin, readCookie, SESSION_COOKIE } from "@/server/auth/authenticate";
 import { signIn } from "@/server/auth/sign-in";
 import { loginSchema } from "@/common/contracts/schemas";
-import { createSession, deleteSession } from "@/server/db/sessions";
-import { toUserDTO } from "@/server/db/to-dto";
 import { json, readJson, route } from "@/server/http/route";
 import { sessionCookie } from "@/server/http/session-cookie";
-import { addressOf, requestLimits } from "@/server/limits/request-limits";
+import { addressOf } from "@/server/limits/request-limits";
 import { getRuntime } from "@/server/runtime";
 
 export const POST = route(async (request) => {
-  const { db, config, disconnectSession } = getRuntime();
+  const { db, config, limits, apply } = getRuntime();
   assertSameOrigin(request);
-  const user = await signIn(db, requestLimits(config.limits).login, addressOf(request), () =>
-    readJson(request, loginSchema),
+  const { user, session } = apply(
+    await signIn(db, limits.login, {
+      address: addressOf(request),
+      readCredentials: () => readJson(request, loginSchema),
+      previousSession: readCookie(request, SESSION_COOKIE),
+      sessionTtlMs: config.sessionTtlMs,
+    }),
   );
-  // A new session every sign-in; the one this browser had before (if any) ends here, so a session id
-  // planted before sign-in (session fixation) or left from another user is worth nothing afterwards.
-  const previous = readCookie(request, SESSION_COOKIE);
-  if (previous) {
-    await deleteSession(db, previous);
-    disconnectSession(previous);
-  }
-  const session = await createSession(db, user.id, config.sessionTtlMs);
-  return json({ user: toUserDTO(user) }, 200, {
-    "set-cookie": sessionCookie(session.secret, session.expiresAt, request, config),
-  });
+  return json({ user }, 200, { "set-cookie": sessionCookie(session.secret, session.expiresAt, request, config) });
 });

@@ -8,9 +8,8 @@ export const POST = route(async (request) => {
   assertSameOrigin(request);
   const secret = readCookie(request, SESSION_COOKIE);
   if (secret) {
-    const { db, disconnectSession } = getRuntime();
-    await deleteSession(db, secret);
-    disconnectSession(secret);
+    const { db, apply } = getRuntime();
+    apply(await deleteSession(db, secret));
   }
   return new Response(null, { status: 204, headers: { "set-cookie": clearedSessionCookie() } });
 });

@@ -14,10 +14,8 @@ export const GET = route<Params>(async (_request, { params }) => {
 
 export const PATCH = route<Params>(async (request, { params }) => {
   const { slug } = await params;
-  const { db, broadcast } = getRuntime();
+  const { db, apply } = getRuntime();
   const actor = await authorize(db, request, "blog:edit");
   const input = await readJson(request, updateBlogSchema);
-  const { blog, event } = await updateBlog(db, actor, slug, input);
-  broadcast(event);
-  return json({ blog });
+  return json({ blog: apply(await updateBlog(db, actor, slug, input)) });
 });

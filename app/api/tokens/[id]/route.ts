@@ -5,7 +5,7 @@ import { getRuntime } from "@/server/runtime";
 
 export const DELETE = route<{ id: string }>(async (request, { params }) => {
   const { id } = await params;
-  const { db } = getRuntime();
-  await revokeApiToken(db, await authenticate(db, request), id);
+  const { db, apply } = getRuntime();
+  apply(await revokeApiToken(db, await authenticate(db, request), id));
   return new Response(null, { status: 204 });
 });

@@ -6,11 +6,8 @@ import { getRuntime } from "@/server/runtime";
 
 export const PATCH = route<{ id: string }>(async (request, { params }) => {
   const { id } = await params;
-  const { db, disconnectUser, readCache } = getRuntime();
+  const { db, apply } = getRuntime();
   const actor = await authorize(db, request, "user:manage");
-  const user = await updateUser(db, actor, id, await readJson(request, updateUserSchema));
-  if (!user.active) disconnectUser(user.id);
-  // An author's name shows on every blog they wrote in: cached reader pages are read again.
-  readCache.everythingChanged();
-  return json({ user });
+  const input = await readJson(request, updateUserSchema);
+  return json({ user: apply(await updateUser(db, actor, id, input)) });
 });

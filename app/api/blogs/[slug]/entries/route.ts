@@ -22,15 +22,13 @@ export const GET = route<Params>(async (request, { params }) => {
 
 export const POST = route<Params>(async (request, { params }) => {
   const { slug } = await params;
-  const { db, config, notifyEntryChange } = getRuntime();
+  const { db, config, apply } = getRuntime();
   const actor = await authorize(db, request, "entry:create");
   const idempotencyKey = parseIdempotencyKey(request.headers.get("idempotency-key"));
-  const change = await createEntry(db, actor, slug, await readJson(request, createEntrySchema), {
-    idempotencyKey,
-    imageHosts: config.imageHosts,
-  });
-  // A retry of a request that already created the entry: same answer, nothing new to tell anyone.
-  if (change.replayed) return json({ entry: change.entry }, 201, { "idempotent-replayed": "true" });
-  notifyEntryChange(change);
-  return json({ entry: change.entry }, 201);
+  const input = await readJson(request, createEntrySchema);
+  const { entry, replayed } = apply(
+    await createEntry(db, actor, slug, input, { idempotencyKey, imageHosts: config.imageHosts }),
+  );
+  // A retry of a request that already created the entry: the same answer (and nothing new was told anyone).
+  return json({ entry }, 201, replayed ? { "idempotent-replayed": "true" } : {});
 });

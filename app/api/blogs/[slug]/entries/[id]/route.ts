@@ -14,18 +14,16 @@ export const GET = route<Params>(async (request, { params }) => {
 
 export const PATCH = route<Params>(async (request, { params }) => {
   const { slug, id } = await params;
-  const { db, config, notifyEntryChange } = getRuntime();
+  const { db, config, apply } = getRuntime();
   const actor = await authorize(db, request);
-  const change = await updateEntry(db, actor, slug, id, await readJson(request, updateEntrySchema), {
-    imageHosts: config.imageHosts,
-  });
-  notifyEntryChange(change);
-  return json({ entry: change.entry });
+  const input = await readJson(request, updateEntrySchema);
+  const entry = apply(await updateEntry(db, actor, slug, id, input, { imageHosts: config.imageHosts }));
+  return json({ entry });
 });
 
 export const DELETE = route<Params>(async (request, { params }) => {
   const { slug, id } = await params;
-  const { db, notifyEntryChange } = getRuntime();
-  notifyEntryChange(await deleteEntry(db, await authenticate(db, request), slug, id));
+  const { db, apply } = getRuntime();
+  apply(await deleteEntry(db, await authenticate(db, request), slug, id));
   return new Response(null, { status: 204 });
 });

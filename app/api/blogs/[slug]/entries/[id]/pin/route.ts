@@ -8,10 +8,9 @@ type Params = { slug: string; id: string };
 function pinRoute(pinned: boolean) {
   return route<Params>(async (request, { params }) => {
     const { slug, id } = await params;
-    const { db, notifyEntryChange } = getRuntime();
-    const change = await setEntryPinned(db, await authenticate(db, request), slug, id, pinned);
-    notifyEntryChange(change);
-    return json({ entry: change.entry });
+    const { db, apply } = getRuntime();
+    const entry = apply(await setEntryPinned(db, await authenticate(db, request), slug, id, pinned));
+    return json({ entry });
   });
 }
 
