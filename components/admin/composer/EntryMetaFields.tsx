@@ -5,7 +5,7 @@ import type { Actor } from "@/common/permissions";
 import { FormField } from "@/components/admin/FormField";
 import { inputStyles, labelStyles } from "@/components/admin/styles";
 import type { ComposerFieldsChange } from "./composer-state";
-import type { ComposerFields } from "./draft-storage";
+import type { ComposerFields } from "./composer-fields";
 
 export function EntryMetaFields({
   id,

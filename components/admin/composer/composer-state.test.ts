@@ -1,39 +1,32 @@
 import { describe, expect, it } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
+import { entryDTO } from "@/common/contracts/test-factories";
 import {
   composerReducer,
   draftToStore,
-  emptyFields,
-  fieldsOf,
   initialComposerState,
   wantsAutosave,
   type ComposerAction,
   type ComposerState,
 } from "./composer-state";
-import type { ComposerFields } from "./draft-storage";
+import { emptyFields, fieldsOf, type ComposerFields } from "./composer-fields";
 
 const NOW = "2026-11-26T10:00:00.000Z";
 
-function entry(extra: Partial<EntryDTO> = {}): EntryDTO {
-  return {
-    id: "e1",
+const entry = (extra: Partial<EntryDTO> = {}): EntryDTO =>
+  entryDTO({
     blog: "storm",
     headline: "Bridge closed",
     body: "<p>The bridge is closed.</p>",
     author: { id: "writer", name: "Sam" },
     status: "DRAFT",
     publishedAt: null,
-    scheduledAt: null,
-    editedAt: null,
-    pinned: false,
-    keyEvent: false,
     label: "Breaking",
     version: 3,
     createdAt: NOW,
     updatedAt: NOW,
     ...extra,
-  };
-}
+  });
 
 const run = (state: ComposerState, ...actions: ComposerAction[]) => actions.reduce(composerReducer, state);
 

@@ -1,7 +1,8 @@
 // The composer's state and every change to it, without React or the editor, so each transition is unit-tested.
 // use-composer.ts runs it: it talks to the editor, the server and localStorage, and reports back here.
 import type { EntryDTO, EntryStatus } from "@/common/contracts/dto";
-import { isBlankBody, sameFields, type ComposerFields, type StoredDraft } from "./draft-storage";
+import { emptyFields, fieldsOf, isBlankBody, sameFields, type ComposerFields } from "./composer-fields";
+import type { StoredDraft } from "./draft-storage";
 
 export type Intent =
   | { kind: "draft" }
@@ -82,20 +83,6 @@ export type ComposerAction =
   | { type: "schedule-changed"; value: string }
   | { type: "schedule-checked"; error: string | null }
   | { type: "schedule-closed" };
-
-export function fieldsOf(entry: EntryDTO): ComposerFields {
-  return {
-    headline: entry.headline ?? "",
-    body: entry.body,
-    label: entry.label ?? "",
-    keyEvent: entry.keyEvent,
-    authorId: entry.author.id,
-  };
-}
-
-export function emptyFields(actorId: string): ComposerFields {
-  return { headline: "", body: "", label: "", keyEvent: false, authorId: actorId };
-}
 
 const closedSchedule: ScheduleState = { open: false, value: "", error: null };
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { draftKey, readDraft, sameFields, writeDraft, type StoredDraft } from "./draft-storage";
+import { draftKey, readDraft, writeDraft, type StoredDraft } from "./draft-storage";
 
 const key = draftKey("storm", null);
 let store: Map<string, string>;
@@ -47,19 +47,5 @@ describe("composer drafts in localStorage", () => {
       store.set(key, damaged);
       expect(readDraft(key)).toBeNull();
     }
-  });
-});
-
-describe("sameFields", () => {
-  it("compares every composer field", () => {
-    for (const [name, other] of Object.entries({
-      headline: "x",
-      body: "x",
-      label: "x",
-      keyEvent: false,
-      authorId: "x",
-    }))
-      expect(sameFields(draft.fields, { ...draft.fields, [name]: other })).toBe(false);
-    expect(sameFields(draft.fields, { ...draft.fields })).toBe(true);
   });
 });

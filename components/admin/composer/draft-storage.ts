@@ -2,16 +2,7 @@
 // loses typed text. One slot per blog and entry ("new" for the composer that creates entries).
 import { z } from "zod";
 import { readStoredPayload, toStoredPayload, type StoredFormat } from "@/common/contracts/stored-payload";
-
-const composerFieldsSchema = z.object({
-  headline: z.string().default(""),
-  /** The editor's HTML. */
-  body: z.string(),
-  label: z.string().default(""),
-  keyEvent: z.boolean().default(false),
-  authorId: z.string(),
-});
-export type ComposerFields = z.infer<typeof composerFieldsSchema>;
+import { composerFieldsSchema } from "./composer-fields";
 
 const storedDraftSchema = z.object({
   fields: composerFieldsSchema,
@@ -28,7 +19,7 @@ export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
 /**
  * Version 0: the bare draft (stored before versions existed); version 1: { v: 1, data: draft }. A field added
- * later needs a `.default()` above, so drafts already in browsers still open.
+ * later needs a `.default()` (composer-fields.ts for the fields), so drafts already in browsers still open.
  */
 export const STORED_DRAFT: StoredFormat<StoredDraft> = {
   version: 1,
@@ -81,19 +72,6 @@ export function entriesWithStoredEdits(slug: string): string[] {
     if (key?.startsWith(prefix) && key !== `${prefix}new`) ids.push(key.slice(prefix.length));
   }
   return ids;
-}
-
-/** True when the editor holds no text and no media (TipTap's empty document is "<p></p>"). */
-export function isBlankBody(html: string): boolean {
-  if (/<(img|iframe|figure)\b/i.test(html)) return false;
-  return html.replace(/<[^>]*>/g, "").replace(/&nbsp;|\s/g, "") === "";
-}
-
-const FIELD_NAMES = Object.keys(composerFieldsSchema.shape) as (keyof ComposerFields)[];
-
-/** True when every composer field (each one in the schema above) is the same. */
-export function sameFields(a: ComposerFields, b: ComposerFields): boolean {
-  return FIELD_NAMES.every((name) => a[name] === b[name]);
 }
 
 /** A fresh Idempotency-Key for one new entry (crypto.randomUUID needs a secure context; this does not). */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
+import { entryDTO } from "@/common/contracts/test-factories";
 import { createEntrySchema, updateEntrySchema } from "@/common/contracts/schemas";
 import { ApiError } from "@/components/admin/api-request";
-import type { ComposerFields } from "./draft-storage";
+import type { ComposerFields } from "./composer-fields";
 import {
   createdNotice,
   createRequest,
@@ -25,26 +26,18 @@ const fields = (extra: Partial<ComposerFields> = {}): ComposerFields => ({
   ...extra,
 });
 
-function entry(extra: Partial<EntryDTO> = {}): EntryDTO {
-  return {
-    id: "e1",
+const entry = (extra: Partial<EntryDTO> = {}): EntryDTO =>
+  entryDTO({
     blog: "storm",
-    headline: null,
     body: "<p>x</p>",
     author: { id: "writer", name: "Sam" },
-    status: "PUBLISHED",
     publishedAt: NOW,
-    scheduledAt: null,
-    editedAt: null,
     pinned: true,
-    keyEvent: false,
-    label: null,
     version: 7,
     createdAt: NOW,
     updatedAt: NOW,
     ...extra,
-  };
-}
+  });
 
 describe("save requests", () => {
   it("asks for the status each button means; an edit's save and the autosave keep it", () => {

@@ -3,7 +3,7 @@ import { isEntryLabel, type EntryDTO, type EntryStatus } from "@/common/contract
 import type { CreateEntryRequest, UpdateEntryRequest } from "@/common/contracts/schemas";
 import { ApiError } from "@/components/admin/api-request";
 import type { ComposerAction, Intent } from "./composer-state";
-import type { ComposerFields } from "./draft-storage";
+import { entryFieldsOf, type ComposerFields } from "./composer-fields";
 
 /** The status a save asks for; undefined keeps the entry's (an edit's "Save", or the draft autosave). */
 export function statusOf(intent: Intent): EntryStatus | undefined {
@@ -23,11 +23,8 @@ export function statusOf(intent: Intent): EntryStatus | undefined {
 /** POST /api/blogs/{slug}/entries. The author is named only when it is someone else. */
 export function createRequest(sent: ComposerFields, intent: Intent, actorId: string): CreateEntryRequest {
   return {
-    headline: sent.headline.trim() || null,
-    body: sent.body,
+    ...entryFieldsOf(sent),
     status: statusOf(intent) ?? "PUBLISHED",
-    keyEvent: sent.keyEvent,
-    label: sent.label || null,
     ...(intent.kind === "schedule" ? { scheduledAt: intent.scheduledAt } : {}),
     ...(sent.authorId !== actorId ? { authorId: sent.authorId } : {}),
   };
@@ -45,12 +42,11 @@ export function updateRequest(
 ): UpdateEntryRequest {
   const status = statusOf(intent);
   const keepsStoredLabel = sent.label !== "" && !isEntryLabel(sent.label) && sent.label === baseLabel;
+  const { label, ...fields } = entryFieldsOf(sent);
   return {
     version,
-    headline: sent.headline.trim() || null,
-    body: sent.body,
-    keyEvent: sent.keyEvent,
-    ...(keepsStoredLabel ? {} : { label: sent.label || null }),
+    ...fields,
+    ...(keepsStoredLabel ? {} : { label }),
     ...(status ? { status } : {}),
     ...(intent.kind === "schedule" ? { scheduledAt: intent.scheduledAt } : {}),
   };
@@ -89,16 +85,13 @@ export function previewEntry(
   return {
     id: entry?.id ?? "new",
     blog: context.slug,
-    headline: fields.headline.trim() || null,
-    body: fields.body,
+    ...entryFieldsOf(fields),
     author: { id: fields.authorId, name: context.authorName },
     status: "PUBLISHED",
     publishedAt: entry?.publishedAt ?? time,
     scheduledAt: null,
     editedAt: entry?.status === "PUBLISHED" ? time : null,
     pinned: entry?.pinned ?? false,
-    keyEvent: fields.keyEvent,
-    label: fields.label || null,
     version: context.version ?? 1,
     createdAt: entry?.createdAt ?? time,
     updatedAt: time,

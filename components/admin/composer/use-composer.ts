@@ -12,14 +12,14 @@ import { cleanPastedHtml } from "./clean-pasted-html";
 import {
   composerReducer,
   draftToStore,
-  fieldsOf,
   initialComposerState,
   wantsAutosave,
   type ComposerFieldsChange,
   type ComposerState,
   type Intent,
 } from "./composer-state";
-import { clearDraft, draftKey, isBlankBody, newPublishKey, readDraft, sameFields, writeDraft } from "./draft-storage";
+import { fieldsOf, isBlankBody, sameFields } from "./composer-fields";
+import { clearDraft, draftKey, newPublishKey, readDraft, writeDraft } from "./draft-storage";
 import { bodyHtml, composerExtensions } from "./editor-extensions";
 import { createdNotice, createRequest, saveFailure, updateRequest } from "./save-requests";
 import { defaultScheduleValue, scheduledAtFrom } from "./schedule-time";
