@@ -3,7 +3,7 @@
 //
 // The schemas parse what was stored to be read back later (idempotency answers, see stored-payload.ts):
 // a field added to a shape after such payloads were written needs a `.default()` here, so they still parse.
-import { z } from "zod";
+import { z } from "@/common/zod";
 
 /** Each enum once; server/db/enums.test.ts checks they match the Prisma enums of both providers. */
 export const ROLES = ["ADMIN", "EDITOR", "JOURNALIST"] as const;

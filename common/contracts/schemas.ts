@@ -1,5 +1,5 @@
 // Input validation shared by forms, route handlers and socket handlers.
-import { z } from "zod";
+import { z } from "@/common/zod";
 import { blogStatusSchema, ENTRY_LABELS, entryStatusSchema, roleSchema } from "./dto";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import { z } from "@/common/zod";
 import { readStoredPayload, toStoredPayload, type StoredFormat } from "./stored-payload";
 
 // Version 1 called the text `title`; version 2 renamed it `headline` and added `urgent` (default false).

@@ -1,7 +1,7 @@
 // The fields a writer edits in the composer, and how each one maps to and from an entry. A new entry field the
 // composer edits is added here (and its input in EntryMetaFields.tsx): drafts, saves, the preview and the
 // "is anything unsaved?" comparison all follow from this file.
-import { z } from "zod";
+import { z } from "@/common/zod";
 import type { EntryDTO } from "@/common/contracts/dto";
 
 /** Fields added later need a `.default()`: drafts already kept in browsers are parsed with this schema. */

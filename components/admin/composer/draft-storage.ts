@@ -1,6 +1,6 @@
 // Every keystroke in a composer is kept in localStorage, so a reload, a crash or a lost connection never
 // loses typed text. One slot per blog and entry ("new" for the composer that creates entries).
-import { z } from "zod";
+import { z } from "@/common/zod";
 import { readStoredPayload, toStoredPayload, type StoredFormat } from "@/common/contracts/stored-payload";
 import { composerFieldsSchema } from "./composer-fields";
 
