@@ -1,43 +1,10 @@
 // A news site pastes the newsroom's embed snippet into an article on its own domain: the live blog shows in
 // an iframe that grows with its content as updates are published.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Page } from "@playwright/test";
+import { closeHostPages, contentHeight, frameHeight, openHostPage } from "./fixtures/embed-host.ts";
 import { signIn } from "./fixtures/newsroom.ts";
 import { expect, test } from "./fixtures/server.ts";
 
-/**
- * Serves an article whose body holds `html` from a server of its own, opened as http://localhost:{port}:
- * another origin (and site) than the Liveline server at 127.0.0.1, as a news site's page would be.
- */
-async function openHostPage(page: Page, html: string): Promise<void> {
-  const host = createServer((_request, response) => {
-    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-    response.end(
-      `<!doctype html><html lang="en"><head><title>Host article</title></head><body style="margin:0"><h1>Our article</h1>${html}<p>After the embed.</p></body></html>`,
-    );
-  });
-  await new Promise<void>((resolve) => host.listen(0, "127.0.0.1", resolve));
-  hosts.push(host);
-  await page.goto(`http://localhost:${(host.address() as AddressInfo).port}/article.html`);
-}
-
-const hosts: Server[] = [];
-test.afterEach(async () => {
-  await Promise.all(hosts.splice(0).map((host) => new Promise((resolve) => host.close(resolve))));
-});
-
-const embedFrame = (page: Page) => page.locator("iframe[data-liveline]");
-
-async function frameHeight(page: Page): Promise<number> {
-  return embedFrame(page).evaluate((frame) => Math.round(frame.getBoundingClientRect().height));
-}
-
-async function contentHeight(page: Page): Promise<number> {
-  const frame = page.frames().find((f) => f.url().includes("/embed/"));
-  if (!frame) return -1;
-  return frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-}
+test.afterEach(closeHostPages);
 
 test("the embed snippet from blog settings shows the live blog on another site, follows its height and gets live updates", async ({
   page,
@@ -67,7 +34,7 @@ test("the embed snippet from blog settings shows the live blog on another site, 
   const frame = page.frameLocator("iframe[data-liveline]");
   await expect(frame.getByRole("heading", { level: 1, name: title })).toBeVisible();
   await expect(frame.locator("[data-connection]")).toHaveAttribute("data-connection", "live");
-  const readOn = frame.getByRole("link", { name: /Read on Liveline/ });
+  const readOn = frame.getByRole("link", { name: /Read more on Liveline/ });
   await expect(readOn).toHaveAttribute("href", `${baseURL}/live/${slug}`);
   await expect(readOn).toHaveAttribute("target", "_blank");
   await expect(page.getByRole("navigation")).toHaveCount(0);

@@ -30,6 +30,8 @@ function newestMtime(target: string): number {
 export function buildIsCurrent(root = process.cwd()): boolean {
   const marker = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(marker)) return false;
+  // The embed's script is bundled after Next's build (scripts/build-embed.ts): a build without it is not complete.
+  if (!existsSync(path.join(root, ".next", "liveline-embed", "manifest.json"))) return false;
   const built = statSync(marker).mtimeMs;
   return SOURCES.every((source) => newestMtime(path.join(root, source)) <= built);
 }
@@ -43,6 +45,11 @@ export function ensureBuild(root = process.cwd()): void {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+  const embed = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "build-embed.ts")], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  if (embed.status !== 0) throw new Error(`the embed script's build failed with exit code ${embed.status}`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureBuild();

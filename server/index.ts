@@ -18,6 +18,7 @@ import { isUnknownBlogPage } from "./http/unknown-blog-page";
 import { CLIENT_ADDRESS_HEADER, clientAddress } from "./limits/client-address";
 import { connectRedisAttemptStore } from "./limits/redis-attempt-store";
 import { createRequestLimits } from "./limits/request-limits";
+import { isEmbedScriptRequest, serveEmbedScript } from "./embed/embed-script";
 import { createRealtimeServer } from "./realtime/create-realtime-server";
 import { connectRedisCluster } from "./realtime/redis-adapter";
 import { createRuntime, installRuntime } from "./runtime";
@@ -79,6 +80,8 @@ async function main(): Promise<void> {
       })
     : null;
 
+  // `npm run dev` has no build step: the embed's script is bundled here (`npm run build` does it otherwise).
+  if (config.dev) await (await import("../scripts/build-embed")).buildEmbedClient();
   const app = next({ dev: config.dev, dir: process.cwd(), hostname: "localhost", port: config.port });
   await app.prepare();
   const handle = app.getRequestHandler();
@@ -112,6 +115,14 @@ async function main(): Promise<void> {
     // Unknown methods and undecodable paths get a 501/400/404 here, not a 500 from inside Next.js.
     if (refuseUnservable(req, res, () => render404(req, res).catch(failed))) return;
     if (health.handles(req)) return void health.answer(res);
+    // The embed's own script (content-hashed, gzipped once): not a Next.js asset, see server/embed/embed-script.ts.
+    if (isEmbedScriptRequest(req)) {
+      try {
+        return serveEmbedScript(req, res);
+      } catch (error) {
+        return failed(error);
+      }
+    }
     if (debugStats?.handles(req)) return debugStats.answer(req, res);
     isUnknownBlogPage(db, req.method, req.url, async (slug) => (await cachedBlog(slug)) !== null)
       .then((unknown) => (unknown ? render404(req, res) : pageCache.handle(req, res, handle)))
