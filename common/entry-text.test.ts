@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { entryTitleOf, excerptOf, firstImageOf, plainTextOf } from "./entry-text";
+import { entryTitleOf, excerptOf, firstImageOf, firstPictureOf, plainTextOf } from "./entry-text";
 
 describe("entry text", () => {
   it("turns sanitized HTML into words", () => {
@@ -29,5 +29,42 @@ describe("entry text", () => {
       "/uploads/a.png?x=1&y=2",
     );
     expect(firstImageOf("<p>none</p>")).toBeNull();
+  });
+
+  it("finds the first picture that may be shown, with its alt text", () => {
+    expect(
+      firstPictureOf(
+        '<p>a</p><figure><img alt="Crowds &amp; &quot;flags&quot;" src="/uploads/a.png?x=1&amp;y=2" /></figure>',
+      ),
+    ).toEqual({ src: "/uploads/a.png?x=1&y=2", alt: 'Crowds & "flags"' });
+    expect(firstPictureOf('<img src="https://images.example/q.jpg" />')).toEqual({
+      src: "https://images.example/q.jpg",
+      alt: "",
+    });
+    expect(firstPictureOf('<img src="/demo/orla-harbour.svg" alt="Harbour" />')).toEqual({
+      src: "/demo/orla-harbour.svg",
+      alt: "Harbour",
+    });
+    // Sources that must never reach an <img> on the list page are skipped for the next picture.
+    for (const src of [
+      "javascript:alert(1)",
+      "data:image/png;base64,AAAA",
+      "//evil.example/p.gif",
+      "uploads/a.png",
+      "/api/blogs",
+      "/uploads/../api/blogs",
+      "/uploads/%2e%2e/api/blogs",
+      "/\\evil.example/uploads/a.png",
+      "&#106;avascript:alert(1)",
+      "ftp://example.org/a.png",
+    ]) {
+      expect(firstPictureOf(`<img src="${src}" alt="bad"><img src="/uploads/ok.png" alt="ok">`)).toEqual({
+        src: "/uploads/ok.png",
+        alt: "ok",
+      });
+    }
+    expect(firstPictureOf('<img alt="no source" /><p>&lt;img src="/uploads/a.png"&gt;</p>')).toBeNull();
+    expect(firstPictureOf('<img data-src="/uploads/a.png" />')).toBeNull();
+    expect(firstPictureOf("<p>none</p>")).toBeNull();
   });
 });

@@ -35,6 +35,33 @@ export function firstImageOf(html: string): string | null {
   return src ? decodeEntities(src) : null;
 }
 
+/**
+ * Where a picture shown outside its entry may come from: the web (http, https) or our own uploads and demo
+ * pictures, as the sanitizer stores them. Anything else (data:, javascript:, a relative or protocol-relative
+ * path) is not shown, even if an old body holds it.
+ */
+function isShowableImageSrc(src: string): boolean {
+  if (/^https?:\/\//i.test(src)) return URL.canParse(src);
+  if (!src.startsWith("/") || src.startsWith("//") || !URL.canParse(src, OWN_ORIGIN)) return false;
+  // Resolved as a browser would ("/uploads/%2e%2e/api" is "/api"), and kept only if it stays in our folders.
+  const url = new URL(src, OWN_ORIGIN);
+  return url.origin === OWN_ORIGIN && /^\/(uploads|demo)\//.test(url.pathname);
+}
+const OWN_ORIGIN = "https://liveline.invalid";
+
+/** The first picture of an entry body with a src that may be shown, with its alt text ("" when it has none). */
+export function firstPictureOf(html: string): { src: string; alt: string } | null {
+  for (const [, attributes = ""] of html.matchAll(/<img\b([^>]*)>/gi)) {
+    const values = new Map<string, string>();
+    for (const [, name = "", value = ""] of attributes.matchAll(/\s([a-z-]+)\s*=\s*"([^"]*)"/gi)) {
+      if (!values.has(name.toLowerCase())) values.set(name.toLowerCase(), decodeEntities(value));
+    }
+    const src = values.get("src")?.trim();
+    if (src && isShowableImageSrc(src)) return { src, alt: values.get("alt")?.trim() ?? "" };
+  }
+  return null;
+}
+
 /** An entry's title where one is needed: its headline, else the start of its text. */
 export function entryTitleOf(entry: { headline: string | null; body: string }, max = 110): string {
   return excerptOf(entry.headline?.trim() || plainTextOf(entry.body) || "Update", max);

@@ -16,6 +16,7 @@ describe("can", () => {
       "blog:edit",
       "user:manage",
       "token:manage",
+      "publisher:edit",
     ];
     for (const action of actions) expect(can(null, action)).toBe(false);
   });
@@ -39,11 +40,14 @@ describe("can", () => {
     expect(can(editor, "blog:create")).toBe(true);
     expect(can(editor, "user:manage")).toBe(false);
     expect(can(editor, "token:manage")).toBe(false);
+    expect(can(editor, "publisher:edit")).toBe(false);
+    expect(can(journalist, "publisher:edit")).toBe(false);
   });
 
   it("lets admins manage users and tokens", () => {
     expect(can(admin, "user:manage")).toBe(true);
     expect(can(admin, "token:manage")).toBe(true);
+    expect(can(admin, "publisher:edit")).toBe(true);
   });
 
   it("lets every writer into the newsroom and uploads, but only editors and admins read the audit log", () => {

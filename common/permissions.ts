@@ -21,7 +21,9 @@ export type Action =
   | "audit:read"
   | "upload:create"
   | "user:manage"
-  | "token:manage";
+  | "token:manage"
+  /** The publisher's name, logo, accent colour, time zone and locale (/admin/settings). */
+  | "publisher:edit";
 
 /** Actions that touch one entry also need to know whose entry it is. */
 export interface ActionContext {
@@ -85,6 +87,7 @@ function describe(action: Action): string {
     "upload:create": "upload images",
     "user:manage": "manage users",
     "token:manage": "manage API tokens",
+    "publisher:edit": "change the publisher settings",
   };
   return words[action];
 }

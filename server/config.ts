@@ -1,6 +1,17 @@
 // Environment variables are read and validated here, once. Nothing else reads process.env.
 import path from "node:path";
 import { z } from "zod";
+import type { PublisherDTO } from "@/common/contracts/dto";
+// Relative: the migration scripts load this file with tsx from outside the repo, where "@/" does not resolve.
+import {
+  canonicalLocale,
+  contrastOnWhite,
+  DEFAULT_ACCENT_COLOR,
+  HEX_COLOR,
+  isLogoLocation,
+  isTimeZone,
+  MIN_ACCENT_CONTRAST,
+} from "../common/publisher-brand";
 
 const boolFlag = z.enum(["0", "1", "true", "false", ""]).transform((v) => v === "1" || v === "true");
 
@@ -68,6 +79,36 @@ const envSchema = z.object({
     .default(16 * 1024),
   // The direct fan-out and upgrade-request release (server/realtime/engine-internals.ts); 0: socket.io's own paths.
   SOCKET_FAST_PATHS: boolFlag.default(true),
+  // The publisher's brand until an admin saves one at /admin/settings (then the saved one wins).
+  // The same checks as the settings API (publisherSettingsSchema in common/contracts/schemas.ts).
+  PUBLISHER_NAME: z.string().trim().min(1).max(80).default("Liveline"),
+  PUBLISHER_LOGO_URL: z
+    .string()
+    .trim()
+    .refine((value) => value === "" || isLogoLocation(value), "must be an https URL or a path under /uploads/")
+    .transform((value) => value || null)
+    .default(null),
+  PUBLISHER_ACCENT: z
+    .string()
+    .trim()
+    .regex(HEX_COLOR, "must be a colour as #rrggbb")
+    .transform((hex) => hex.toLowerCase())
+    .refine(
+      (hex) => contrastOnWhite(hex) >= MIN_ACCENT_CONTRAST,
+      `must contrast at least ${MIN_ACCENT_CONTRAST}:1 with white (links and buttons use it)`,
+    )
+    .default(DEFAULT_ACCENT_COLOR),
+  PUBLISHER_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(isTimeZone, "must be an IANA time zone such as Europe/London")
+    .default("UTC"),
+  PUBLISHER_LOCALE: z
+    .string()
+    .trim()
+    .transform((tag) => canonicalLocale(tag) ?? "")
+    .refine((tag) => tag !== "", "must be a BCP 47 locale such as en-GB")
+    .default("en-GB"),
 });
 
 export type Config = {
@@ -107,7 +148,12 @@ export type Config = {
   /** How long a request's headers, and the whole request, may take to arrive (ms). */
   timeouts: { headersMs: number; requestMs: number };
   limits: Limits;
+  /** The publisher's brand while no admin has saved one (PUBLISHER_*). */
+  publisher: PublisherDefaults;
 };
+
+/** The brand fields of PublisherDTO, as the environment gives them. */
+export type PublisherDefaults = Omit<PublisherDTO, "updatedAt">;
 
 /** Abuse limits; 0 turns a limit off. */
 export interface Limits {
@@ -171,6 +217,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       socketJoins: { burst: e.SOCKET_JOIN_BURST, perMinute: e.SOCKET_JOINS_PER_MINUTE },
       socketUnsentBytes: e.SOCKET_MAX_UNSENT_KB * 1024,
       socketUnsentBytesPerIp: e.SOCKET_MAX_UNSENT_KB_PER_IP * 1024,
+    },
+    publisher: {
+      name: e.PUBLISHER_NAME,
+      logoUrl: e.PUBLISHER_LOGO_URL,
+      accentColor: e.PUBLISHER_ACCENT,
+      timeZone: e.PUBLISHER_TIME_ZONE,
+      locale: e.PUBLISHER_LOCALE,
     },
   };
 }

@@ -10,6 +10,8 @@ export const ROLES = ["ADMIN", "EDITOR", "JOURNALIST"] as const;
 export const BLOG_STATUSES = ["LIVE", "ENDED"] as const;
 /** SCHEDULED entries publish themselves at `scheduledAt`. */
 export const ENTRY_STATUSES = ["DRAFT", "SCHEDULED", "PUBLISHED"] as const;
+/** The order a reader page shows its stream in: newest or oldest entry first. */
+export const FEED_ORDERS = ["NEWEST", "OLDEST"] as const;
 export const AUDIT_ACTIONS = [
   "blog.created",
   "blog.edited",
@@ -23,6 +25,7 @@ export const AUDIT_ACTIONS = [
   "entry.deleted",
   "entry.pinned",
   "entry.unpinned",
+  "blog.pins-reordered",
   "entry.key-event-set",
   "entry.key-event-cleared",
 ] as const;
@@ -31,6 +34,7 @@ export const roleSchema = z.enum(ROLES);
 export const blogStatusSchema = z.enum(BLOG_STATUSES);
 export const entryStatusSchema = z.enum(ENTRY_STATUSES);
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
+export const feedOrderSchema = z.enum(FEED_ORDERS);
 
 /** The labels a writer may give an entry (shown above its headline); the API refuses any other. */
 export const ENTRY_LABELS = ["Breaking", "Key event", "ICYMI", "Analysis", "Full report"] as const;
@@ -44,6 +48,7 @@ export type Role = z.infer<typeof roleSchema>;
 export type BlogStatus = z.infer<typeof blogStatusSchema>;
 export type EntryStatus = z.infer<typeof entryStatusSchema>;
 export type AuditAction = z.infer<typeof auditActionSchema>;
+export type FeedOrder = z.infer<typeof feedOrderSchema>;
 
 /** A time as the API sends it: `Date.toISOString()`. */
 const time = z.iso.datetime();
@@ -68,6 +73,8 @@ export const entrySchema = z.object({
   /** Last change to the headline, body or label after publishing; readers see "Updated HH:MM". */
   editedAt: time.nullable().default(null),
   pinned: z.boolean().default(false),
+  /** Where a pinned entry sits among the pinned ones (lowest first, as editors ordered them); null when not pinned. */
+  pinOrder: z.number().int().nullable().default(null),
   keyEvent: z.boolean().default(false),
   /**
    * One of ENTRY_LABELS for anything written since the list was enforced; entries stored before may hold any
@@ -89,6 +96,8 @@ export const blogSchema = z.object({
   createdAt: time,
   updatedAt: time,
   endedAt: time.nullable(),
+  /** The stream's order for a reader who has not chosen one. */
+  defaultSort: feedOrderSchema.default("NEWEST"),
 });
 export type BlogDTO = z.infer<typeof blogSchema>;
 
@@ -112,6 +121,21 @@ export const entryPageSchema = z.object({
   seq: z.number().int().optional(),
 });
 export type EntryPage = z.infer<typeof entryPageSchema>;
+
+/** A picture taken from an entry's stored body: a src that is ours or http(s), and its alt text ("" when none). */
+export const pictureSchema = z.object({ src: z.string(), alt: z.string() });
+export type PictureDTO = z.infer<typeof pictureSchema>;
+
+/** A blog as readers' list shows it (`/`, `GET /api/blogs`). */
+export const blogListItemSchema = blogSchema.extend({
+  /** Published entries, not deleted. */
+  entryCount: z.number().int(),
+  /** The newest published entry's publishedAt; the blog's updatedAt while it has none. */
+  lastUpdatedAt: time,
+  /** The first picture of the newest published entry that has one. */
+  image: pictureSchema.nullable(),
+});
+export type BlogListItemDTO = z.infer<typeof blogListItemSchema>;
 
 /** A blog as the newsroom dashboard lists it. */
 export const blogSummarySchema = blogSchema.extend({
@@ -155,11 +179,13 @@ export type UploadDTO = z.infer<typeof uploadSchema>;
 /** What a reader's page is rendered from; the browser keeps it live from there. */
 export const initialFeedSchema = z.object({
   blog: blogSchema,
-  /** Pinned entries, shown on top, newest first. */
+  /** Pinned entries, shown on top, in the editors' order. */
   pinned: z.array(entrySchema),
-  /** The stream of unpinned entries loaded so far, newest first. */
+  /** The stream loaded so far, pinned entries in their place too, in `order`. */
   entries: z.array(entrySchema),
-  /** Cursor for "Load older"; null when everything is loaded. */
+  /** The stream's order: newest first (without it) or oldest first. */
+  order: feedOrderSchema.optional(),
+  /** Cursor for the next page in `order` ("Load older", or "Load newer" oldest first); null when everything is loaded. */
   nextCursor: z.string().nullable(),
   /** The last event sequence number applied. */
   seq: z.number().int(),
@@ -167,3 +193,22 @@ export const initialFeedSchema = z.object({
   keyEvents: z.array(entrySchema).optional(),
 });
 export type InitialFeed = z.infer<typeof initialFeedSchema>;
+
+/**
+ * The publisher's brand, as every page shows it: the settings an admin saved, or the environment's defaults.
+ * `timeZone` and `locale` are what reader times are formatted with before the browser's own are known.
+ */
+export const publisherSchema = z.object({
+  name: z.string(),
+  /** An https URL or a path under /uploads/ (make it absolute with `absoluteUrl` for other sites). */
+  logoUrl: z.string().nullable(),
+  /** #rrggbb, readable on white (at least 4.5:1). */
+  accentColor: z.string(),
+  /** IANA time zone, e.g. "Europe/London". */
+  timeZone: z.string(),
+  /** BCP 47 locale, e.g. "en-GB". */
+  locale: z.string(),
+  /** When an admin last saved it; null while the environment's defaults apply. */
+  updatedAt: time.nullable(),
+});
+export type PublisherDTO = z.infer<typeof publisherSchema>;

@@ -19,6 +19,13 @@ export interface BlogUpdatedPayload {
   details: BlogDTO;
 }
 
+/** Editors put the blog's pinned entries in a new order: `order` holds every pinned entry's id, first on top. */
+export interface PinsReorderedPayload {
+  blog: string;
+  seq: number;
+  order: string[];
+}
+
 /** Events the server sends, past tense, `domain:verb`. */
 export interface ServerToClientEvents {
   "entry:published": (payload: EntryEventPayload) => void;
@@ -26,6 +33,7 @@ export interface ServerToClientEvents {
   "entry:deleted": (payload: EntryDeletedPayload) => void;
   "entry:pinned": (payload: EntryEventPayload) => void;
   "entry:unpinned": (payload: EntryEventPayload) => void;
+  "pins:reordered": (payload: PinsReorderedPayload) => void;
   "blog:updated": (payload: BlogUpdatedPayload) => void;
 }
 
@@ -44,6 +52,7 @@ const LOGGED_EVENT_TYPES = {
   "entry:deleted": true,
   "entry:pinned": true,
   "entry:unpinned": true,
+  "pins:reordered": true,
   "blog:updated": true,
 } as const satisfies Record<BlogEventType, true>;
 

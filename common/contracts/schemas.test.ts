@@ -49,12 +49,18 @@ describe("schemas", () => {
   it("coerces and bounds list queries", () => {
     expect(entryListQuerySchema.parse({ limit: "5", pinned: "false" })).toEqual({
       limit: 5,
+      order: "desc",
       pinned: false,
       status: "published",
     });
-    expect(entryListQuerySchema.parse({})).toEqual({ limit: 20, status: "published" });
+    expect(entryListQuerySchema.parse({})).toEqual({ limit: 20, order: "desc", status: "published" });
     expect(entryListQuerySchema.parse({ status: "all" })).toMatchObject({ status: "all" });
     expect(errorOf(entryListQuerySchema.safeParse({ status: "drafts" }))).toMatch(/^status: /);
     expect(errorOf(entryListQuerySchema.safeParse({ limit: "500" }))).toMatch(/^limit: /);
+    expect(entryListQuerySchema.parse({ order: "asc", after: "c" })).toMatchObject({ order: "asc", after: "c" });
+    expect(errorOf(entryListQuerySchema.safeParse({ order: "up" }))).toMatch(/^order: /);
+    // A cursor pages on in its list's direction only.
+    expect(errorOf(entryListQuerySchema.safeParse({ order: "asc", before: "c" }))).toMatch(/^before: /);
+    expect(errorOf(entryListQuerySchema.safeParse({ after: "c" }))).toMatch(/^after: /);
   });
 });

@@ -1,6 +1,14 @@
 // Input validation shared by forms, route handlers and socket handlers.
 import { z } from "@/common/zod";
-import { blogStatusSchema, ENTRY_LABELS, entryStatusSchema, roleSchema } from "./dto";
+import { blogStatusSchema, ENTRY_LABELS, entryStatusSchema, feedOrderSchema, roleSchema } from "./dto";
+import {
+  canonicalLocale,
+  contrastOnWhite,
+  HEX_COLOR,
+  isLogoLocation,
+  isTimeZone,
+  MIN_ACCENT_CONTRAST,
+} from "../publisher-brand";
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -26,9 +34,55 @@ export const updateBlogSchema = z
     title: z.string().trim().min(1, "title is required").max(200),
     summary: z.string().trim().max(2000),
     status: blogStatusSchema,
+    /** The stream's order for readers who have not chosen one. */
+    defaultSort: feedOrderSchema,
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, "give at least one of title, summary, status");
+  .refine((value) => Object.keys(value).length > 0, "give at least one of title, summary, status, defaultSort");
+
+/** The blog's pinned entries in their new order, first on top: every pinned entry's id, once. */
+export const pinOrderSchema = z.strictObject({
+  order: z
+    .array(z.string().min(1).max(64), { error: "order must be a list of entry ids" })
+    .max(100, "order: at most 100 pinned entries"),
+});
+
+/** The publisher's brand fields, each checked alone; the environment's defaults (server/config.ts) pass them too. */
+export const publisherFields = {
+  name: z.string().trim().min(1, "name is required").max(80, "name must be at most 80 characters"),
+  logoUrl: z
+    .string()
+    .trim()
+    .refine(isLogoLocation, "logoUrl must be an https URL or a path under /uploads/")
+    .nullable(),
+  accentColor: z
+    .string()
+    .trim()
+    .regex(HEX_COLOR, "accentColor must be a colour as #rrggbb")
+    .transform((hex) => hex.toLowerCase())
+    .refine((hex) => contrastOnWhite(hex) >= MIN_ACCENT_CONTRAST, {
+      error: ({ input }) =>
+        `accentColor must contrast at least ${MIN_ACCENT_CONTRAST}:1 with white (links and buttons use it); ${String(input)} has ${contrastOnWhite(String(input)).toFixed(1)}:1`,
+    }),
+  timeZone: z
+    .string()
+    .trim()
+    .refine(isTimeZone, {
+      error: ({ input }) => `timeZone "${String(input)}" is not an IANA time zone such as Europe/London`,
+    }),
+  locale: z
+    .string()
+    .trim()
+    .transform((tag, context) => {
+      const locale = canonicalLocale(tag);
+      if (locale) return locale;
+      context.addIssue({ code: "custom", message: `locale "${tag}" is not a BCP 47 locale such as en-GB` });
+      return z.NEVER;
+    }),
+};
+
+/** PUT /api/settings/publisher: the whole brand; a null logoUrl shows the name alone. */
+export const publisherSettingsSchema = z.strictObject(publisherFields);
 
 const headline = z.string().trim().max(300).nullable();
 /** One of ENTRY_LABELS; `""` or null means none. */
@@ -74,16 +128,30 @@ export const updateUserSchema = z
   .partial()
   .refine((value) => Object.keys(value).length > 0, "give at least one of displayName, role, active");
 
-export const entryListQuerySchema = z.strictObject({
-  limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(20),
-  before: z.string().max(200).optional(),
-  pinned: z
-    .enum(["true", "false"])
-    .transform((v) => v === "true")
-    .optional(),
-  /** "all" adds drafts and scheduled entries (newsroom only), newest change first. */
-  status: z.enum(["published", "all"]).default("published"),
-});
+export const entryListQuerySchema = z
+  .strictObject({
+    limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(20),
+    /** Newest first (`desc`, paged on with `before`) or oldest first (`asc`, paged on with `after`). */
+    order: z.enum(["desc", "asc"], { error: "order must be desc or asc" }).default("desc"),
+    /** Entries older than this cursor (a `nextCursor`), newest first. */
+    before: z.string().max(200).optional(),
+    /** Entries newer than this cursor (a `nextCursor`), oldest first. */
+    after: z.string().max(200).optional(),
+    pinned: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
+    /** "all" adds drafts and scheduled entries (newsroom only), newest change first. */
+    status: z.enum(["published", "all"]).default("published"),
+  })
+  .refine((query) => query.before === undefined || query.order === "desc", {
+    error: "before: only with order=desc (for order=asc, page on with after)",
+    path: ["before"],
+  })
+  .refine((query) => query.after === undefined || query.order === "asc", {
+    error: "after: only with order=asc (for order=desc, page on with before)",
+    path: ["after"],
+  });
 
 export const auditQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(50),
@@ -131,12 +199,14 @@ export const createTokenSchema = z.strictObject({
 export type LoginInput = z.infer<typeof loginSchema>;
 export type CreateBlogInput = z.infer<typeof createBlogSchema>;
 export type UpdateBlogInput = z.infer<typeof updateBlogSchema>;
+export type PublisherSettingsInput = z.infer<typeof publisherSettingsSchema>;
 export type CreateEntryInput = z.infer<typeof createEntrySchema>;
 export type UpdateEntryInput = z.infer<typeof updateEntrySchema>;
 /** What a client sends to create or edit an entry, before the server's defaults and trimming. */
 export type CreateEntryRequest = z.input<typeof createEntrySchema>;
 export type UpdateEntryRequest = z.input<typeof updateEntrySchema>;
 export type EntryListQuery = z.infer<typeof entryListQuerySchema>;
+export type PinOrderInput = z.infer<typeof pinOrderSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;

@@ -32,6 +32,7 @@ export function blogDTO(overrides: Partial<BlogDTO> = {}): BlogDTO {
     createdAt: AT,
     updatedAt: AT,
     endedAt: null,
+    defaultSort: "NEWEST",
     ...overrides,
   };
 }

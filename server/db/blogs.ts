@@ -1,5 +1,6 @@
 // Blogs: listing, reading, creating, editing.
-import type { BlogDTO, BlogSummaryDTO } from "@/common/contracts/dto";
+import type { BlogDTO, BlogListItemDTO, BlogSummaryDTO, PictureDTO } from "@/common/contracts/dto";
+import { firstPictureOf } from "@/common/entry-text";
 import type { CreateBlogInput, UpdateBlogInput } from "@/common/contracts/schemas";
 import { requirePermission, type Actor } from "@/common/permissions";
 import { AppError } from "@/common/app-error";
@@ -10,23 +11,77 @@ import { toBlogDTO } from "./to-dto";
 import type { Blog, Db } from "./types";
 import { isUniqueViolation } from "./unique-violation";
 
-/** Live blogs first, then ended ones; most recently updated first within each. */
-export async function listBlogs(db: Db): Promise<BlogDTO[]> {
-  return (await listBlogRows(db)).map(toBlogDTO);
+/** Published and not deleted: what readers see. */
+const PUBLISHED = { status: "PUBLISHED", deletedAt: null } as const;
+
+/**
+ * The readers' list: live blogs first, then ended ones; most recently updated first within each. Each blog
+ * with its count of published entries, when it last had news and a picture: four queries whatever the
+ * number of blogs (blogs, counts, newest pictured entry per blog, those entries).
+ */
+export async function listBlogs(db: Db): Promise<BlogListItemDTO[]> {
+  const [rows, published, pictured] = await Promise.all([
+    db.blog.findMany(),
+    db.entry.groupBy({ by: ["blogId"], where: PUBLISHED, _count: { _all: true }, _max: { publishedAt: true } }),
+    // Bodies are stored sanitized, with lowercase tags: an entry with a picture contains "<img".
+    db.entry.groupBy({
+      by: ["blogId"],
+      where: { ...PUBLISHED, body: { contains: "<img" } },
+      _max: { publishedAt: true },
+    }),
+  ]);
+  const pictures = await newestPictures(db, pictured);
+  const counts = new Map(published.map((group) => [group.blogId, group]));
+  const items = rows.map((row) => {
+    const count = counts.get(row.id);
+    return {
+      ...toBlogDTO(row),
+      entryCount: count?._count._all ?? 0,
+      lastUpdatedAt: (count?._max.publishedAt ?? row.updatedAt).toISOString(),
+      image: pictures.get(row.id) ?? null,
+    };
+  });
+  return liveFirst(items, (item) => item.lastUpdatedAt);
 }
 
-async function listBlogRows(db: Db): Promise<Blog[]> {
-  const rows = await db.blog.findMany({ orderBy: { updatedAt: "desc" } });
-  // Not ORDER BY status: SQLite sorts enums as text, PostgreSQL in declaration order.
-  const live = rows.filter((row) => row.status === "LIVE");
-  return [...live, ...rows.filter((row) => row.status !== "LIVE")];
+/** The first picture of each blog's newest pictured entry, in one query. */
+async function newestPictures(
+  db: Db,
+  newest: { blogId: string; _max: { publishedAt: Date | null } }[],
+): Promise<Map<string, PictureDTO>> {
+  const wanted = newest.flatMap(({ blogId, _max }) =>
+    _max.publishedAt ? [{ blogId, publishedAt: _max.publishedAt }] : [],
+  );
+  const pictures = new Map<string, PictureDTO>();
+  if (wanted.length === 0) return pictures;
+  const entries = await db.entry.findMany({
+    where: { ...PUBLISHED, body: { contains: "<img" }, OR: wanted },
+    select: { blogId: true, body: true },
+    // Two entries published in the same millisecond: the newer id wins, as in the stream.
+    orderBy: { id: "desc" },
+  });
+  for (const entry of entries) {
+    const picture = pictures.has(entry.blogId) ? null : firstPictureOf(entry.body);
+    if (picture) pictures.set(entry.blogId, picture);
+  }
+  return pictures;
+}
+
+/**
+ * Live blogs first, then ended ones, each group newest `updatedAt` first. Sorted here, not ORDER BY status:
+ * SQLite sorts enums as text, PostgreSQL in declaration order. ISO times in UTC sort as text.
+ */
+function liveFirst<T extends { status: string }>(blogs: T[], updatedAt: (blog: T) => string): T[] {
+  const byUpdate = (a: T, b: T) => updatedAt(b).localeCompare(updatedAt(a));
+  const live = blogs.filter((blog) => blog.status === "LIVE").sort(byUpdate);
+  return [...live, ...blogs.filter((blog) => blog.status !== "LIVE").sort(byUpdate)];
 }
 
 /** The newsroom dashboard's list, in the same order, with entry counts: two queries whatever the number of blogs. */
 export async function listNewsroomBlogs(db: Db, actor: Actor | null): Promise<BlogSummaryDTO[]> {
   requirePermission(actor, "newsroom:read");
   const [blogs, groups] = await Promise.all([
-    listBlogRows(db),
+    db.blog.findMany(),
     db.entry.groupBy({
       by: ["blogId", "status"],
       where: { deletedAt: null },
@@ -45,10 +100,11 @@ export async function listNewsroomBlogs(db: Db, actor: Actor | null): Promise<Bl
     }
     counts.set(group.blogId, count);
   }
-  return blogs.map((row) => ({
+  const summaries = blogs.map((row) => ({
     ...toBlogDTO(row),
     ...(counts.get(row.id) ?? { entryCount: 0, pendingCount: 0, lastPublishedAt: null }),
   }));
+  return liveFirst(summaries, (blog) => blog.lastPublishedAt ?? blog.updatedAt);
 }
 
 export async function getBlog(db: Db, slug: string): Promise<BlogDTO> {
@@ -109,7 +165,7 @@ export async function updateBlog(
 function auditOfBlogUpdate(actorId: string, before: Blog, after: Blog): AuditRecord[] {
   const base = { blogId: after.id, actorId, summary: after.title };
   const records: AuditRecord[] = [];
-  const edited = (["title", "summary"] as const).filter((field) => before[field] !== after[field]);
+  const edited = (["title", "summary", "defaultSort"] as const).filter((field) => before[field] !== after[field]);
   if (edited.length > 0)
     records.push({ ...base, action: "blog.edited", summary: `${edited.join(", ")}: ${after.title}` });
   if (before.status === "LIVE" && after.status === "ENDED") records.push({ ...base, action: "blog.ended" });

@@ -1,32 +1,17 @@
 // The data layer against a real database file (or a fresh PostgreSQL database when DATABASE_URL is one).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/common/permissions";
-import { openTestDatabase } from "../test/harness";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useTestDatabase } from "../test/test-database";
 import { opened } from "../test/committed";
 import { listAuditEvents } from "./audit";
 import { createBlog, listBlogs, listNewsroomBlogs, updateBlog } from "./blogs";
 import { createEntry, deleteEntry, getEntry, listEntries, setEntryPinned, updateEntry } from "./entries";
 import { replayEventsSince } from "./events";
-import { insertUser } from "./users";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-let editor: Actor;
-let journalist: Actor;
-let journalist2: Actor;
+const database = useTestDatabase({ editor: "EDITOR", journalist: "JOURNALIST", journalist2: "JOURNALIST" });
+const { editor, journalist, journalist2 } = database.people;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  const e = await insertUser(database.prisma, { email: "e@x.org", role: "EDITOR", password: "password1" });
-  const j = await insertUser(database.prisma, { email: "j@x.org", role: "JOURNALIST", password: "password1" });
-  editor = { id: e.id, role: e.role, name: e.displayName };
-  journalist = { id: j.id, role: j.role, name: j.displayName };
-  const j2 = await insertUser(database.prisma, { email: "j2@x.org", role: "JOURNALIST", password: "password1" });
-  journalist2 = { id: j2.id, role: j2.role, name: j2.displayName };
   await createBlog(database.prisma, editor, { slug: "data-blog", title: "Data", summary: "" });
-});
-
-afterAll(async () => {
-  await database?.dispose();
 });
 
 describe("entries data layer", () => {

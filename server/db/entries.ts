@@ -11,6 +11,7 @@ import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent, recordEvent, takeNextSeq } from "./events";
 import { findPublishedWithKey, rememberPublishKey, requestHashOf, type IdempotentRequest } from "./idempotency";
 import { decodePageCursor, toPage } from "./page-cursor";
+import { checkPinnedSet, PINNED_ORDER_BY, pinnedIdsOf, topPinOrder } from "./pin-order";
 import { entryInclude, toEntryDTO, visibleToReaders, type EntryRow } from "./to-dto";
 import type { Db, Tx } from "./types";
 import { isUniqueViolation } from "./unique-violation";
@@ -34,30 +35,38 @@ async function blogIdOf(db: Db | Tx, slug: string): Promise<{ id: string; status
   return blog;
 }
 
+/** A list query as the API parses it; callers in the server may leave out the order (newest first). */
+type ListQuery = Omit<EntryListQuery, "order"> & { order?: EntryListQuery["order"] };
+
 /**
- * One cursor page of entries. `published` (anyone): what readers see, newest publication first.
- * `all` (writers): drafts and scheduled entries too, most recently changed first; journalists get
+ * One cursor page of entries. `published` (anyone): what readers see, by publication, newest first
+ * (`order: "desc"`, paged on with `before`) or oldest first (`"asc"`, paged on with `after`); pinned entries keep
+ * their place. `all` (writers): drafts and scheduled entries too, most recently changed first; journalists get
  * the published entries plus their own drafts and scheduled ones.
  */
 export async function listEntries(
   db: Db,
   slug: string,
-  query: EntryListQuery,
+  query: ListQuery,
   actor: Actor | null = null,
 ): Promise<EntryPage> {
   if (query.status === "all") return listNewsroomEntries(db, requirePermission(actor, "newsroom:read"), slug, query);
   const blog = await blogIdOf(db, slug);
-  const cursor = query.before === undefined ? null : decodePageCursor("published", query.before);
+  const ascending = query.order === "asc";
+  const given = ascending ? query.after : query.before;
+  const cursor = given === undefined ? null : decodePageCursor("published", given);
+  const past = ascending ? "gt" : "lt";
+  const direction = ascending ? "asc" : "desc";
   const rows = await db.entry.findMany({
     where: {
       blogId: blog.id,
       ...visibleToReaders,
       ...(query.pinned === undefined ? {} : { pinned: query.pinned }),
       ...(cursor
-        ? { OR: [{ publishedAt: { lt: cursor.at } }, { publishedAt: cursor.at, id: { lt: cursor.id } }] }
+        ? { OR: [{ publishedAt: { [past]: cursor.at } }, { publishedAt: cursor.at, id: { [past]: cursor.id } }] }
         : {}),
     },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    orderBy: [{ publishedAt: direction }, { id: direction }],
     take: query.limit + 1,
     include: entryInclude,
   });
@@ -65,8 +74,10 @@ export async function listEntries(
   return { entries: page.map(toEntryDTO), nextCursor, seq: blog.seq };
 }
 
-async function listNewsroomEntries(db: Db, actor: Actor, slug: string, query: EntryListQuery): Promise<EntryPage> {
+async function listNewsroomEntries(db: Db, actor: Actor, slug: string, query: ListQuery): Promise<EntryPage> {
   const blog = await blogIdOf(db, slug);
+  if (query.order === "asc")
+    throw new AppError("BAD_REQUEST", "order: the newsroom's list is newest change first only");
   const cursor = query.before === undefined ? null : decodePageCursor("changed", query.before);
   const rows = await db.entry.findMany({
     where: {
@@ -86,12 +97,12 @@ async function listNewsroomEntries(db: Db, actor: Actor, slug: string, query: En
   return { entries: page.map(toEntryDTO), nextCursor };
 }
 
-/** The entries pinned to the top of the reader page, newest first. */
+/** The entries pinned to the top of the reader page, in the editors' order (see pin-order.ts). */
 export async function listPinnedEntries(db: Db, slug: string): Promise<EntryDTO[]> {
   const blog = await blogIdOf(db, slug);
   const rows = await db.entry.findMany({
     where: { blogId: blog.id, ...visibleToReaders, pinned: true },
-    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    orderBy: [...PINNED_ORDER_BY],
     include: entryInclude,
   });
   return rows.map(toEntryDTO);
@@ -365,7 +376,7 @@ export async function deleteEntry(db: Db, actor: Actor | null, slug: string, id:
   return committed(undefined, entryRemoved(removal.blog, id, removal.event));
 }
 
-/** Pin or unpin. Saying the same twice is not an error and records nothing. */
+/** Pin or unpin. Saying the same twice is not an error and records nothing. A new pin goes above the others. */
 export async function setEntryPinned(
   db: Db,
   actor: Actor | null,
@@ -378,7 +389,9 @@ export async function setEntryPinned(
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
     if (current.pinned === pinned) return { entry: toEntryDTO(current), event: null };
-    const row = await tx.entry.update({ where: { id }, data: { pinned }, include: entryInclude });
+    // Two pins at once may take the same place; the newer entry then goes first (PINNED_ORDER_BY).
+    const pinOrder = pinned ? await topPinOrder(tx, current.blogId) : null;
+    const row = await tx.entry.update({ where: { id }, data: { pinned, pinOrder }, include: entryInclude });
     await recordAudit(tx, {
       blogId: row.blogId,
       actorId: writer.id,
@@ -390,6 +403,50 @@ export async function setEntryPinned(
     return withEvent(tx, row, type);
   });
   return savedChange(change);
+}
+
+/**
+ * Puts the blog's pinned entries (those readers see) in `order`, first on top. The order must name every
+ * pinned entry once and nothing else: 400 otherwise (a colleague pinned or unpinned one since the list was read).
+ *
+ * Like every entry write it locks the entries it changes first (here in id order) and then the blog row (taking
+ * the event's seq), so no two writes wait on each other in a circle; the pinned set is checked once the blog row
+ * is held, so a pin, an unpin or another reorder is wholly before this one (and checked against) or after it.
+ */
+export async function reorderPinnedEntries(
+  db: Db,
+  actor: Actor | null,
+  slug: string,
+  order: readonly string[],
+): Promise<Committed<EntryDTO[]>> {
+  const writer = requirePermission(actor, "entry:pin");
+  const { entries, event } = await db.$transaction(async (tx) => {
+    const blog = await blogIdOf(tx, slug);
+    const places = order.map((id, index) => ({ id, index })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const { id, index } of places) {
+      await tx.entry.updateMany({ where: { id, blogId: blog.id }, data: { pinOrder: index } });
+    }
+    const event = await appendEvent(tx, blog.id, "pins:reordered", (seq) => ({ blog: slug, seq, order: [...order] }));
+    // Throwing here rolls everything back, the seq taken included.
+    checkPinnedSet(order, await pinnedIdsOf(tx, blog.id));
+    const rows = await tx.entry.findMany({
+      where: { blogId: blog.id, ...visibleToReaders, pinned: true },
+      orderBy: [...PINNED_ORDER_BY],
+      include: entryInclude,
+    });
+    const named = rows.slice(0, 3).map(describeEntry).join(" / ");
+    await recordAudit(tx, {
+      blogId: blog.id,
+      actorId: writer.id,
+      action: "blog.pins-reordered",
+      summary: rows.length > 3 ? `${named} / …` : named,
+    });
+    return { entries: rows.map(toEntryDTO), event };
+  });
+  return committed(entries, [
+    { type: "broadcast", event },
+    ...entries.map((entry) => ({ type: "newsroom-entry-saved" as const, entry })),
+  ]);
 }
 
 /** SCHEDULED entries due at `now` in live blogs, oldest first (an ended blog's wait until it reopens). */

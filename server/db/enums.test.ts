@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import {
   BLOG_STATUSES,
   ENTRY_STATUSES,
+  FEED_ORDERS,
   ROLES,
   type BlogStatus,
   type EntryStatus,
+  type FeedOrder,
   type Role,
 } from "@/common/contracts/dto";
 import * as postgresql from "./generated/postgresql/enums.ts";
@@ -23,7 +25,9 @@ const sameTypes: [
   Same<BlogStatus, postgresql.BlogStatus>,
   Same<EntryStatus, sqlite.EntryStatus>,
   Same<EntryStatus, postgresql.EntryStatus>,
-] = [true, true, true, true, true, true];
+  Same<FeedOrder, sqlite.FeedOrder>,
+  Same<FeedOrder, postgresql.FeedOrder>,
+] = [true, true, true, true, true, true, true, true];
 
 describe("enums in the contracts and in Prisma", () => {
   it("have the same types", () => {
@@ -34,6 +38,7 @@ describe("enums in the contracts and in Prisma", () => {
     ["Role", ROLES],
     ["BlogStatus", BLOG_STATUSES],
     ["EntryStatus", ENTRY_STATUSES],
+    ["FeedOrder", FEED_ORDERS],
   ] as const)("%s has the same values for both providers", (name, values) => {
     for (const generated of [sqlite, postgresql]) {
       expect(Object.values(generated[name]).sort()).toEqual([...values].sort());

@@ -1,27 +1,18 @@
 // Replays against a real database file (or PostgreSQL with DATABASE_URL): what a reader who missed some
 // changes is sent, and what it is never sent again.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Actor } from "@/common/permissions";
 import type { BlogEvent } from "@/common/contracts/events";
 import { openTestDatabase } from "../test/harness";
+import { useTestDatabase } from "../test/test-database";
 import { opened } from "../test/committed";
 import { createBlog, updateBlog } from "./blogs";
 import { createEntry, deleteEntry, setEntryPinned, updateEntry } from "./entries";
 import { replayEventsSince } from "./events";
 import { insertUser } from "./users";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-let editor: Actor;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  const e = await insertUser(database.prisma, { email: "e@x.org", role: "EDITOR", password: "password1" });
-  editor = { id: e.id, role: e.role, name: e.displayName };
-});
-
-afterAll(async () => {
-  await database?.dispose();
-});
+const database = useTestDatabase({ editor: "EDITOR" });
+const { editor } = database.people;
 
 let blogs = 0;
 async function newBlog(): Promise<string> {
@@ -42,7 +33,9 @@ const shape = (events: BlogEvent[]) =>
       ? e.payload.id
       : e.type === "blog:updated"
         ? e.payload.details.title
-        : e.payload.entry.id,
+        : e.type === "pins:reordered"
+          ? e.payload.order.join(",")
+          : e.payload.entry.id,
   ]);
 
 describe("replayEventsSince", () => {

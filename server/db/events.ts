@@ -9,6 +9,7 @@ import type { BlogStatus } from "@/common/contracts/dto";
 import type { BlogEvent, BlogEventPayload, BlogEventType, EventsPage } from "@/common/contracts/events";
 import { AppError } from "@/common/app-error";
 import { entryInclude, toBlogDTO, toEntryDTO, visibleToReaders, type EntryRow } from "./to-dto";
+import { pinnedIdsOf } from "./pin-order";
 import { dataSettingsOf } from "./settings";
 import type { Db, Tx } from "./types";
 import { isRecordNotFound } from "./unique-violation";
@@ -68,6 +69,7 @@ export function entryIdOf(event: BlogEvent): string | null {
     case "entry:deleted":
       return event.payload.id;
     case "blog:updated":
+    case "pins:reordered":
       return null;
     case "entry:published":
     case "entry:updated":
@@ -99,6 +101,9 @@ export interface ReplayLimits {
 
 /** What the blog itself counts as in a page (its title and summary are bounded by the schemas). */
 const BLOG_SUBJECT = "";
+/** The order of the pinned entries (no entry id starts with "#"), replayed as it is now: at most 100 ids. */
+const PINS_SUBJECT = "#pins";
+const PINS_BYTES = 3_000;
 const BLOG_BYTES = 3_000;
 /** JSON around an entry's text: ids, dates, author, flags. */
 const ENTRY_OVERHEAD_BYTES = 500;
@@ -142,7 +147,9 @@ export async function replayEventsSince(
   const window = rows.slice(0, limit);
   // Read after the log, so each entry is at least as new as the last change the page says it stands for.
   const entryIds = [...new Set(window.flatMap((row) => (row.entryId ? [row.entryId] : [])))];
-  const [entries, current] = await Promise.all([
+  const subjectOf = (row: { type: string; entryId: string | null }) =>
+    row.entryId ?? (row.type === "pins:reordered" ? PINS_SUBJECT : BLOG_SUBJECT);
+  const [entries, current, pinOrder] = await Promise.all([
     // Only what readers may see; any other entry the page names is replayed as its deletion.
     entryIds.length > 0
       ? db.entry.findMany({
@@ -150,7 +157,10 @@ export async function replayEventsSince(
           include: entryInclude,
         })
       : [],
-    window.some((row) => row.entryId === null) ? db.blog.findUniqueOrThrow({ where: { id: blog.id } }) : null,
+    window.some((row) => subjectOf(row) === BLOG_SUBJECT)
+      ? db.blog.findUniqueOrThrow({ where: { id: blog.id } })
+      : null,
+    window.some((row) => subjectOf(row) === PINS_SUBJECT) ? pinnedIdsOf(db, blog.id) : null,
   ]);
   const rowsById = new Map(entries.map((row) => [row.id, row]));
 
@@ -159,10 +169,10 @@ export async function replayEventsSince(
   let bytes = 0;
   let end = since;
   for (const row of window) {
-    const key = row.entryId ?? BLOG_SUBJECT;
+    const key = subjectOf(row);
     let subject = subjects.get(key);
     if (!subject) {
-      const size = key === BLOG_SUBJECT ? BLOG_BYTES : sizeOf(rowsById.get(key));
+      const size = key === BLOG_SUBJECT ? BLOG_BYTES : key === PINS_SUBJECT ? PINS_BYTES : sizeOf(rowsById.get(key));
       if (subjects.size > 0 && bytes + size > maxBytes) {
         hasMore = true;
         break;
@@ -180,6 +190,10 @@ export async function replayEventsSince(
   for (const [key, { seq, published }] of subjects) {
     if (key === BLOG_SUBJECT) {
       events.push({ type: "blog:updated", payload: { blog: slug, seq, details: toBlogDTO(current!) } });
+      continue;
+    }
+    if (key === PINS_SUBJECT) {
+      events.push({ type: "pins:reordered", payload: { blog: slug, seq, order: pinOrder! } });
       continue;
     }
     const row = rowsById.get(key);

@@ -24,6 +24,7 @@ export function toEntryDTO(row: EntryRow): EntryDTO {
     scheduledAt: row.scheduledAt?.toISOString() ?? null,
     editedAt: row.editedAt?.toISOString() ?? null,
     pinned: row.pinned,
+    pinOrder: row.pinned ? row.pinOrder : null,
     keyEvent: row.keyEvent,
     label: row.label,
     version: row.version,
@@ -42,6 +43,7 @@ export function toBlogDTO(row: Blog): BlogDTO {
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     endedAt: row.endedAt?.toISOString() ?? null,
+    defaultSort: row.defaultSort,
   };
 }
 

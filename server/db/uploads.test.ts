@@ -1,25 +1,10 @@
 // The upload quota against a real database: a rolling 24 hours per user, and when a refused upload would fit.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor } from "@/common/permissions";
-import type { UserDTO } from "@/common/contracts/dto";
-import { openTestDatabase } from "../test/harness";
+import { describe, expect, it } from "vitest";
+import { useTestDatabase } from "../test/test-database";
 import { forgetUpload, recordUpload } from "./uploads";
-import { insertUser } from "./users";
 
-let database: Awaited<ReturnType<typeof openTestDatabase>>;
-let journalist: Actor;
-let other: Actor;
-const actorOf = (user: UserDTO): Actor => ({ id: user.id, role: user.role, name: user.displayName });
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  journalist = actorOf(
-    await insertUser(database.prisma, { email: "j@x.org", role: "JOURNALIST", password: "password1" }),
-  );
-  other = actorOf(await insertUser(database.prisma, { email: "o@x.org", role: "JOURNALIST", password: "password1" }));
-});
-
-afterAll(() => database?.dispose());
+const database = useTestDatabase({ journalist: "JOURNALIST", other: "JOURNALIST" });
+const { journalist, other } = database.people;
 
 const HOUR = 3600_000;
 const at = (hours: number) => new Date(Date.UTC(2026, 10, 30, 8) + hours * HOUR);

@@ -3,7 +3,6 @@ import { describe, expect, it } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
 import { blogDTO, entryDTO } from "@/common/contracts/test-factories";
 import { atomFeedOf, xmlEscape } from "./atom-feed";
-import { embedSnippetOf } from "./embed-snippet";
 import { jsonLdText, liveBlogPostingOf } from "./live-blog-posting";
 import { permalinkOf } from "@/common/urls";
 
@@ -16,6 +15,8 @@ const blog = blogDTO({
   updatedAt: "2026-01-01T12:00:00.000Z",
   endedAt: "2026-01-01T12:00:00.000Z",
 });
+
+const publisher = { name: "Ana & <Co> News", logoUrl: "/uploads/logo.png" };
 
 const entry = (id: string, over: Partial<EntryDTO> = {}): EntryDTO =>
   entryDTO({
@@ -40,7 +41,7 @@ describe("atom feed", () => {
       editedAt: "2026-01-01T11:30:00.000Z",
       label: "Breaking & <now>",
     });
-    const xml = atomFeedOf({ blog, entries: [hostile], origin: "https://news.example" });
+    const xml = atomFeedOf({ blog, entries: [hostile], origin: "https://news.example", publisher });
     expect(XMLValidator.validate(xml)).toBe(true);
     const feed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml).feed;
     expect(feed.title["#text"]).toBe(blog.title);
@@ -50,6 +51,19 @@ describe("atom feed", () => {
     );
     expect(feed.entry.updated).toBe("2026-01-01T11:30:00.000Z");
     expect(feed.entry.id).toBe(`https://news.example${permalinkOf("storm", "e1")}`);
+    expect(feed.author.name).toBe(publisher.name);
+    expect(feed.logo).toBe("https://news.example/uploads/logo.png");
+  });
+
+  it("has no logo element when the publisher has no logo", () => {
+    const xml = atomFeedOf({
+      blog,
+      entries: [],
+      origin: "https://news.example",
+      publisher: { name: "Plain", logoUrl: null },
+    });
+    expect(xml).not.toContain("<logo>");
+    expect(new XMLParser().parse(xml).feed.author.name).toBe("Plain");
   });
 });
 
@@ -59,6 +73,7 @@ describe("LiveBlogPosting", () => {
       blog,
       updates: [entry("e2", { headline: "Two" })],
       origin: "https://news.example",
+      publisher,
     }) as { liveBlogUpdate: unknown[] };
     expect(data).toMatchObject({
       "@type": "LiveBlogPosting",
@@ -66,6 +81,12 @@ describe("LiveBlogPosting", () => {
       coverageStartTime: blog.createdAt,
       coverageEndTime: blog.endedAt,
       description: `Live coverage: ${blog.title}`,
+      publisher: {
+        "@type": "Organization",
+        name: publisher.name,
+        url: "https://news.example/",
+        logo: { "@type": "ImageObject", url: "https://news.example/uploads/logo.png" },
+      },
     });
     expect(data.liveBlogUpdate[0]).toMatchObject({
       "@type": "BlogPosting",
@@ -79,15 +100,5 @@ describe("LiveBlogPosting", () => {
     const text = jsonLdText({ headline: "</script><script>alert(1)</script>" });
     expect(text).not.toContain("<");
     expect(JSON.parse(text).headline).toBe("</script><script>alert(1)</script>");
-  });
-});
-
-describe("embed snippet", () => {
-  it("names the iframe, the script and escapes the title", () => {
-    const snippet = embedSnippetOf("https://news.example", { slug: "storm", title: 'A "quoted" <title>' });
-    expect(snippet).toContain(
-      '<iframe src="https://news.example/embed/storm" data-liveline="storm" title="A &quot;quoted&quot; &lt;title&gt; (live)"',
-    );
-    expect(snippet).toContain('<script async src="https://news.example/embed.js"></script>');
   });
 });

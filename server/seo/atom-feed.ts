@@ -1,8 +1,7 @@
 // A blog's Atom feed (RFC 4287): the newest published entries, each with its sanitized body as HTML.
-import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
+import type { BlogDTO, EntryDTO, PublisherDTO } from "@/common/contracts/dto";
 import { blogDescriptionOf } from "./live-blog-posting";
 import { entryTitleOf } from "@/common/entry-text";
-import { SITE_NAME } from "@/common/site";
 import { absoluteUrl, blogPathOf, feedPathOf, permalinkOf } from "@/common/urls";
 
 export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
@@ -33,7 +32,15 @@ function entryUpdated(entry: EntryDTO): string {
   return entry.editedAt && entry.editedAt > published ? entry.editedAt : published;
 }
 
-export function atomFeedOf({ blog, entries, origin }: { blog: BlogDTO; entries: EntryDTO[]; origin: string }): string {
+export interface AtomFeedInput {
+  blog: BlogDTO;
+  entries: EntryDTO[];
+  origin: string;
+  /** The feed's author: the publisher, named as readers see it on the site. */
+  publisher: Pick<PublisherDTO, "name" | "logoUrl">;
+}
+
+export function atomFeedOf({ blog, entries, origin, publisher }: AtomFeedInput): string {
   const blogUrl = absoluteUrl(origin, blogPathOf(blog.slug));
   const updated = [blog.updatedAt, ...entries.map(entryUpdated)].sort().at(-1)!;
   const lines = [
@@ -45,8 +52,10 @@ export function atomFeedOf({ blog, entries, origin }: { blog: BlogDTO; entries: 
     `  <updated>${updated}</updated>`,
     `  <link rel="self" type="application/atom+xml" href="${xmlEscape(absoluteUrl(origin, feedPathOf(blog.slug)))}"/>`,
     `  <link rel="alternate" type="text/html" href="${xmlEscape(blogUrl)}"/>`,
-    `  <author><name>${xmlEscape(SITE_NAME)}</name><uri>${xmlEscape(absoluteUrl(origin, "/"))}</uri></author>`,
-    `  <generator>${SITE_NAME}</generator>`,
+    `  <author><name>${xmlEscape(publisher.name)}</name><uri>${xmlEscape(absoluteUrl(origin, "/"))}</uri></author>`,
+    ...(publisher.logoUrl ? [`  <logo>${xmlEscape(absoluteUrl(origin, publisher.logoUrl))}</logo>`] : []),
+    // The software, not the publisher (RFC 4287 4.2.4).
+    `  <generator>Liveline</generator>`,
   ];
   for (const entry of entries) {
     const url = absoluteUrl(origin, permalinkOf(blog.slug, entry.id));

@@ -1,8 +1,7 @@
 // schema.org LiveBlogPosting for a reader page: what search engines read to show a live badge and the
 // latest updates. https://schema.org/LiveBlogPosting, https://developers.google.com/search/docs/appearance/structured-data/article
-import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
+import type { BlogDTO, EntryDTO, PublisherDTO } from "@/common/contracts/dto";
 import { entryTitleOf, excerptOf, firstImageOf, plainTextOf } from "@/common/entry-text";
-import { SITE_NAME } from "@/common/site";
 import { absoluteUrl, blogPathOf, permalinkOf } from "@/common/urls";
 
 export interface LiveBlogPostingInput {
@@ -10,6 +9,7 @@ export interface LiveBlogPostingInput {
   /** Published entries to list as liveBlogUpdate, newest first. */
   updates: EntryDTO[];
   origin: string;
+  publisher: Pick<PublisherDTO, "name" | "logoUrl">;
 }
 
 type JsonLd = Record<string, unknown>;
@@ -40,9 +40,22 @@ export function blogPostingOf(entry: EntryDTO, origin: string): JsonLd {
   };
 }
 
-export function liveBlogPostingOf({ blog, updates, origin }: LiveBlogPostingInput): JsonLd {
+/**
+ * The publisher as an Organization with its logo as an ImageObject (absolute): Google's live badge in Top Stories
+ * expects both a name and a logo.
+ */
+export function organizationOf({ name, logoUrl }: LiveBlogPostingInput["publisher"], origin: string): JsonLd {
+  return {
+    "@type": "Organization",
+    name,
+    url: absoluteUrl(origin, "/"),
+    ...(logoUrl && { logo: { "@type": "ImageObject", url: absoluteUrl(origin, logoUrl) } }),
+  };
+}
+
+export function liveBlogPostingOf({ blog, updates, origin, publisher: brand }: LiveBlogPostingInput): JsonLd {
   const url = absoluteUrl(origin, blogPathOf(blog.slug));
-  const publisher = { "@type": "Organization", name: SITE_NAME, url: absoluteUrl(origin, "/") };
+  const publisher = organizationOf(brand, origin);
   const image = updates.map((entry) => firstImageOf(entry.body)).find((src) => src !== null);
   const newest = updates
     .map((entry) => entryDates(entry).modified)

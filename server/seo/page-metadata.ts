@@ -1,9 +1,8 @@
 // <head> metadata of the reader pages: canonical URL, feed link, OpenGraph and Twitter cards.
 import type { Metadata } from "next";
-import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
+import type { BlogDTO, EntryDTO, PublisherDTO } from "@/common/contracts/dto";
 import { blogDescriptionOf } from "./live-blog-posting";
 import { entryTitleOf, excerptOf, firstImageOf, plainTextOf } from "@/common/entry-text";
-import { SITE_NAME } from "@/common/site";
 import { absoluteUrl, blogPathOf, feedPathOf, permalinkOf } from "@/common/urls";
 
 interface SharedPage {
@@ -15,7 +14,10 @@ interface SharedPage {
   modifiedTime?: string;
 }
 
-function sharedMetadata(page: SharedPage, feed?: { title: string; url: string }): Metadata {
+/** What the metadata names the site by. */
+type SiteName = Pick<PublisherDTO, "name">;
+
+function sharedMetadata(page: SharedPage, site: SiteName, feed?: { title: string; url: string }): Metadata {
   const images = page.image ? [page.image] : undefined;
   return {
     title: page.title,
@@ -26,7 +28,7 @@ function sharedMetadata(page: SharedPage, feed?: { title: string; url: string })
     },
     openGraph: {
       type: "article",
-      siteName: SITE_NAME,
+      siteName: site.name,
       title: page.title,
       description: page.description,
       url: page.url,
@@ -53,7 +55,7 @@ function feedOf(blog: BlogDTO, origin: string) {
 }
 
 /** /live/{slug}: the blog; its image is the newest entry image, if any. */
-export function blogPageMetadata(blog: BlogDTO, latest: EntryDTO[], origin: string): Metadata {
+export function blogPageMetadata(blog: BlogDTO, latest: EntryDTO[], origin: string, site: SiteName): Metadata {
   return sharedMetadata(
     {
       title: blog.title,
@@ -63,12 +65,19 @@ export function blogPageMetadata(blog: BlogDTO, latest: EntryDTO[], origin: stri
       publishedTime: blog.createdAt,
       modifiedTime: blog.updatedAt,
     },
+    site,
     feedOf(blog, origin),
   );
 }
 
 /** /live/{slug}/entries/{id}: one update, shared on its own. */
-export function permalinkPageMetadata(blog: BlogDTO, entry: EntryDTO, latest: EntryDTO[], origin: string): Metadata {
+export function permalinkPageMetadata(
+  blog: BlogDTO,
+  entry: EntryDTO,
+  latest: EntryDTO[],
+  origin: string,
+  site: SiteName,
+): Metadata {
   const text = plainTextOf(entry.body);
   return sharedMetadata(
     {
@@ -79,24 +88,26 @@ export function permalinkPageMetadata(blog: BlogDTO, entry: EntryDTO, latest: En
       publishedTime: entry.publishedAt ?? undefined,
       modifiedTime: entry.editedAt ?? entry.publishedAt ?? undefined,
     },
+    site,
     feedOf(blog, origin),
   );
 }
 
 /** /: the list of blogs. */
-export function homePageMetadata(origin: string): Metadata {
+export function homePageMetadata(origin: string, site: SiteName): Metadata {
   const description = "Live coverage as it happens: follow every update of the stories we are covering now.";
+  const title = `${site.name}: live coverage`;
   return {
-    title: { absolute: `${SITE_NAME}: live coverage` },
+    title: { absolute: title },
     description,
     alternates: { canonical: absoluteUrl(origin, "/") },
     openGraph: {
       type: "website",
-      siteName: SITE_NAME,
-      title: `${SITE_NAME}: live coverage`,
+      siteName: site.name,
+      title,
       description,
       url: absoluteUrl(origin, "/"),
     },
-    twitter: { card: "summary", title: `${SITE_NAME}: live coverage`, description },
+    twitter: { card: "summary", title, description },
   };
 }

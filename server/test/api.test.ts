@@ -1,6 +1,6 @@
 // The write and read API over real HTTP against the real process and a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BlogDTO, EntryDTO, EntryPage } from "@/common/contracts/dto";
+import { blogListItemSchema, type BlogDTO, type EntryDTO, type EntryPage } from "@/common/contracts/dto";
 import type { EventsPage } from "@/common/contracts/events";
 import { apiClient, startTestServer, type TestServer } from "./harness";
 
@@ -147,6 +147,37 @@ describe("sessions", () => {
 });
 
 describe("blogs", () => {
+  it("lists each blog with its published-entry count, last update and newest picture, and the home page shows them", async () => {
+    await newBlog("pictured");
+    const picture = "/uploads/0123456789abcdef0123456789abcdef.jpg";
+    await editor("POST", "/api/blogs/pictured/entries", {
+      body: `<figure><img src="${picture}" alt="The quay"></figure>`,
+    });
+    await editor("POST", "/api/blogs/pictured/entries", { body: "<p>Draft</p>", status: "DRAFT" });
+    const latest = await editor<{ entry: EntryDTO }>("POST", "/api/blogs/pictured/entries", { body: "<p>Later</p>" });
+
+    const list = await anon<{ blogs: unknown[] }>("GET", "/api/blogs");
+    expect(list.status).toBe(200);
+    const blogs = list.body.blogs.map((blog) => blogListItemSchema.strict().parse(blog));
+    expect(blogs.find((b) => b.slug === "pictured")).toMatchObject({
+      entryCount: 2,
+      lastUpdatedAt: latest.body.entry.publishedAt,
+      image: { src: picture, alt: "The quay" },
+    });
+
+    const home = await fetch(`${server.url}/`);
+    const html = await home.text();
+    expect(html).toContain(`src="${picture}"`);
+    expect(html).toContain('alt="The quay"');
+    expect(html).toMatch(/2 updates(<!-- -->)? · updated /);
+
+    // A new entry shows at once: the list is a cached value dropped by every change readers can see.
+    await editor("POST", "/api/blogs/pictured/entries", { body: "<p>Third</p>" });
+    const again = await anon<{ blogs: { slug: string; entryCount: number }[] }>("GET", "/api/blogs");
+    expect(again.body.blogs.find((b) => b.slug === "pictured")?.entryCount).toBe(3);
+    expect(await (await fetch(`${server.url}/`)).text()).toMatch(/3 updates(<!-- -->)? · updated /);
+  });
+
   it("creates, reads, lists live first, edits and ends a blog", async () => {
     await newBlog("blog-one");
     const two = await newBlog("blog-two");

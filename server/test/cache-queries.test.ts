@@ -57,10 +57,11 @@ describe("the read cache", () => {
     const before = await queries();
     const burst = await views(50);
     const afterChange = (await queries()) - before;
-    // The reader page (blog + pinned + first page + key events), the API's first page, the blog and the list:
-    // once each for the 50 views (a handful more when the first views arrive together), never 50 times.
+    // The reader page (blog + pinned + first page + key events), the API's first page, the blog and the list
+    // (four: blogs, entry counts, newest pictured entry per blog, those entries): once each for the 50 views
+    // (a handful more when the first views arrive together), never 50 times.
     expect(afterChange).toBeGreaterThan(0);
-    expect(afterChange, `${afterChange} queries for 50 views after a change`).toBeLessThanOrEqual(15);
+    expect(afterChange, `${afterChange} queries for 50 views after a change`).toBeLessThanOrEqual(18);
     expect(new Set(burst.firstIds)).toEqual(new Set([first.id]));
     expect(burst.pages.every((html) => html.includes("Polls close at ten"))).toBe(true);
 
@@ -74,7 +75,7 @@ describe("the read cache", () => {
     expect(next.firstIds.every((id) => id === second.id)).toBe(true);
     expect(next.pages.every((html) => html.includes("First results are in"))).toBe(true);
     const afterNext = (await queries()) - afterPublish;
-    expect(afterNext, `${afterNext} queries for 50 views after the next change`).toBeLessThanOrEqual(15);
+    expect(afterNext, `${afterNext} queries for 50 views after the next change`).toBeLessThanOrEqual(18);
     console.log(`[cache-queries] 50 views after a change: ${afterChange} queries, then ${afterNext}`);
   });
 

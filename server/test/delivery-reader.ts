@@ -1,11 +1,11 @@
 // A reader as a browser runs one, for delivery and fault tests: a real socket.io-client socket driven by
 // the page's own subscription (components/feed/blog-subscription.ts: join with the last applied seq,
 // replay pages, gap fill over HTTP, reload on reset) and its own applyEvent.
-import { io } from "socket.io-client";
-import { subscribeToBlog, type BlogSubscription, type ReaderSocket } from "../../components/feed/blog-subscription";
+import { io, type Socket } from "socket.io-client";
+import { subscribeToBlog, type BlogSubscription } from "../../components/feed/blog-subscription";
 import { applyEvent, initialFeedState, type FeedState } from "../../components/feed/feed-state";
 import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
-import type { BlogEvent, JoinAck } from "@/common/contracts/events";
+import type { BlogEvent, ClientToServerEvents, JoinAck, ReaderServerEvents } from "@/common/contracts/events";
 import { waitFor } from "./harness";
 
 export interface LiveReaderOptions {
@@ -18,7 +18,7 @@ export interface LiveReaderOptions {
 }
 
 export class LiveReader {
-  readonly socket: ReaderSocket;
+  readonly socket: Socket<ReaderServerEvents, ClientToServerEvents>;
   /** Every event the page applied, in the order it applied them. */
   readonly applied: BlogEvent[] = [];
   /** Every event that arrived over the socket or HTTP, repeats included. */
@@ -85,9 +85,14 @@ export class LiveReader {
     else this.socket.disconnect();
   }
 
-  /** Ids of the published entries the page shows (pinned and stream), newest first. */
+  /** Ids of the published entries the page's stream shows (pinned ones are in it too), newest first. */
   shownIds(): string[] {
-    return [...this.state.pinned, ...this.state.entries].map((e) => e.id);
+    return this.state.entries.map((e) => e.id);
+  }
+
+  /** Ids of the pinned entries, in the order the pinned area shows them. */
+  pinnedIds(): string[] {
+    return this.state.pinned.map((e) => e.id);
   }
 
   /** An event handed over as if the socket had delivered it (a seq jump makes the page fetch the gap). */

@@ -3,48 +3,35 @@
 // what it missed exactly once; a session made on A works on B; counts and cached reads follow changes on
 // either node; a scheduled entry publishes once although both nodes run the scheduler.
 // SQLite is one process by design, so this runs only when DATABASE_URL is PostgreSQL (CI does both).
-import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
 import { BLOG_EVENT_TYPES } from "@/common/contracts/events";
-import {
-  apiClient,
-  deleteRedisKeys,
-  spawnServer,
-  startTestServer,
-  waitFor,
-  type SpawnedServer,
-  type TestServer,
-} from "./harness";
+import { apiClient, spawnServer, waitFor, type SpawnedServer, type TestServer } from "./harness";
+import { postgres, startNodePair, type NodePair } from "./node-pair";
 import { closeSockets, connectSocket, joinBlog, joinNewsroom, ofType, type TestSocket } from "./socket-reader";
 
-const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 if (!postgres)
   console.log(
     "[multi-node] skipped: several nodes need PostgreSQL (set DATABASE_URL=postgresql://…); SQLite is one process by design",
   );
 
-// A stream, channels and keys of its own, so parallel runs and other tests never hear each other.
-const prefix = `liveline-test-${randomBytes(4).toString("hex")}`;
-const env = { REDIS_URL, REDIS_PREFIX: prefix, LIVELINE_DEBUG_STATS: "1" };
+let nodes: NodePair;
 let a: TestServer;
 let b: SpawnedServer;
 let editor: ReturnType<typeof apiClient>;
 
 describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
   beforeAll(async () => {
-    a = await startTestServer({ env });
-    b = await spawnServer(a.databaseUrl, env);
+    nodes = await startNodePair("multi-node", { LIVELINE_DEBUG_STATS: "1" });
+    if (!nodes.b) throw new Error("two nodes need PostgreSQL");
+    ({ a, b } = { a: nodes.a, b: nodes.b });
     editor = apiClient(a.url, a.users.editor.token);
   });
 
   afterEach(closeSockets);
 
   afterAll(async () => {
-    await b?.stop();
-    await a?.dispose();
-    await deleteRedisKeys(REDIS_URL, prefix);
+    await nodes?.stop();
   });
 
   it("answers a load balancer's health check on each node", async () => {
@@ -80,7 +67,7 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
 
   it("a node that shuts down ends its own readers' connections only: readers on the other nodes stay", async () => {
     await createBlog("shutdown-blog");
-    const c = await spawnServer(a.databaseUrl, env);
+    const c = await spawnServer(a.databaseUrl, nodes.env);
     const onC = await connect(c.url);
     const onB = await connect(b.url);
     await joinBlog(onC, { slug: "shutdown-blog" });
@@ -124,13 +111,12 @@ describe.skipIf(!postgres)("two nodes sharing PostgreSQL and Redis", () => {
 
   it("counts failed sign-ins on every node together: an account locks after 5, wherever they were tried", async () => {
     const { email, password } = a.users.journalist2;
-    const nodes = [a.url, b.url];
     for (let i = 0; i < 5; i++) {
       expect(
-        (await apiClient(nodes[i % 2]!)("POST", "/api/auth/login", { email, password: `wrong-${i}` })).status,
+        (await apiClient(nodes.urls[i % 2]!)("POST", "/api/auth/login", { email, password: `wrong-${i}` })).status,
       ).toBe(401);
     }
-    for (const node of nodes)
+    for (const node of nodes.urls)
       expect((await apiClient(node)("POST", "/api/auth/login", { email, password })).status).toBe(429);
   });
 

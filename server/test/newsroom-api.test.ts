@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { io } from "socket.io-client";
-import type { AuditEventDTO, BlogSummaryDTO, EntryDTO, UploadDTO } from "@/common/contracts/dto";
+import type { AuditEventDTO, BlogListItemDTO, BlogSummaryDTO, EntryDTO, UploadDTO } from "@/common/contracts/dto";
 import { apiClient, startTestServer, type TestServer } from "./harness";
 
 let server: TestServer;
@@ -57,8 +57,11 @@ describe("dashboard lists", () => {
       pendingCount: 2,
       title: "Desk",
     });
-    // The readers' list is unchanged.
-    expect((await anon("GET", "/api/blogs")).body.blogs[0]).not.toHaveProperty("entryCount");
+    // The readers' list counts published entries only and says nothing of drafts or scheduled ones.
+    const readers = await anon<{ blogs: BlogListItemDTO[] }>("GET", "/api/blogs");
+    const desk = readers.body.blogs.find((b) => b.slug === "desk");
+    expect(desk).toMatchObject({ entryCount: 1, image: null });
+    expect(desk).not.toHaveProperty("pendingCount");
 
     expect((await anon("GET", "/api/blogs/desk/entries?status=all")).status).toBe(401);
     const all = await editor<{ entries: EntryDTO[] }>("GET", "/api/blogs/desk/entries?status=all");

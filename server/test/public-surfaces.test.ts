@@ -2,46 +2,30 @@
 // the data Next's client navigations fetch), permalinks, the embed, the Atom feed, the read API, the event
 // log over HTTP and a socket join's replay, with every cache warmed before the change. On SQLite, one
 // node; on PostgreSQL with Redis, on both nodes of a pair as well.
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
 import type { EventsPage } from "@/common/contracts/events";
-import {
-  apiClient,
-  deleteRedisKeys,
-  spawnServer,
-  startTestServer,
-  waitFor,
-  type SpawnedServer,
-  type TestServer,
-} from "./harness";
+import { apiClient, waitFor, type TestServer } from "./harness";
+import { postgres, startNodePair, type NodePair } from "./node-pair";
 import { closeSockets, connectSocket, joinBlog } from "./socket-reader";
 
-const postgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
-const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `liveline-surfaces-${randomBytes(4).toString("hex")}`;
 // Two nodes share readers and cache drops through Redis; one node alone on SQLite.
 // Reads unthrottled: a 429 would hide the markers and let the scan pass for the wrong reason.
-const env: Record<string, string> = {
-  READ_RATE_PER_MINUTE: "0",
-  ...(postgres ? { REDIS_URL, REDIS_PREFIX: prefix } : {}),
-};
+const env = { READ_RATE_PER_MINUTE: "0" };
 
 let a: TestServer;
-let b: SpawnedServer | null = null;
+let nodes: NodePair;
 let editor: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  a = await startTestServer({ env });
-  if (postgres) b = await spawnServer(a.databaseUrl, env);
+  nodes = await startNodePair("surfaces", env);
+  a = nodes.a;
   editor = apiClient(a.url, a.users.editor.token);
 });
 
 afterAll(async () => {
   closeSockets();
-  await b?.stop();
-  await a?.dispose();
-  if (postgres) await deleteRedisKeys(REDIS_URL, prefix);
+  await nodes?.stop();
 });
 
 const SLUG = "libel-watch";
@@ -123,8 +107,7 @@ describe(`what the newsroom takes back (${postgres ? "two PostgreSQL nodes" : "S
     ];
 
     // Readers have seen it all, on every node: every cache holds the markers now.
-    const nodes = [a.url, ...(b ? [b.url] : [])];
-    for (const node of nodes) {
+    for (const node of nodes.urls) {
       const seen = await everythingPublic(node, ids);
       for (const marker of markers) expect(seen, `${marker} before the change, on ${node}`).toContain(marker);
     }
@@ -157,7 +140,7 @@ describe(`what the newsroom takes back (${postgres ? "two PostgreSQL nodes" : "S
       200,
     );
 
-    for (const node of nodes) {
+    for (const node of nodes.urls) {
       // Another node hears of the change through Redis a moment after it commits.
       const now = await waitFor(async () => {
         const text = await everythingPublic(node, ids);

@@ -32,7 +32,7 @@ describe("reader pages", () => {
     expect(html).toContain('href="/live/live-story"');
   });
 
-  it("renders the blog with pinned entries on top, then newest first, in the first HTML", async () => {
+  it("renders the blog with pinned entries on top, then the stream newest first, in the first HTML", async () => {
     const older = await publish({ headline: "Older news", body: "<p>older body</p>" });
     const pinned = await publish({ headline: "Key points", body: "<ul><li>point</li></ul>" });
     await editor("PUT", `/api/blogs/live-story/entries/${pinned.id}/pin`);
@@ -44,7 +44,11 @@ describe("reader pages", () => {
     expect(html).toMatch(/<h1[^>]*>A live story<\/h1>/);
     expect(html).toContain("Follow along.");
     expect(html).toMatch(/>Live</);
-    const order = [pinned, newer, older].map((e) => html.indexOf(`<article id="entry-${e.id}"`));
+    // The pinned copy on top, then the stream in publication order, the pinned entry in its place too.
+    const order = [
+      html.indexOf(`<article id="pinned-${pinned.id}"`),
+      ...[newer, pinned, older].map((e) => html.indexOf(`<article id="entry-${e.id}"`)),
+    ];
     expect(order.every((i) => i > -1)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(html.toLowerCase()).toContain(`<time datetime="${newer.publishedAt!.toLowerCase()}"`);

@@ -309,6 +309,19 @@ const ROWS: Row[] = [
     target: async (p) => ({ path: `/api/blogs/${SLUG}/entries/${(await entryFor(p)).id}/pin` }),
     expect: SIGNED_IN,
   },
+  {
+    method: "PUT",
+    route: "/api/blogs/[slug]/pins",
+    what: "reorder the pinned entries",
+    target: async () => {
+      const pinned = await server.db.prisma.entry.findMany({
+        where: { blog: { slug: SLUG }, pinned: true, status: "PUBLISHED", deletedAt: null },
+        select: { id: true },
+      });
+      return { path: `/api/blogs/${SLUG}/pins`, body: { order: pinned.map((e) => e.id).reverse() } };
+    },
+    expect: SIGNED_IN,
+  },
 
   // People, tokens, uploads
   {
@@ -339,6 +352,25 @@ const ROWS: Row[] = [
     }),
     expect: ADMINS,
   },
+  // Publisher settings
+  {
+    method: "GET",
+    route: "/api/settings/publisher",
+    what: "read the publisher's brand (public, like every page that shows it)",
+    target: () => ({ path: "/api/settings/publisher" }),
+    expect: PUBLIC,
+  },
+  {
+    method: "PUT",
+    route: "/api/settings/publisher",
+    what: "change the publisher's brand",
+    target: () => ({
+      path: "/api/settings/publisher",
+      body: { name: "Liveline", logoUrl: null, accentColor: "#b91c1c", timeZone: "UTC", locale: "en-GB" },
+    }),
+    expect: ADMINS,
+  },
+
   { method: "GET", route: "/api/tokens", what: "list tokens", target: () => ({ path: "/api/tokens" }), expect: ADMINS },
   {
     method: "POST",

@@ -520,9 +520,9 @@ const CASES: Case[] = [
   {
     name: "entries unknown query",
     method: "GET",
-    path: `/api/blogs/${SLUG}/entries?order=asc`,
+    path: `/api/blogs/${SLUG}/entries?orderBy=asc`,
     status: 400,
-    says: /order: not a known field/,
+    says: /orderBy: not a known field/,
   },
   {
     name: "entries unknown blog",

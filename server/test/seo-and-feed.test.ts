@@ -329,7 +329,7 @@ describe("the embed", () => {
     expect(headers.get("x-frame-options")).toBeNull();
     expect(html).toMatch(/<h1[^>]*>Storm &amp; &lt;Orla&gt; live<\/h1>/);
     expect(html).toMatch(
-      new RegExp(`<a href="${server.url}/live/${SLUG}" target="_blank" rel="noopener"[^>]*>Read on Liveline`),
+      new RegExp(`<a href="${server.url}/live/${SLUG}" target="_blank" rel="noopener"[^>]*>Read more on Liveline`),
     );
     expect(html).not.toContain("<nav");
     expect(head(html, "robots")).toMatch(/noindex/);
@@ -343,5 +343,19 @@ describe("the embed", () => {
     expect(script.status).toBe(200);
     expect(script.headers.get("content-type")).toMatch(/javascript/);
     expect(await script.text()).toContain("liveline:resize");
+  });
+
+  it("loads its own script, content-hashed and cached for good, gzipped when the browser takes it", async () => {
+    const { html } = await page(`/embed/${SLUG}`);
+    const src = /<script src="(\/embed-assets\/embed-client\.[\w-]+\.js)" nonce="[^"]+"/.exec(html)?.[1];
+    expect(src).toBeDefined();
+    expect(html).not.toContain("/_next/");
+    const gzipped = await fetch(server.url + src!, { headers: { "accept-encoding": "gzip" } });
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers.get("content-encoding")).toBe("gzip");
+    expect(gzipped.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(gzipped.headers.get("content-type")).toMatch(/javascript/);
+    expect(await gzipped.text()).toContain("liveline:resize");
+    expect((await fetch(`${server.url}/embed-assets/embed-client.other.js`)).status).toBe(404);
   });
 });

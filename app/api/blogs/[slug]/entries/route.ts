@@ -12,8 +12,8 @@ export const GET = route<Params>(async (request, { params }) => {
   const { db } = getRuntime();
   const query = readQuery(request, entryListQuerySchema);
   // A blog's first page is what every reader's client asks for: served from the read cache until the blog changes.
-  if (query.status !== "all" && query.before === undefined) {
-    const key = `entries?limit=${query.limit}&pinned=${query.pinned ?? ""}`;
+  if (query.status !== "all" && query.before === undefined && query.after === undefined) {
+    const key = `entries?limit=${query.limit}&order=${query.order}&pinned=${query.pinned ?? ""}`;
     return json(await getRuntime().readCache.blog(slug, key, () => listEntries(db, slug, query, null)));
   }
   // Only the newsroom's list needs to know who asks; the readers' list stays anonymous and cheap.

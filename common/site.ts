@@ -1,2 +1,0 @@
-/** The name readers, feeds and shares see for the site. */
-export const SITE_NAME = "Liveline";
