@@ -5,10 +5,11 @@ import { ROLE_NAMES } from "./role-names";
 import { SignOutButton } from "./SignOutButton";
 
 /** The newsroom panel's top bar; without a signed-in user (the sign-in page) only the name. */
-export function AdminHeader({ actor }: { actor: Actor | null }) {
+export function AdminHeader({ actor, publisherName }: { actor: Actor | null; publisherName: string }) {
   const links: NavLink[] = [{ href: "/admin", label: "Dashboard" }];
   if (can(actor, "user:manage")) links.push({ href: "/admin/users", label: "Users" });
   if (can(actor, "token:manage")) links.push({ href: "/admin/tokens", label: "API tokens" });
+  if (can(actor, "publisher:edit")) links.push({ href: "/admin/settings", label: "Settings" });
   return (
     <header className="bg-neutral-900 text-neutral-100">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2">
@@ -16,7 +17,7 @@ export function AdminHeader({ actor }: { actor: Actor | null }) {
           href="/admin"
           className="text-base font-black tracking-tight focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
         >
-          Liveline Newsroom
+          {publisherName} Newsroom
         </Link>
         {actor && (
           <>

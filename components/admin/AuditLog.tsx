@@ -25,6 +25,7 @@ const ACTION_NAMES: Record<AuditAction, string> = {
   "entry.deleted": "deleted an entry",
   "entry.pinned": "pinned an entry",
   "entry.unpinned": "unpinned an entry",
+  "blog.pins-reordered": "reordered the pinned entries",
   "entry.key-event-set": "marked a key event",
   "entry.key-event-cleared": "cleared a key event",
 };

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { StatusBadge } from "@/components/ui/StatusBadge";
-import type { BlogDTO } from "@/common/contracts/dto";
+import type { BlogDTO, FeedOrder } from "@/common/contracts/dto";
 import type { UpdateBlogInput } from "@/common/contracts/schemas";
 import { apiRequest, messageOf } from "./api-request";
 import { ConfirmButton } from "./ConfirmButton";
@@ -12,11 +12,17 @@ import { Panel } from "./Panel";
 import { Timestamp } from "./Timestamp";
 import { buttonStyles, inputStyles } from "./styles";
 
+const SORT_CHOICES: { order: FeedOrder; label: string }[] = [
+  { order: "NEWEST", label: "Newest first" },
+  { order: "OLDEST", label: "Oldest first" },
+];
+
 export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
   const router = useRouter();
   const [blog, setBlog] = useState(initial);
   const [title, setTitle] = useState(initial.title);
   const [summary, setSummary] = useState(initial.summary);
+  const [defaultSort, setDefaultSort] = useState<FeedOrder>(initial.defaultSort);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -32,6 +38,7 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
       setBlog(answer.blog);
       setTitle(answer.blog.title);
       setSummary(answer.blog.summary);
+      setDefaultSort(answer.blog.defaultSort);
       setNotice({ tone: "success", message: done });
       // The page heading and breadcrumb are server-rendered and name the blog.
       router.refresh();
@@ -44,10 +51,10 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
 
   function save(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    void patch({ title, summary }, "Saved.");
+    void patch({ title, summary, defaultSort }, "Saved.");
   }
 
-  const unchanged = title === blog.title && summary === blog.summary;
+  const unchanged = title === blog.title && summary === blog.summary && defaultSort === blog.defaultSort;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
@@ -75,6 +82,26 @@ export function BlogSettingsForm({ initial }: { initial: BlogDTO }) {
               className={inputStyles}
             />
           </FormField>
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium">Order of updates for readers</legend>
+            <p className="mb-2 text-sm text-neutral-600 dark:text-neutral-400">
+              Readers can switch; this is what they see first. A Q&amp;A or a match report reads oldest first.
+            </p>
+            <div className="flex flex-wrap gap-x-6 gap-y-2">
+              {SORT_CHOICES.map(({ order, label }) => (
+                <label key={order} className="flex items-center gap-2">
+                  <input
+                    type="radio"
+                    name="defaultSort"
+                    value={order}
+                    checked={defaultSort === order}
+                    onChange={() => setDefaultSort(order)}
+                  />
+                  {label}
+                </label>
+              ))}
+            </div>
+          </fieldset>
           <button type="submit" disabled={busy || unchanged} className={buttonStyles.primary}>
             Save changes
           </button>

@@ -184,6 +184,7 @@ describe("save requests", () => {
       scheduledAt: null,
       editedAt: null,
       pinned: false,
+      pinOrder: null,
       keyEvent: true,
       label: "Breaking",
       version: 1,

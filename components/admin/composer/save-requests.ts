@@ -92,6 +92,7 @@ export function previewEntry(
     scheduledAt: null,
     editedAt: entry?.status === "PUBLISHED" ? time : null,
     pinned: entry?.pinned ?? false,
+    pinOrder: entry?.pinOrder ?? null,
     version: context.version ?? 1,
     createdAt: entry?.createdAt ?? time,
     updatedAt: time,

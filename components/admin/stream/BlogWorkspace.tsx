@@ -17,6 +17,7 @@ import {
   upsertEntry,
   type StreamState,
 } from "./stream-state";
+import { PinnedOrder } from "./PinnedOrder";
 import { StreamItem } from "./StreamItem";
 import { useNewsroomEvents, type NewsroomConnection } from "./use-newsroom-events";
 
@@ -163,6 +164,7 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
               {CONNECTION_TEXT[connection]}
             </span>
           </div>
+          {can(actor, "entry:pin") && <PinnedOrder slug={blog.slug} entries={state.entries} />}
           {entries.length === 0 && (
             <p className="text-neutral-600 dark:text-neutral-400">
               No entries yet. What you and your colleagues write appears here.

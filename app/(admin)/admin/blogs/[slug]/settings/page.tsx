@@ -7,9 +7,7 @@ import { EmbedSnippet } from "@/components/admin/EmbedSnippet";
 import { requirePageActor } from "@/server/auth/current-actor";
 import { findBlog } from "@/server/db/blogs";
 import { getRuntime } from "@/server/runtime";
-import { embedSnippetOf } from "@/server/seo/embed-snippet";
 import { requestOrigin } from "@/server/seo/request-origin";
-import { absoluteUrl, embedPathOf } from "@/common/urls";
 
 export const metadata: Metadata = { title: "Blog settings" };
 
@@ -34,7 +32,7 @@ export default async function BlogSettingsPage({ params }: Props) {
         </Link>
       </div>
       <BlogSettingsForm initial={blog} />
-      <EmbedSnippet snippet={embedSnippetOf(origin, blog)} previewUrl={absoluteUrl(origin, embedPathOf(blog.slug))} />
+      <EmbedSnippet origin={origin} blog={blog} />
     </div>
   );
 }
