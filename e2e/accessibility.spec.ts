@@ -66,7 +66,8 @@ test.describe("axe-core scans", () => {
       await expect(page.locator('[data-connection="live"]')).toBeVisible();
       await expectNoSeriousViolations(page, "live blog page");
       await page.goto(`/live/${blog.slug}/entries/${first.id}`);
-      await expect(page.locator(`#entry-${first.id}`).first()).toBeVisible();
+      // Pinned, and older than the stream's first page: shown in the pinned area.
+      await expect(page.locator(`#pinned-${first.id}`)).toBeVisible();
       await expectNoSeriousViolations(page, "entry permalink");
       await page.goto("/live/no-such-blog");
       await expectNoSeriousViolations(page, "404 page");

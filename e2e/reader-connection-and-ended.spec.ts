@@ -1,5 +1,6 @@
-// A reader's page says how live it is: Live, Reconnecting…, or Offline with the time it is up to date;
-// changes missed while offline arrive once, in order, when the connection is back. An ended blog says so
+// A reader's page says how live it is, in one indicator (Live, Reconnecting…, Offline) and, for a reader
+// scrolled anywhere, in a bar with the time the page is up to date; changes missed while offline arrive
+// once, in order, when the connection is back. An ended blog says so
 // and stops listening. And readers see how many people are reading now.
 import type { Page, WebSocket } from "@playwright/test";
 import { apiClient } from "../server/test/harness.ts";
@@ -8,11 +9,13 @@ import { expect, test, type Entry } from "./fixtures/server.ts";
 declare global {
   interface Window {
     __inserted?: string[];
+    __said?: string[];
   }
 }
 
 const uid = () => Math.random().toString(36).slice(2, 8);
 const connection = (page: Page) => page.locator("[data-connection]");
+const connectionBar = (page: Page) => page.getByTestId("connection-bar");
 const articleIds = (page: Page) =>
   page
     .getByTestId("stream")
@@ -21,7 +24,21 @@ const articleIds = (page: Page) =>
 
 async function openLive(page: Page, slug: string): Promise<void> {
   await page.goto(`/live/${slug}`);
+  await expect(connection(page)).toHaveAttribute("data-connection", "live");
   await expect(connection(page)).toHaveText("Live");
+}
+
+/** Notes everything the polite announcer says from now on. */
+async function recordAnnouncements(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    window.__said = [];
+    const region = document.querySelector('[data-testid="announcer"]')!;
+    new MutationObserver(() => window.__said!.push((region.textContent ?? "").trim())).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
 }
 
 async function recordInsertedArticles(page: Page): Promise<void> {
@@ -46,11 +63,15 @@ test("offline, the page says so and since when; back online, the missed changes 
     body: "<p>No trains this morning.</p>",
   });
   await openLive(page, blog.slug);
-  await expect(connection(page)).toHaveAttribute("role", "status");
+  await expect(connectionBar(page)).toHaveCount(0);
   await recordInsertedArticles(page);
+  await recordAnnouncements(page);
 
   await page.context().setOffline(true);
-  await expect(connection(page)).toHaveText(/^Offline — showing updates up to \d\d:\d\d$/);
+  await expect(connection(page)).toHaveText("Offline");
+  const offline = /^Offline · showing updates up to \d\d:\d\d · reconnecting$/;
+  await expect(connectionBar(page).getByTestId("connection-message")).toHaveText(offline);
+  await expect.poll(() => page.evaluate(() => window.__said)).toEqual([expect.stringMatching(offline)]);
   await expect(page.getByTestId("readers")).toHaveCount(0);
 
   const missed: Entry[] = [];
@@ -61,7 +82,10 @@ test("offline, the page says so and since when; back online, the missed changes 
   await newsroom.edit(blog.slug, first.id, { version: first.version, headline: "Strike begins, talks called" });
 
   await page.context().setOffline(false);
+  await expect(connection(page)).toHaveAttribute("data-connection", "live");
   await expect(connection(page)).toHaveText("Live");
+  await expect(connectionBar(page)).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => window.__said?.[1])).toBe("Live again");
   await expect
     .poll(() => articleIds(page))
     .toEqual(
@@ -108,15 +132,19 @@ test("when the blog ends while a reader watches, the page says so with the end t
   await expect(page.getByTestId("announcer")).toHaveText(/^This live blog has ended\s*$/);
 
   // Opened after the end: the same notice, and no socket at all once the page has hydrated.
-  const later = await browser.newContext({ baseURL: server.url });
+  const later = await browser.newContext({ baseURL: server.url, timezoneId: "Europe/Paris" });
   const laterPage = await later.newPage();
   const laterSockets: WebSocket[] = [];
   laterPage.on("websocket", (socket) => laterSockets.push(socket));
   await laterPage.goto(`/live/${blog.slug}`);
   await expect(laterPage.getByTestId("ended")).toContainText("This live blog has ended");
-  // Hydrated: the entry's time switched from the server's UTC to the reader's relative time.
-  await expect(laterPage.getByRole("article").first().locator("time").first()).toHaveText("just now");
-  await expect(laterPage.getByTestId("ended").locator("time")).not.toContainText("UTC");
+  // Hydrated: the entry's time switched from the server's UTC to the reader's zone, with a relative time.
+  await expect(laterPage.getByRole("article").first().locator("time").first()).toHaveText(
+    /^just now · \d\d:\d\d (CET|GMT\+1)$/,
+  );
+  await expect(laterPage.getByTestId("ended").locator("time")).toHaveText(
+    /^(\w{3} \d{1,2} \w{3}, )?\d\d:\d\d (CET|GMT\+1)$/,
+  );
   await expect(connection(laterPage)).toHaveCount(0);
   expect(laterSockets).toEqual([]);
   await later.close();

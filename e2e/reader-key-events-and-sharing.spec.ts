@@ -16,7 +16,7 @@ const permalinkPath = (slug: string, entry: Pick<Entry, "id">) => `/live/${slug}
 
 async function openLive(page: Page, slug: string): Promise<void> {
   await page.goto(`/live/${slug}`);
-  await expect(page.locator("[data-connection]")).toHaveText("Live");
+  await expect(page.locator("[data-connection]")).toHaveAttribute("data-connection", "live");
 }
 
 test("the key-events timeline lists key events newest first, follows changes live, and takes the reader to an entry, loading older pages if needed", async ({

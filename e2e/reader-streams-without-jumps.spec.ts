@@ -2,11 +2,11 @@
 // under them and a button says how many are waiting. Either way the page's layout shift (CLS) while
 // 20 entries stream in stays within 0.1. Also: the page fits a 360 px phone; screenshots for review.
 import type { Locator, Page, TestInfo } from "@playwright/test";
+import { layoutShift, watchLayoutShifts } from "./fixtures/layout-shift.ts";
 import { expect, test, type Entry } from "./fixtures/server.ts";
 
 declare global {
   interface Window {
-    __cls?: number;
     __insertions?: Array<{ id: string; fadesIn: boolean }>;
   }
 }
@@ -18,19 +18,14 @@ const idsOf = (list: Entry[]) => list.map((entry) => `entry-${entry.id}`);
 
 async function openLive(page: Page, slug: string): Promise<void> {
   await page.goto(`/live/${slug}`);
-  await expect(page.locator("[data-connection]")).toHaveText("Live");
+  await expect(page.locator("[data-connection]")).toHaveAttribute("data-connection", "live");
 }
 
-/** Sums layout-shift values without recent input from now on, and notes every article inserted and whether it fades in. */
+/** Sums layout shifts from now on, and notes every article inserted and whether it fades in. */
 async function watchLayout(page: Page): Promise<void> {
+  await watchLayoutShifts(page, "now");
   await page.evaluate(() => {
-    window.__cls = 0;
     window.__insertions = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) {
-        if (!entry.hadRecentInput) window.__cls! += entry.value;
-      }
-    }).observe({ type: "layout-shift" });
     new MutationObserver((mutations) => {
       for (const mutation of mutations) {
         for (const node of mutation.addedNodes) {
@@ -44,26 +39,6 @@ async function watchLayout(page: Page): Promise<void> {
       }
     }).observe(document.body, { childList: true, subtree: true });
   });
-}
-
-/** Waits until nothing in the stream is animating, and for the frames that report layout shifts. */
-async function settled(page: Page): Promise<number> {
-  await expect
-    .poll(() =>
-      page.evaluate(() => {
-        const root = document.querySelector('[data-testid="stream"]')!;
-        return document
-          .getAnimations()
-          .filter((a) => a.playState === "running" && root.contains((a.effect as KeyframeEffect).target)).length;
-      }),
-    )
-    .toBe(0);
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve(window.__cls!))),
-      ),
-  );
 }
 
 async function publishMany(publish: (n: number) => Promise<Entry>, count: number): Promise<Entry[]> {
@@ -98,7 +73,7 @@ test("at the top, 20 new entries slide in at the top of the stream, with a layou
   );
 
   await expect(articles(page)).toHaveCount(23);
-  const cls = await settled(page);
+  const cls = await layoutShift(page);
   testInfo.annotations.push({ type: "CLS at the top", description: cls.toFixed(4) });
   expect(cls, "cumulative layout shift while 20 entries streamed in at the top").toBeLessThanOrEqual(0.1);
   expect(await articles(page).evaluateAll((nodes) => nodes.map((n) => n.id))).toEqual(
@@ -146,7 +121,7 @@ test("scrolled down, nothing moves: new entries wait behind an 'N new updates' b
     await reading.evaluate((node) => Math.round(node.getBoundingClientRect().top)),
     "what the reader reads stays put",
   ).toBe(100);
-  const cls = await settled(page);
+  const cls = await layoutShift(page);
   testInfo.annotations.push({ type: "CLS scrolled down", description: cls.toFixed(4) });
   expect(cls, "cumulative layout shift while 20 entries arrived while scrolled down").toBeLessThanOrEqual(0.1);
   expect(

@@ -244,7 +244,8 @@ for (const [index, chunk] of chunks.entries()) {
     await expectNothingRan(page, trapped, "permalink page");
 
     // The embed.
-    await page.goto(`/embed/${slug}`);
+    // As many updates as an embed may show (10 by default), so every one is checked.
+    await page.goto(`/embed/${slug}?entries=50`);
     await expect(page.getByRole("article")).toHaveCount(stored.length);
     await expectNothingRan(page, trapped, "embed page");
 

@@ -1,5 +1,6 @@
 import { ReaderChrome } from "@/components/ui/ReaderChrome";
+import { getPublisher } from "@/server/reader/publisher";
 
-export default function ReaderLayout({ children }: { children: React.ReactNode }) {
-  return <ReaderChrome>{children}</ReaderChrome>;
+export default async function ReaderLayout({ children }: { children: React.ReactNode }) {
+  return <ReaderChrome publisher={await getPublisher()}>{children}</ReaderChrome>;
 }

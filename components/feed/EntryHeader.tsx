@@ -11,11 +11,14 @@ export function EntryHeader({
   entry,
   time,
   flagKeyEvent = false,
+  flagPinned = false,
   onTint = false,
 }: {
   entry: EntryDTO;
   time: ReactNode;
   flagKeyEvent?: boolean;
+  /** In the stream, a pinned entry says so (its copy also sits in the pinned area on top). */
+  flagPinned?: boolean;
   /** On the linked update's tinted box the text is a shade darker, to keep its contrast. */
   onTint?: boolean;
 }) {
@@ -24,8 +27,13 @@ export function EntryHeader({
     <header className={`mb-2 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm ${tone}`}>
       {time}
       {entry.label && (
-        <span className="rounded bg-red-700 px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">
+        <span className="rounded bg-accent px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">
           {entry.label}
+        </span>
+      )}
+      {flagPinned && entry.pinned && (
+        <span data-testid="pinned-flag" className="text-xs font-semibold uppercase text-red-700 dark:text-red-400">
+          Pinned
         </span>
       )}
       {flagKeyEvent && showsKeyEventFlag(entry) && (

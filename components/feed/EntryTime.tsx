@@ -1,14 +1,15 @@
 "use client";
-import { useHydrated } from "@/components/ui/use-hydrated";
+import { absoluteTime, datedTime, zonedTime } from "./relative-time";
+import { useNow } from "./shared-clock";
 
-// The server does not know the reader's time zone, so it renders UTC and the browser swaps in local time.
-function format(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone }).format(new Date(iso));
-}
-
+// The newsroom's times: the clock time with its zone named ("14:05 GMT"), dated when it is not today
+// (a draft from yesterday, a post scheduled for tomorrow). The server does not know the reader's zone,
+// so it renders a dated UTC time and the browser swaps in its own zone after hydration.
 export function EntryTime({ iso }: { iso: string }) {
-  const label = useHydrated() ? format(iso) : `${format(iso, "UTC")} UTC`;
-  const full = new Date(iso).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  const now = useNow();
+  const instant = new Date(iso);
+  const label = now === null ? datedTime(instant, instant, "UTC") : zonedTime(instant, new Date(now), undefined);
+  const full = absoluteTime(instant, now === null ? "UTC" : undefined);
   return (
     <time dateTime={iso} title={full} className="tabular-nums">
       {label}

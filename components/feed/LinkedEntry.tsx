@@ -1,7 +1,9 @@
-// The update a permalink points at, shown above the live page in full with its date, whatever its age.
-// It follows the live page: an edit shows at once, and a deletion says so in its place.
+// The update a permalink points at, shown in full with its date, whatever its age, between the blog's
+// header and the live stream, with its own Share / Copy link and a way on to the stream. It follows the
+// live page: an edit shows at once, and a deletion says so in its place.
 import type { EntryDTO } from "@/common/contracts/dto";
 import { AbsoluteTime } from "./AbsoluteTime";
+import { EntryActions } from "./EntryActions";
 import { EntryHeader } from "./EntryHeader";
 import { EntryText } from "./EntryText";
 
@@ -9,11 +11,22 @@ export function linkedEntryElementId(id: string): string {
   return `linked-entry-${id}`;
 }
 
-export function LinkedEntry({ entry, removed }: { entry: EntryDTO; removed: boolean }) {
+export function LinkedEntry({
+  entry,
+  removed,
+  className = "",
+}: {
+  entry: EntryDTO;
+  removed: boolean;
+  className?: string;
+}) {
   const elementId = linkedEntryElementId(entry.id);
   return (
-    <section aria-labelledby="linked-heading" className="mb-8">
-      <h2 id="linked-heading" className="mb-2 text-sm font-bold uppercase tracking-wide text-red-700 dark:text-red-400">
+    <section aria-labelledby="linked-heading" data-testid="linked-section" className={`mb-6 ${className}`}>
+      <h2
+        id="linked-heading"
+        className="mb-2 text-sm font-bold uppercase tracking-wide text-accent dark:text-accent-light"
+      >
         Linked update
       </h2>
       {removed ? (
@@ -34,11 +47,11 @@ export function LinkedEntry({ entry, removed }: { entry: EntryDTO; removed: bool
           data-highlighted="true"
           aria-labelledby={entry.headline ? `${elementId}-headline` : undefined}
           aria-label={entry.headline ? undefined : "Linked update"}
-          className="scroll-mt-4 rounded-lg border-l-4 border-red-700 bg-amber-50 p-4 shadow-sm focus:outline-2 focus:outline-offset-2 focus:outline-red-700 dark:bg-neutral-900"
+          className="scroll-mt-4 rounded-lg border-l-4 border-accent bg-amber-50 p-4 shadow-sm focus:outline-2 focus:outline-offset-2 focus:outline-accent dark:bg-neutral-900"
         >
           <EntryHeader entry={entry} time={entry.publishedAt && <AbsoluteTime iso={entry.publishedAt} />} onTint />
           <EntryText entry={entry} headingId={`${elementId}-headline`} />
-          <footer className="mt-2 flex flex-wrap gap-x-3 text-sm text-neutral-700 dark:text-neutral-300">
+          <footer className="mt-2 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-neutral-700 dark:text-neutral-300">
             <span>
               By <span className="font-medium">{entry.author.name}</span>
             </span>
@@ -47,12 +60,16 @@ export function LinkedEntry({ entry, removed }: { entry: EntryDTO; removed: bool
                 Updated <AbsoluteTime iso={entry.editedAt} />
               </span>
             )}
+            <EntryActions entry={entry} />
           </footer>
         </article>
       )}
-      <p className="mt-3 text-sm">
-        <a href="#stream-heading" className="font-medium text-red-700 underline dark:text-red-400">
-          Latest updates ↓
+      <p className="mt-3">
+        <a
+          href="#latest-updates"
+          className="inline-block rounded font-semibold text-red-800 underline underline-offset-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:text-red-300 dark:focus-visible:outline-blue-300"
+        >
+          Follow the live blog ↓
         </a>
       </p>
     </section>

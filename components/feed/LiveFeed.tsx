@@ -1,27 +1,31 @@
 "use client";
 // The live island of a reader page (also of /embed/{slug}): starts from the server-rendered state and
 // applies events in place. New entries slide in while the reader is at the top of the stream; once they
-// have scrolled down, nothing moves under them: new entries wait behind an "N new updates" button.
+// have scrolled down, nothing moves under them: new entries wait behind an "N new updates" button in the
+// connection bar. The pieces of the page are their own components (ReaderHeader, PinnedEntries,
+// KeyEventsTimeline, ConnectionBar); this file holds the state and the stream.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { EntryDTO, EntryPage, InitialFeed } from "@/common/contracts/dto";
 import type { BlogEvent } from "@/common/contracts/events";
 import { permalinkOf } from "@/common/urls";
-import { StatusBadge } from "@/components/ui/StatusBadge";
 import { Announcer, useAnnounce } from "./announcer";
-import { ConnectionStatus } from "./ConnectionStatus";
+import { ConnectionBar, newUpdates } from "./ConnectionBar";
 import { EntryArticle } from "./EntryArticle";
 import {
-  appendOlder,
+  appendPage,
   applyEvent,
   applyToLinked,
   initialFeedState,
+  nextPageQuery,
   type FeedState,
   type LinkedEntryState,
 } from "./feed-state";
 import { KeyEventsTimeline } from "./KeyEventsTimeline";
 import { LinkedEntry } from "./LinkedEntry";
-import { LocalDateTime } from "./RelativeTime";
+import { PinnedEntries } from "./PinnedEntries";
+import { ReaderHeader } from "./ReaderHeader";
 import { SLIDE_SETTLE_MS, SlideInList } from "./SlideInList";
+import { SortToggle } from "./SortToggle";
 import { useBlogEvents } from "./use-blog-events";
 
 /** How far the stream's top may be above the viewport and still count as "at the top". */
@@ -31,13 +35,22 @@ const ANNOUNCE_AFTER_MS = 1000;
 /** How many older pages a key-event link may load to reach its entry before it opens the entry's page. */
 const MAX_PAGES_TO_REACH = 25;
 
-const updates = (count: number) => `${count} new update${count === 1 ? "" : "s"}`;
-
-/** `linked`: on a permalink page, the update it points at, shown on top and kept as live as the stream. */
-export function LiveFeed({ initial, linked }: { initial: InitialFeed; linked?: EntryDTO }) {
+/**
+ * `linked`: on a permalink page, the update it points at, shown on top and kept as live as the stream.
+ * `sortable`: offers the reader the stream's order (not inside another site's page, where the embed sets it).
+ */
+export function LiveFeed({
+  initial,
+  linked,
+  sortable = true,
+}: {
+  initial: InitialFeed;
+  linked?: EntryDTO;
+  sortable?: boolean;
+}) {
   return (
     <Announcer>
-      <LiveFeedBody initial={initial} initialLinked={linked} />
+      <LiveFeedBody initial={initial} initialLinked={linked} sortable={sortable} />
     </Announcer>
   );
 }
@@ -45,7 +58,15 @@ export function LiveFeed({ initial, linked }: { initial: InitialFeed; linked?: E
 /** Where to take the reader after the next render: the stream's top, or one entry (highlighted). */
 type Jump = { entryId: string | null; focusId: string | null; highlight: boolean };
 
-function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initialLinked?: EntryDTO }) {
+function LiveFeedBody({
+  initial,
+  initialLinked,
+  sortable,
+}: {
+  initial: InitialFeed;
+  initialLinked?: EntryDTO;
+  sortable: boolean;
+}) {
   const [state, setState] = useState(() => initialFeedState(initial));
   const [linked, setLinked] = useState<LinkedEntryState | null>(() =>
     initialLinked ? { entry: initialLinked, removed: false } : null,
@@ -78,14 +99,15 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
       commit(next);
       setLinked((current) => current && applyToLinked(current, event));
       if (event.type !== "entry:published") return;
-      const known = new Set([...before.entries, ...before.pinned].map((e) => e.id));
+      const known = new Set(before.entries.map((e) => e.id));
       const fresh = next.entries.filter((e) => !known.has(e.id)).map((e) => e.id);
       if (fresh.length === 0) return;
-      setHeld((current) => [...current, ...fresh.filter((id) => !current.includes(id))]);
+      // Oldest first, a new entry joins the end of the stream: nothing above the reader moves, nothing waits.
+      if (next.order === "NEWEST") setHeld((current) => [...current, ...fresh.filter((id) => !current.includes(id))]);
       arrivals.current += fresh.length;
       clearTimeout(announceTimer.current);
       announceTimer.current = setTimeout(() => {
-        announce(updates(arrivals.current));
+        announce(newUpdates(arrivals.current));
         arrivals.current = 0;
       }, ANNOUNCE_AFTER_MS);
     },
@@ -99,7 +121,11 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
     },
     [commit],
   );
-  const connection = useBlogEvents(initial.blog.slug, initial.seq, onEvent, { live: blog.status === "LIVE", onReset });
+  const connection = useBlogEvents(initial.blog.slug, initial.seq, onEvent, {
+    live: blog.status === "LIVE",
+    onReset,
+    order: state.order,
+  });
 
   const heldSet = new Set(held);
   const shown = state.entries.filter((e) => !heldSet.has(e.id));
@@ -143,11 +169,11 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
   const loadOlderPage = async (): Promise<boolean> => {
     const cursor = stateRef.current.nextCursor;
     if (!cursor) return false;
-    const query = new URLSearchParams({ before: cursor, limit: "20", pinned: "false" });
+    const query = nextPageQuery(stateRef.current.order, cursor, 20);
     const response = await fetch(`/api/blogs/${encodeURIComponent(blog.slug)}/entries?${query}`);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const page = (await response.json()) as EntryPage;
-    commit(appendOlder(stateRef.current, page.entries, page.nextCursor));
+    commit(appendPage(stateRef.current, page.entries, page.nextCursor));
     return true;
   };
 
@@ -157,14 +183,13 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
     try {
       await loadOlderPage();
     } catch {
-      setOlderError("Could not load older updates. Try again.");
+      setOlderError(`Could not load ${state.order === "OLDEST" ? "newer" : "older"} updates. Try again.`);
     } finally {
       setLoadingOlder(false);
     }
   };
 
-  const isLoaded = (id: string) =>
-    stateRef.current.pinned.some((e) => e.id === id) || stateRef.current.entries.some((e) => e.id === id);
+  const isLoaded = (id: string) => stateRef.current.entries.some((e) => e.id === id);
 
   const goToKeyEvent = async (entry: EntryDTO) => {
     try {
@@ -189,107 +214,69 @@ function LiveFeedBody({ initial, initialLinked }: { initial: InitialFeed; initia
     wasLive.current = blog.status === "LIVE";
   }, [blog.status, announce]);
 
+  // Narrow screens: one column, header, pinned, key events (both collapsed), stream. From `lg` on: the
+  // stream in a readable column and the key events in a sticky side column (see ReaderChrome's width).
   return (
-    <>
-      {linked && <LinkedEntry {...linked} />}
-      <header className="mb-6 border-b border-neutral-200 pb-4 dark:border-neutral-800">
-        <div className="mb-2 flex min-h-6 flex-wrap items-center gap-x-3 gap-y-1">
-          <StatusBadge status={blog.status} />
-          {blog.status === "LIVE" && <ConnectionStatus connection={connection} />}
-        </div>
-        <h1 className="text-3xl font-extrabold leading-tight break-words sm:text-4xl">{blog.title}</h1>
-        {blog.summary && <p className="mt-3 text-lg text-neutral-700 dark:text-neutral-300">{blog.summary}</p>}
-        {blog.status === "ENDED" && (
-          <p
-            data-testid="ended"
-            className="mt-4 rounded-md bg-neutral-100 px-3 py-2 text-sm text-neutral-800 dark:bg-neutral-800 dark:text-neutral-200"
-          >
-            <strong className="font-semibold">This live blog has ended</strong>
-            {blog.endedAt && (
-              <>
-                {" "}
-                <span className="whitespace-nowrap">
-                  at <LocalDateTime iso={blog.endedAt} />
-                </span>
-              </>
-            )}
-            . No new updates will appear.
-          </p>
-        )}
-      </header>
+    <div
+      data-reader-wide
+      className="lg:grid lg:grid-cols-[minmax(0,1fr)_17rem] lg:grid-rows-[auto_auto_auto_1fr] lg:gap-x-10"
+    >
+      <ReaderHeader blog={blog} connection={connection} className="lg:col-start-1 lg:row-start-1" />
+      {linked && <LinkedEntry {...linked} className="lg:col-start-1 lg:row-start-2" />}
+      <PinnedEntries pinned={state.pinned} className="lg:col-start-1 lg:row-start-3" />
+      <KeyEventsTimeline
+        keyEvents={state.keyEvents}
+        onGoTo={(entry) => void goToKeyEvent(entry)}
+        className="lg:col-start-2 lg:row-span-4 lg:row-start-1"
+      />
 
-      {state.pinned.length > 0 && (
-        <section
-          aria-labelledby="pinned-heading"
-          data-testid="pinned"
-          className="mb-8 rounded-lg bg-amber-50 p-4 dark:bg-neutral-900"
+      <div className="min-w-0 lg:col-start-1 lg:row-start-4">
+        <ConnectionBar
+          connection={blog.status === "LIVE" ? connection : null}
+          waiting={atTop ? 0 : waiting.length}
+          onShowWaiting={showWaiting}
+        />
+
+        {sortable && <SortToggle order={state.order} />}
+        <div ref={streamTop} id="latest-updates" className="scroll-mt-16" />
+        <SlideInList
+          animate={atTop && jump === null}
+          aria-labelledby="stream-heading"
+          data-testid="stream"
+          // At the top the stream is meant to move (it slides); below, the browser keeps the reader's place.
+          className={atTop ? "[overflow-anchor:none]" : undefined}
         >
-          <h2
-            id="pinned-heading"
-            className="mb-2 text-sm font-bold uppercase tracking-wide text-amber-900 dark:text-amber-300"
-          >
-            Key points
+          <h2 id="stream-heading" className="sr-only">
+            Latest updates
           </h2>
-          {state.pinned.map((entry) => (
+          {shown.length === 0 && (
+            <p className="text-neutral-600 dark:text-neutral-400">
+              No updates yet. New ones will appear here as they are published.
+            </p>
+          )}
+          {shown.map((entry) => (
             <EntryArticle key={entry.id} entry={entry} />
           ))}
-        </section>
-      )}
-
-      <KeyEventsTimeline keyEvents={state.keyEvents} onGoTo={(entry) => void goToKeyEvent(entry)} />
-
-      {waiting.length > 0 && !atTop && (
-        // Fixed, so appearing moves nothing; in the DOM just before the stream, where keyboard users expect it.
-        <div className="pointer-events-none fixed inset-x-0 top-3 z-30 flex justify-center px-4">
-          <button
-            type="button"
-            onClick={showWaiting}
-            className="pointer-events-auto inline-flex items-center gap-2 rounded-full bg-red-700 px-4 py-2 text-sm font-semibold text-white shadow-lg hover:bg-red-800 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700 dark:bg-red-600 dark:hover:bg-red-700 dark:focus-visible:outline-blue-300"
-          >
-            <span aria-hidden>↑</span>
-            {updates(waiting.length)}
-          </button>
-        </div>
-      )}
-
-      <div ref={streamTop} className="scroll-mt-4" />
-      <SlideInList
-        animate={atTop && jump === null}
-        aria-labelledby="stream-heading"
-        data-testid="stream"
-        // At the top the stream is meant to move (it slides); below, the browser keeps the reader's place.
-        className={atTop ? "[overflow-anchor:none]" : undefined}
-      >
-        <h2 id="stream-heading" className="sr-only">
-          Latest updates
-        </h2>
-        {shown.length === 0 && state.pinned.length === 0 && (
-          <p className="text-neutral-600 dark:text-neutral-400">
-            No updates yet. New ones will appear here as they are published.
-          </p>
-        )}
-        {shown.map((entry) => (
-          <EntryArticle key={entry.id} entry={entry} />
-        ))}
-        {state.nextCursor && (
-          <div className="my-8 text-center">
-            <button
-              type="button"
-              onClick={() => void loadOlder()}
-              disabled={loadingOlder}
-              className="rounded border border-neutral-400 px-4 py-2 font-medium hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60 dark:hover:bg-neutral-800 dark:focus-visible:outline-blue-300"
-            >
-              {loadingOlder ? "Loading…" : "Load older"}
-            </button>
-            {olderError && (
-              <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
-                {olderError}
-              </p>
-            )}
-          </div>
-        )}
-      </SlideInList>
-    </>
+          {state.nextCursor && (
+            <div className="my-8 text-center">
+              <button
+                type="button"
+                onClick={() => void loadOlder()}
+                disabled={loadingOlder}
+                className="rounded border border-neutral-400 px-4 py-2 font-medium hover:bg-neutral-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700 disabled:opacity-60 dark:hover:bg-neutral-800 dark:focus-visible:outline-blue-300"
+              >
+                {loadingOlder ? "Loading…" : state.order === "OLDEST" ? "Load newer" : "Load older"}
+              </button>
+              {olderError && (
+                <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
+                  {olderError}
+                </p>
+              )}
+            </div>
+          )}
+        </SlideInList>
+      </div>
+    </div>
   );
 }
 

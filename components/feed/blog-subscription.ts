@@ -2,22 +2,28 @@
 // rendered at, applies each event once and in order, fills gaps from the HTTP event log, reloads the first
 // page when the log no longer reaches back, and says how live it is. The page's hook (use-blog-events.ts)
 // and the delivery tests (server/test/delivery-reader.ts) both run this, so the tests check the real client.
-import type { Socket } from "socket.io-client";
-import type {
-  BlogEvent,
-  ClientToServerEvents,
-  EventsPage,
-  JoinAck,
-  ReaderServerEvents,
-} from "@/common/contracts/events";
+import type { BlogEvent, EventsPage, JoinAck, JoinRequest, ReaderServerEvents } from "@/common/contracts/events";
 import { BLOG_EVENT_TYPES } from "@/common/contracts/events";
 import { EventSequencer } from "./event-sequencer";
-import type { InitialFeed } from "@/common/contracts/dto";
+import type { FeedOrder, InitialFeed } from "@/common/contracts/dto";
 import { getJson, loadFirstPage } from "./first-page";
 
 export type ConnectionState = "connecting" | "live" | "reconnecting" | "offline";
 
-export type ReaderSocket = Socket<ReaderServerEvents, ClientToServerEvents>;
+/**
+ * What the subscription needs of a socket: a socket.io-client Socket has it (the delivery tests use one), and
+ * so has the pages' smaller client (live-socket.ts).
+ */
+export interface ReaderSocket {
+  readonly connected: boolean;
+  connect(): unknown;
+  disconnect(): unknown;
+  on<E extends keyof ReaderServerEvents>(event: E, listener: ReaderServerEvents[E]): unknown;
+  on(event: "connect", listener: () => void): unknown;
+  on(event: "connect_error", listener: (error: Error) => void): unknown;
+  on(event: "disconnect", listener: (reason: string) => void): unknown;
+  emit(event: "blog:join", request: JoinRequest, ack: (answer: JoinAck) => void): unknown;
+}
 
 // How long an out-of-order event may wait for the missing ones before we fetch them.
 const GAP_WAIT_MS = 300;
@@ -36,6 +42,8 @@ export interface BlogSubscriptionOptions {
   onEvent(event: BlogEvent): void;
   /** The page missed more than the server's event log keeps: replace everything with this fresh first page. */
   onReset?(fresh: InitialFeed): void;
+  /** The stream's order, for that fresh first page (newest first without it). */
+  order?: FeedOrder;
   onState?(state: ConnectionState): void;
   /** Readers watching this blog now; null while not joined. */
   onReaders?(count: number | null): void;
@@ -87,7 +95,7 @@ export function subscribeToBlog(options: BlogSubscriptionOptions): BlogSubscript
     if (refreshing || closed) return;
     refreshing = true;
     try {
-      const fresh = await loadFirstPage(slug, <T>(path: string) => getJson<T>(base + path));
+      const fresh = await loadFirstPage(slug, <T>(path: string) => getJson<T>(base + path), options.order);
       if (closed) return;
       options.onReset?.(fresh);
       sequencer.reset(fresh.seq);

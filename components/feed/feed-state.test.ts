@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
 import type { BlogEvent } from "@/common/contracts/events";
 import { blogDTO, entryDTO } from "@/common/contracts/test-factories";
-import { appendOlder, applyEvent, applyToLinked, initialFeedState, type FeedState } from "./feed-state";
+import {
+  appendPage,
+  applyEvent,
+  applyToLinked,
+  initialFeedState,
+  isWithinLoaded,
+  nextPageQuery,
+  pinnedFirst,
+  streamComparator,
+  type FeedState,
+} from "./feed-state";
 
 const blog = blogDTO({ createdAt: "", updatedAt: "" });
 
@@ -19,10 +29,16 @@ function entry(id: string, minute: number, extra: Partial<EntryDTO> = {}): Entry
   });
 }
 
-const state = (entries: EntryDTO[], pinned: EntryDTO[] = [], nextCursor: string | null = null): FeedState => ({
+const state = (
+  entries: EntryDTO[],
+  pinned: EntryDTO[] = [],
+  nextCursor: string | null = null,
+  order: FeedState["order"] = "NEWEST",
+): FeedState => ({
   blog,
   entries,
   pinned,
+  order,
   nextCursor,
   seq: 0,
   keyEvents: [],
@@ -50,17 +66,51 @@ describe("applyEvent", () => {
     expect(s.entries[1]?.headline).toBe("New");
   });
 
-  it("moves pinned entries to the pinned area and back into time order", () => {
+  it("copies a pinned entry to the pinned area and keeps it in its place in the stream", () => {
     const start = state([entry("c", 3), entry("b", 2), entry("a", 1)]);
-    const pinned = applyEvent(start, {
-      type: "entry:pinned",
-      payload: { blog: "b", seq: 1, entry: entry("b", 2, { pinned: true }) },
-    });
+    const pinnedB = entry("b", 2, { pinned: true, pinOrder: 0 });
+    const pinned = applyEvent(start, { type: "entry:pinned", payload: { blog: "b", seq: 1, entry: pinnedB } });
     expect(ids(pinned.pinned)).toEqual(["b"]);
-    expect(ids(pinned.entries)).toEqual(["c", "a"]);
+    expect(ids(pinned.entries)).toEqual(["c", "b", "a"]);
+    expect(pinned.entries[1]?.pinned).toBe(true);
+    expect(applyEvent(pinned, { type: "entry:pinned", payload: { blog: "b", seq: 1, entry: pinnedB } })).toEqual(
+      pinned,
+    );
     const back = applyEvent(pinned, { type: "entry:unpinned", payload: { blog: "b", seq: 2, entry: entry("b", 2) } });
     expect(ids(back.pinned)).toEqual([]);
     expect(ids(back.entries)).toEqual(["c", "b", "a"]);
+    expect(back.entries[1]?.pinned).toBe(false);
+  });
+
+  it("shows pinned entries in the editors' order, a new pin on top", () => {
+    let s = state([], [entry("a", 1, { pinned: true, pinOrder: 0 }), entry("b", 2, { pinned: true, pinOrder: 1 })]);
+    s = applyEvent(s, {
+      type: "entry:pinned",
+      payload: { blog: "b", seq: 1, entry: entry("c", 3, { pinned: true, pinOrder: -1 }) },
+    });
+    expect(ids(s.pinned)).toEqual(["c", "a", "b"]);
+  });
+
+  it("reorders the pinned area, idempotently, leaving the stream's order alone", () => {
+    const s = state(
+      [entry("c", 3, { pinned: true, pinOrder: 0 }), entry("b", 2), entry("a", 1, { pinned: true, pinOrder: 1 })],
+      [entry("c", 3, { pinned: true, pinOrder: 0 }), entry("a", 1, { pinned: true, pinOrder: 1 })],
+    );
+    const event: BlogEvent = { type: "pins:reordered", payload: { blog: "b", seq: 5, order: ["a", "c"] } };
+    const reordered = applyEvent(s, event);
+    expect(ids(reordered.pinned)).toEqual(["a", "c"]);
+    expect(ids(reordered.entries)).toEqual(["c", "b", "a"]);
+    expect(reordered.seq).toBe(5);
+    expect(applyEvent(reordered, event)).toEqual(reordered);
+    // A pin the order does not name yet (pinned after it) keeps its own place; nothing is lost or doubled.
+    const late = applyEvent(
+      applyEvent(s, {
+        type: "entry:pinned",
+        payload: { blog: "b", seq: 6, entry: entry("b", 2, { pinned: true, pinOrder: -1 }) },
+      }),
+      event,
+    );
+    expect(ids(late.pinned)).toEqual(["b", "a", "c"]);
   });
 
   it("drops deleted and unpublished entries", () => {
@@ -97,7 +147,7 @@ describe("key events", () => {
   it("start from the loaded entries, newest first, unless the page gives them", () => {
     const s = initialFeedState({
       blog,
-      entries: [entry("c", 3, { keyEvent: true }), entry("b", 2)],
+      entries: [entry("p", 9, { pinned: true, keyEvent: true }), entry("c", 3, { keyEvent: true }), entry("b", 2)],
       pinned: [entry("p", 9, { pinned: true, keyEvent: true })],
       nextCursor: null,
       seq: 0,
@@ -139,7 +189,7 @@ describe("key events", () => {
   });
 
   it("pick up key events from older pages", () => {
-    const s = appendOlder(
+    const s = appendPage(
       state([entry("c", 3)], [], "cursor"),
       [entry("b", 2, { keyEvent: true }), entry("a", 1)],
       null,
@@ -148,15 +198,74 @@ describe("key events", () => {
   });
 });
 
-describe("appendOlder", () => {
-  it("adds an older page without repeating what is shown", () => {
-    const s = appendOlder(
+describe("appendPage", () => {
+  it("adds an older page without repeating what is shown, pinned entries included", () => {
+    const s = appendPage(
       state([entry("c", 3), entry("b", 2)], [entry("p", 0, { pinned: true })]),
       [entry("b", 2), entry("a", 1), entry("p", 0, { pinned: true })],
       null,
     );
-    expect(ids(s.entries)).toEqual(["c", "b", "a"]);
+    expect(ids(s.entries)).toEqual(["c", "b", "a", "p"]);
+    expect(ids(s.pinned)).toEqual(["p"]);
     expect(s.nextCursor).toBeNull();
+  });
+
+  it("adds a newer page at the end, oldest first", () => {
+    const s = appendPage(state([entry("a", 1), entry("b", 2)], [], "x", "OLDEST"), [entry("b", 2), entry("c", 3)], "y");
+    expect(ids(s.entries)).toEqual(["a", "b", "c"]);
+    expect(s.nextCursor).toBe("y");
+  });
+
+  it("asks for the next page in the stream's direction", () => {
+    expect(nextPageQuery("NEWEST", "cur", 20).toString()).toBe("order=desc&before=cur&limit=20");
+    expect(nextPageQuery("OLDEST", "cur", 20).toString()).toBe("order=asc&after=cur&limit=20");
+  });
+});
+
+describe("oldest first", () => {
+  it("sorts the stream by publication, oldest on top, and pinned entries by their place", () => {
+    const list = [entry("b", 2), entry("c", 3), entry("a", 1)];
+    expect(ids([...list].sort(streamComparator("OLDEST")))).toEqual(["a", "b", "c"]);
+    expect(ids([...list].sort(streamComparator("NEWEST")))).toEqual(["c", "b", "a"]);
+    const pins = [entry("x", 1, { pinOrder: 2 }), entry("y", 2, { pinOrder: null }), entry("z", 3, { pinOrder: 1 })];
+    expect(ids(pins.sort(pinnedFirst))).toEqual(["z", "x", "y"]);
+  });
+
+  it("starts from the page as rendered, in its order", () => {
+    const s = initialFeedState({
+      blog,
+      entries: [entry("b", 2), entry("a", 1)],
+      pinned: [],
+      order: "OLDEST",
+      nextCursor: null,
+      seq: 0,
+    });
+    expect(ids(s.entries)).toEqual(["a", "b"]);
+    expect(s.order).toBe("OLDEST");
+  });
+
+  it("appends a live entry at the end when the end is loaded, and once", () => {
+    const s = applyEvent(state([entry("a", 1), entry("b", 2)], [], null, "OLDEST"), published(entry("c", 3), 1));
+    expect(ids(s.entries)).toEqual(["a", "b", "c"]);
+    expect(applyEvent(s, published(entry("c", 3), 1))).toEqual(s);
+  });
+
+  it("leaves a live entry to Load newer while the end is not loaded, and never puts it above the reader", () => {
+    const s = applyEvent(state([entry("a", 1), entry("b", 2)], [], "cursor", "OLDEST"), published(entry("c", 3), 1));
+    expect(ids(s.entries)).toEqual(["a", "b"]);
+    expect(s.seq).toBe(1);
+    expect(isWithinLoaded(s, entry("c", 3))).toBe(false);
+    expect(isWithinLoaded(s, entry("a0", 0))).toBe(true);
+  });
+
+  it("keeps an edited entry in its place even when it is the last one loaded", () => {
+    const s = state([entry("a", 1), entry("b", 2)], [], "cursor", "OLDEST");
+    const edited = applyEvent(s, {
+      type: "entry:updated",
+      payload: { blog: "b", seq: 1, entry: entry("b", 2, { headline: "New", version: 2 }) },
+    });
+    expect(ids(edited.entries)).toEqual(["a", "b"]);
+    expect(edited.entries[1]?.headline).toBe("New");
   });
 });
 

@@ -20,9 +20,23 @@ describe("loadFirstPage (the reload after a reset)", () => {
     expect(calls).toEqual([
       "/api/blogs/storm",
       "/api/blogs/storm/entries?pinned=true&limit=100",
-      `/api/blogs/storm/entries?pinned=false&limit=${FIRST_PAGE_SIZE}`,
+      `/api/blogs/storm/entries?order=desc&limit=${FIRST_PAGE_SIZE}`,
     ]);
     expect(fresh).toMatchObject({ seq: 41, pinned: [{ id: "p1" }], entries: [{ id: "e1" }], nextCursor: "next" });
+  });
+});
+
+describe("loadFirstPage oldest first", () => {
+  it("asks for the oldest entries and says the page is in that order", async () => {
+    const calls: string[] = [];
+    const fetchJson = async <T>(path: string): Promise<T> => {
+      calls.push(path);
+      if (path === "/api/blogs/storm") return { blog: { slug: "storm", seq: 3 } } as T;
+      return { entries: [], nextCursor: null, seq: 3 } as T;
+    };
+    const fresh = await loadFirstPage("storm", fetchJson, "OLDEST");
+    expect(calls).toContain(`/api/blogs/storm/entries?order=asc&limit=${FIRST_PAGE_SIZE}`);
+    expect(fresh.order).toBe("OLDEST");
   });
 });
 

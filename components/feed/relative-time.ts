@@ -9,12 +9,19 @@ const HOUR = 60 * MINUTE;
 export type TimeZone = string | undefined;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: TimeZone, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${timeZone ?? ""}|${JSON.stringify(options)}`;
+function formatter(
+  timeZone: TimeZone,
+  options: Intl.DateTimeFormatOptions,
+  locale = DEFAULT_LOCALE,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone ?? ""}|${JSON.stringify(options)}`;
   let cached = formatters.get(key);
-  if (!cached) formatters.set(key, (cached = new Intl.DateTimeFormat("en-GB", { ...options, timeZone })));
+  if (!cached) formatters.set(key, (cached = new Intl.DateTimeFormat(locale, { ...options, timeZone })));
   return cached;
 }
+
+/** Names the parts of dates and zones ("Thu", "Dec", "GMT+1"); the clock is always 24-hour. */
+const DEFAULT_LOCALE = "en-GB";
 
 /** The calendar day of an instant in a zone, as a day number (days since 1970-01-01 of that calendar). */
 function dayNumber(instant: Date, timeZone: TimeZone): number {
@@ -62,4 +69,59 @@ export function relativeTime(instant: Date, now: Date, timeZone: TimeZone): stri
   if (days === 0) return `${Math.floor(elapsed / HOUR)} h ago`;
   if (days === 1) return `Yesterday ${clockTime(instant, timeZone)}`;
   return shortDate(instant, now, timeZone);
+}
+
+/** The pieces of an instant on the wall clock of a zone, with the zone's short name ("GMT", "CET", "GMT-5"). */
+function zonedParts(instant: Date, timeZone: TimeZone, locale: string): Record<string, string> {
+  const parts = formatter(
+    timeZone,
+    {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "short",
+    },
+    locale,
+  ).formatToParts(instant);
+  return Object.fromEntries(parts.map((part) => [part.type, part.value]));
+}
+
+/**
+ * A clock time with its zone named, dated unless it is today in that zone: "14:05 GMT" today,
+ * "Thu 3 Dec, 14:05 GMT" another day, "Thu 3 Dec 2025, 14:05 GMT" another year (past or future).
+ */
+export function zonedTime(instant: Date, now: Date, timeZone: TimeZone, locale = DEFAULT_LOCALE): string {
+  if (dayNumber(instant, timeZone) !== dayNumber(now, timeZone)) return datedTime(instant, now, timeZone, locale);
+  const at = zonedParts(instant, timeZone, locale);
+  return `${at.hour}:${at.minute} ${at.timeZoneName}`;
+}
+
+/**
+ * Always dated: "Thu 3 Dec, 14:05 GMT", with the year when it is not `now`'s. The server renders this in
+ * UTC (with `now` = the instant itself, since it has no "now" the browser would agree with).
+ */
+export function datedTime(instant: Date, now: Date, timeZone: TimeZone, locale = DEFAULT_LOCALE): string {
+  const at = zonedParts(instant, timeZone, locale);
+  const year = at.year === zonedParts(now, timeZone, locale).year ? "" : ` ${at.year}`;
+  return `${at.weekday} ${at.day} ${at.month}${year}, ${at.hour}:${at.minute} ${at.timeZoneName}`;
+}
+
+/**
+ * How an entry's time reads to a reader: "3 h ago · 14:05 GMT" the same day (entries speak in clock
+ * times, "by 8pm", so the clock is always there), "Thu 3 Dec, 14:05 GMT" from an earlier day. Days are
+ * calendar days in the reader's zone; elapsed time is real time.
+ */
+export function entryTime(iso: string | Date, now: Date, timeZone: TimeZone, locale = DEFAULT_LOCALE): string {
+  const instant = new Date(iso);
+  const elapsed = now.getTime() - instant.getTime();
+  const zoned = zonedTime(instant, now, timeZone, locale);
+  // A clock slightly behind the server's makes brand-new entries look like the future: still "just now".
+  if (elapsed < MINUTE) return `just now · ${zoned}`;
+  if (dayNumber(instant, timeZone) !== dayNumber(now, timeZone)) return zoned;
+  if (elapsed < HOUR) return `${Math.floor(elapsed / MINUTE)} min ago · ${zoned}`;
+  return `${Math.floor(elapsed / HOUR)} h ago · ${zoned}`;
 }

@@ -6,11 +6,11 @@
 // When the server no longer keeps the events the page missed (410 GONE, or a join acked with
 // `reset: true`), it reloads the first page instead (see docs/reliability.md).
 import { useEffect, useRef, useState } from "react";
-import { io } from "socket.io-client";
 import type { BlogEvent } from "@/common/contracts/events";
 import { useLatest } from "@/components/ui/use-latest";
-import { subscribeToBlog, type ConnectionState, type ReaderSocket } from "./blog-subscription";
-import type { InitialFeed } from "@/common/contracts/dto";
+import { subscribeToBlog, type ConnectionState } from "./blog-subscription";
+import { LiveSocket } from "./live-socket";
+import type { FeedOrder, InitialFeed } from "@/common/contracts/dto";
 
 export interface LiveConnection {
   state: ConnectionState;
@@ -31,8 +31,11 @@ export function useBlogEvents(
   {
     live = true,
     onReset,
+    order,
   }: {
     live?: boolean;
+    /** The stream's order, for the fresh first page a reset loads. */
+    order?: FeedOrder;
     /** The page missed more than the server's event log keeps: replace everything with this fresh first page. */
     onReset?: (fresh: InitialFeed) => void;
   } = {},
@@ -47,13 +50,14 @@ export function useBlogEvents(
 
   useEffect(() => {
     if (!live) return;
-    const socket: ReaderSocket = io({ transports: ["websocket", "polling"], autoConnect: false });
+    const socket = new LiveSocket();
     const subscription = subscribeToBlog({
       slug,
       seq: appliedSeq.current,
       socket,
       onEvent: (event) => onEventRef.current(event),
       onReset: (fresh) => onResetRef.current?.(fresh),
+      order,
       onState: setState,
       onReaders: setReaders,
       onSynced: () => setSyncedAt(Date.now()),
@@ -71,7 +75,7 @@ export function useBlogEvents(
       appliedSeq.current = subscription.seq;
       subscription.close();
     };
-  }, [slug, live, onEventRef, onResetRef]);
+  }, [slug, live, order, onEventRef, onResetRef]);
 
   return { state, syncedAt, readers };
 }

@@ -1,13 +1,13 @@
 "use client";
 import { useEffect } from "react";
 
-/** Brings the linked update into view and moves focus to it, so keyboard and screen-reader users start there. */
+/**
+ * Moves focus to the linked update, so keyboard and screen-reader users start there, without scrolling:
+ * the page opens at its top, where the blog's title and status sit right above the update.
+ */
 export function FocusOnArrival({ elementId }: { elementId: string }) {
   useEffect(() => {
-    const element = document.getElementById(elementId);
-    if (!element) return;
-    element.scrollIntoView({ block: "start" });
-    element.focus({ preventScroll: true });
+    document.getElementById(elementId)?.focus({ preventScroll: true });
   }, [elementId]);
   return null;
 }
