@@ -1,5 +1,5 @@
 // The realtime protocol, typed once and imported by the server and the browser.
-import type { BlogDTO, EntryDTO } from "./dto";
+import type { BlogDTO, EntryDTO, ReviewDTO } from "./dto";
 
 export interface EntryEventPayload {
   blog: string;
@@ -77,10 +77,18 @@ export type JoinAck =
   | { seq: number; readers: number; events?: BlogEvent[]; reset?: boolean; error?: undefined }
   | { error: string; seq?: undefined; readers?: undefined; events?: undefined; reset?: undefined };
 
-/** Events the newsroom's admin stream gets: every entry change, drafts and scheduled ones too. */
+/**
+ * Events the newsroom's admin stream gets: every entry change, drafts and scheduled ones too. A contributor's
+ * socket gets only the published entries and their own (server/realtime/create-realtime-server.ts).
+ */
 export interface NewsroomEvents {
   "admin:entry-saved": (payload: { blog: string; entry: EntryDTO }) => void;
   "admin:entry-removed": (payload: { blog: string; id: string }) => void;
+  /**
+   * A step of an entry's review, with the entry as it now is: a contributor submitted it, an editor published,
+   * returned or rejected it. To the blog's editors and admins, and to the entry's contributor.
+   */
+  "admin:entry-reviewed": (payload: { blog: string; entry: EntryDTO; review: ReviewDTO }) => void;
 }
 
 export type AdminJoinAck = { ok: true; error?: undefined } | { error: string; ok?: undefined };
@@ -89,7 +97,7 @@ export type AdminJoinAck = { ok: true; error?: undefined } | { error: string; ok
 export interface ClientToServerEvents {
   "blog:join": (request: JoinRequest, ack: (answer: JoinAck) => void) => void;
   "blog:leave": (request: { slug: string }) => void;
-  /** Needs a signed-in journalist, editor or admin (session cookie on the socket's handshake). */
+  /** Needs a signed-in writer (session cookie on the socket's handshake); contributors follow their own entries. */
   "admin:join": (request: { slug: string }, ack: (answer: AdminJoinAck) => void) => void;
 }
 

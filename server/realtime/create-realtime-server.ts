@@ -18,7 +18,7 @@ import type {
   JoinAck,
   JoinRequest,
 } from "@/common/contracts/events";
-import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
+import type { BlogDTO, EntryDTO, ReviewDTO } from "@/common/contracts/dto";
 import { adminJoinRequestSchema, describeZodError, joinRequestSchema } from "@/common/contracts/schemas";
 import { findBlog } from "../db/blogs";
 import { replayEventsSince, type ReplayLimits } from "../db/events";
@@ -75,6 +75,8 @@ export interface RealtimeServer {
   broadcast(event: BlogEvent): void;
   /** Sends an entry as it now is (drafts and scheduled ones too) to its blog's newsroom. */
   entrySaved(entry: EntryDTO): void;
+  /** Tells a blog's reviewers, and the entry's contributor, of a step in its review. */
+  entryReviewed(entry: EntryDTO, review: ReviewDTO): void;
   /** Tells a blog's newsroom an entry was deleted. */
   entryRemoved(blog: string, id: string): void;
   /** Ends every newsroom connection of a user (on deactivation). */
@@ -88,6 +90,11 @@ const ROOM_PREFIX = "blog:";
 const roomOf = (slug: string) => ROOM_PREFIX + slug;
 const newsroomOf = (slug: string) => `newsroom:${slug}`;
 const userRoomOf = (userId: string) => `user:${userId}`;
+// Contributors never join newsroomOf (it carries everyone's drafts): they follow the blog's published entries
+// and their own, in rooms of their own. Reviews go to the editors and admins who may act on them.
+const contributorsOf = (slug: string) => `newsroom-contributors:${slug}`;
+const authorRoomOf = (slug: string, userId: string) => `newsroom-author:${slug}:${userId}`;
+const reviewersOf = (slug: string) => `newsroom-reviewers:${slug}`;
 const sessionRoomOf = (secret: string) => `session:${hashSecret(secret)}`;
 
 /**
@@ -239,11 +246,14 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       const session = secret && socket.data.sameOrigin ? await findSession(deps.db, secret) : null;
       if (!session || !secret) return { error: "sign in to follow the newsroom" };
       const { actor, expiresAt } = session;
-      if (!can(actor, "newsroom:read"))
-        return { error: "only journalists, editors and admins may follow the newsroom" };
+      if (!can(actor, "newsroom:read")) return { error: "only the newsroom's writers may follow the newsroom" };
       if (!(await findBlog(deps.db, slug))) return { error: `no blog with slug "${slug}"` };
       if (socket.disconnected) return GONE_MEANWHILE;
-      await socket.join([newsroomOf(slug), userRoomOf(actor.id), sessionRoomOf(secret)]);
+      const follows =
+        actor.role === "CONTRIBUTOR"
+          ? [contributorsOf(slug), authorRoomOf(slug, actor.id)]
+          : [newsroomOf(slug), ...(can(actor, "entry:review") ? [reviewersOf(slug)] : [])];
+      await socket.join([...follows, userRoomOf(actor.id), sessionRoomOf(secret)]);
       endWithSession(socket, expiresAt);
       return { ok: true };
     } catch (error) {
@@ -290,12 +300,28 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     io,
     broadcast(event) {
       emitEvent(io.to(roomOf(event.payload.blog)), event);
+      // An entry readers lose (deleted or unpublished) goes from the contributors' streams too; their own comes
+      // back with its newsroom save, which follows.
+      if (event.type === "entry:deleted")
+        io.to(contributorsOf(event.payload.blog)).emit("admin:entry-removed", {
+          blog: event.payload.blog,
+          id: event.payload.id,
+        });
     },
     entrySaved(entry) {
-      io.to(newsroomOf(entry.blog)).emit("admin:entry-saved", { blog: entry.blog, entry });
+      const rooms = [newsroomOf(entry.blog), authorRoomOf(entry.blog, entry.author.id)];
+      if (entry.status === "PUBLISHED") rooms.push(contributorsOf(entry.blog));
+      io.to(rooms).emit("admin:entry-saved", { blog: entry.blog, entry });
+    },
+    entryReviewed(entry, review) {
+      io.to([reviewersOf(entry.blog), authorRoomOf(entry.blog, entry.author.id)]).emit("admin:entry-reviewed", {
+        blog: entry.blog,
+        entry,
+        review,
+      });
     },
     entryRemoved(blog, id) {
-      io.to(newsroomOf(blog)).emit("admin:entry-removed", { blog, id });
+      io.to([newsroomOf(blog), contributorsOf(blog)]).emit("admin:entry-removed", { blog, id });
     },
     disconnectUser(userId) {
       io.in(userRoomOf(userId)).disconnectSockets(true);

@@ -42,6 +42,8 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
     previewEntry(source, { slug: blog.slug, entry, authorName, version: state.baseVersion, time });
 
   const mayPickAuthor = !entry && can(actor, "entry:post-as-other");
+  // Contributors submit for review instead of publishing or scheduling.
+  const mayPublish = can(actor, "entry:publish");
   const ended = !entry && blog.status === "ENDED";
   const disabled = busy !== null || conflict !== null || !editor;
   const isNew = !entry;
@@ -128,7 +130,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
           Preview
         </button>
         <span className="flex-1" />
-        {(isNew || status === "DRAFT" || status === "SCHEDULED") && (
+        {mayPublish && (isNew || status === "DRAFT" || status === "SCHEDULED") && (
           <>
             {status === "SCHEDULED" && (
               <button
@@ -167,7 +169,29 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
             </button>
           </>
         )}
-        {status === "PUBLISHED" && (
+        {!mayPublish && (isNew || status === "DRAFT" || status === "RETURNED") && (
+          <>
+            <button
+              type="button"
+              disabled={disabled || ended}
+              onClick={() => composer.save({ kind: status === "RETURNED" ? "save" : "draft" })}
+              className={buttonStyles.secondary}
+            >
+              {busy === "draft" || busy === "save" ? "Saving…" : status === "RETURNED" ? "Save" : "Save draft"}
+            </button>
+            <button
+              type="button"
+              disabled={disabled || ended}
+              onClick={() => composer.save({ kind: "submit" })}
+              className={buttonStyles.primary}
+            >
+              {busy === "submit" ? "Submitting…" : status === "RETURNED" ? "Resubmit" : "Submit for review"}
+            </button>
+          </>
+        )}
+        {(status === "PUBLISHED" ||
+          status === "SUBMITTED" ||
+          (mayPublish && (status === "RETURNED" || status === "REJECTED"))) && (
           <button
             type="button"
             disabled={disabled}

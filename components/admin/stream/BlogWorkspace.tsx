@@ -3,7 +3,7 @@
 // kept current from the newsroom socket room, so colleagues' work shows up without a reload.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { BlogDTO, ContributorDTO, EntryDTO, EntryPage } from "@/common/contracts/dto";
+import type { BlogDTO, ContributorDTO, EntryDTO, EntryPage, SubmissionDTO } from "@/common/contracts/dto";
 import { can, type Actor } from "@/common/permissions";
 import { apiRequest } from "@/components/admin/api-request";
 import { buttonStyles } from "@/components/admin/styles";
@@ -19,6 +19,8 @@ import {
 } from "./stream-state";
 import { PinnedOrder } from "./PinnedOrder";
 import { StreamItem } from "./StreamItem";
+import { applyEntryRemoved, applyEntrySaved, applyReview, type SubmissionView } from "./submission-list";
+import { SubmissionsPanel } from "./SubmissionsPanel";
 import { useNewsroomEvents, type NewsroomConnection } from "./use-newsroom-events";
 
 type Change = { kind: "saved"; entry: EntryDTO } | { kind: "removed"; id: string };
@@ -30,17 +32,28 @@ const CONNECTION_TEXT: Record<NewsroomConnection, string> = {
   refused: "Not connected",
 };
 
-export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: Actor; initial: StreamState }) {
+export interface BlogWorkspaceProps {
+  blog: BlogDTO;
+  actor: Actor;
+  initial: StreamState;
+  /** Editors' queue or a contributor's own submissions; null for journalists, who take no part in review. */
+  submissions: { view: SubmissionView; items: SubmissionDTO[] } | null;
+}
+
+export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmissions }: BlogWorkspaceProps) {
   const [state, setState] = useState(initial);
+  const submissionView = initialSubmissions?.view ?? null;
+  const [submissions, setSubmissions] = useState(initialSubmissions?.items ?? []);
   const [editing, setEditing] = useState<ReadonlySet<string>>(new Set());
   const [contributors, setContributors] = useState<ContributorDTO[]>([]);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderError, setOlderError] = useState<string | null>(null);
   const listPath = `/api/blogs/${encodeURIComponent(blog.slug)}/entries`;
 
-  // Journalists see colleagues' published entries only, never their drafts.
+  // Journalists and contributors see colleagues' published entries only, never their drafts.
   const visible = useCallback(
-    (entry: EntryDTO) => actor.role !== "JOURNALIST" || entry.status === "PUBLISHED" || entry.author.id === actor.id,
+    (entry: EntryDTO) =>
+      entry.status === "PUBLISHED" || can(actor, "entry:see-unpublished", { authorId: entry.author.id }),
     [actor],
   );
   const apply = useCallback(
@@ -62,8 +75,46 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
     },
     [apply],
   );
-  const saved = useCallback((entry: EntryDTO) => receive({ kind: "saved", entry }), [receive]);
-  const removed = useCallback((id: string) => receive({ kind: "removed", id }), [receive]);
+  const saved = useCallback(
+    (entry: EntryDTO) => {
+      receive({ kind: "saved", entry });
+      if (submissionView) setSubmissions((current) => applyEntrySaved(submissionView, current, entry));
+    },
+    [receive, submissionView],
+  );
+  const removed = useCallback(
+    (id: string) => {
+      receive({ kind: "removed", id });
+      setSubmissions((current) => applyEntryRemoved(current, id));
+    },
+    [receive],
+  );
+  const reviewed = useCallback(
+    (submission: SubmissionDTO) => {
+      saved(submission.entry);
+      if (submissionView) setSubmissions((current) => applyReview(submissionView, current, submission));
+    },
+    [saved, submissionView],
+  );
+  // The room has no replay: after each (re)join the lists are read again, and what arrived meanwhile applied on top.
+  const reloadSubmissions = useCallback(async () => {
+    if (!submissionView) return;
+    try {
+      const answer = await apiRequest<{ submissions: SubmissionDTO[] }>(
+        "GET",
+        `/api/blogs/${encodeURIComponent(blog.slug)}/submissions`,
+      );
+      setSubmissions((current) =>
+        current.reduce(
+          (list, known) =>
+            list.some((item) => item.entry.id === known.entry.id) ? applyReview(submissionView, list, known) : list,
+          answer.submissions,
+        ),
+      );
+    } catch {
+      // The next reconnect tries again; what is on screen stays.
+    }
+  }, [blog.slug, submissionView]);
   const reload = useCallback(async () => {
     const changes: Change[] = [];
     changesDuringReload.current = changes;
@@ -79,7 +130,11 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
   const { connection, refusal } = useNewsroomEvents(blog.slug, {
     onSaved: saved,
     onRemoved: removed,
-    onJoined: () => void reload(),
+    onReviewed: reviewed,
+    onJoined: () => {
+      void reload();
+      void reloadSubmissions();
+    },
   });
 
   useEffect(() => {
@@ -150,58 +205,63 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
           <Composer blog={blog} actor={actor} contributors={contributors} onSaved={saved} />
         </section>
 
-        <section aria-labelledby="stream-heading" data-testid="newsroom-stream" className="space-y-3">
-          <div className="flex items-center gap-3">
-            <h2 id="stream-heading" className="text-lg font-bold">
-              All entries
-            </h2>
-            <span
-              role="status"
-              data-connection={connection}
-              title={refusal ?? undefined}
-              className="text-xs text-neutral-600 dark:text-neutral-400"
-            >
-              {CONNECTION_TEXT[connection]}
-            </span>
-          </div>
-          {can(actor, "entry:pin") && <PinnedOrder slug={blog.slug} entries={state.entries} />}
-          {entries.length === 0 && (
-            <p className="text-neutral-600 dark:text-neutral-400">
-              No entries yet. What you and your colleagues write appears here.
-            </p>
+        <div className="space-y-4">
+          {submissionView && (
+            <SubmissionsPanel slug={blog.slug} view={submissionView} submissions={submissions} onReviewed={reviewed} />
           )}
-          {entries.map((entry) => (
-            <StreamItem
-              key={entry.id}
-              entry={entry}
-              blog={blog}
-              actor={actor}
-              contributors={contributors}
-              editing={editing.has(entry.id)}
-              onEdit={() => setEditingOf(entry.id, true)}
-              onCloseEditor={() => setEditingOf(entry.id, false)}
-              onChanged={saved}
-              onRemoved={removed}
-            />
-          ))}
-          {state.nextCursor && (
-            <div className="text-center">
-              <button
-                type="button"
-                disabled={loadingOlder}
-                onClick={() => void loadOlder()}
-                className={buttonStyles.secondary}
+          <section aria-labelledby="stream-heading" data-testid="newsroom-stream" className="space-y-3">
+            <div className="flex items-center gap-3">
+              <h2 id="stream-heading" className="text-lg font-bold">
+                All entries
+              </h2>
+              <span
+                role="status"
+                data-connection={connection}
+                title={refusal ?? undefined}
+                className="text-xs text-neutral-600 dark:text-neutral-400"
               >
-                {loadingOlder ? "Loading…" : "Load older"}
-              </button>
-              {olderError && (
-                <p role="alert" className="mt-1 text-xs text-red-700">
-                  {olderError}
-                </p>
-              )}
+                {CONNECTION_TEXT[connection]}
+              </span>
             </div>
-          )}
-        </section>
+            {can(actor, "entry:pin") && <PinnedOrder slug={blog.slug} entries={state.entries} />}
+            {entries.length === 0 && (
+              <p className="text-neutral-600 dark:text-neutral-400">
+                No entries yet. What you and your colleagues write appears here.
+              </p>
+            )}
+            {entries.map((entry) => (
+              <StreamItem
+                key={entry.id}
+                entry={entry}
+                blog={blog}
+                actor={actor}
+                contributors={contributors}
+                editing={editing.has(entry.id)}
+                onEdit={() => setEditingOf(entry.id, true)}
+                onCloseEditor={() => setEditingOf(entry.id, false)}
+                onChanged={saved}
+                onRemoved={removed}
+              />
+            ))}
+            {state.nextCursor && (
+              <div className="text-center">
+                <button
+                  type="button"
+                  disabled={loadingOlder}
+                  onClick={() => void loadOlder()}
+                  className={buttonStyles.secondary}
+                >
+                  {loadingOlder ? "Loading…" : "Load older"}
+                </button>
+                {olderError && (
+                  <p role="alert" className="mt-1 text-xs text-red-700">
+                    {olderError}
+                  </p>
+                )}
+              </div>
+            )}
+          </section>
+        </div>
       </div>
     </div>
   );

@@ -4,7 +4,7 @@
 // (re)join the caller reloads its first page (`onJoined`).
 import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { EntryDTO } from "@/common/contracts/dto";
+import type { EntryDTO, SubmissionDTO } from "@/common/contracts/dto";
 import type { AllServerToClientEvents, ClientToServerEvents } from "@/common/contracts/events";
 import { useLatest } from "@/components/ui/use-latest";
 
@@ -15,6 +15,8 @@ type NewsroomSocket = Socket<AllServerToClientEvents, ClientToServerEvents>;
 export interface NewsroomHandlers {
   onSaved: (entry: EntryDTO) => void;
   onRemoved: (id: string) => void;
+  /** A step of an entry's review (for editors: the queue; for a contributor: their own entries). */
+  onReviewed: (submission: SubmissionDTO) => void;
   /** Called after each successful join: changes made before it (since the render, or while offline) are not replayed. */
   onJoined: () => void;
 }
@@ -34,6 +36,9 @@ export function useNewsroomEvents(
     });
     socket.on("admin:entry-removed", ({ blog, id }) => {
       if (blog === slug) handlersRef.current.onRemoved(id);
+    });
+    socket.on("admin:entry-reviewed", ({ blog, entry, review }) => {
+      if (blog === slug) handlersRef.current.onReviewed({ entry, review });
     });
     socket.on("connect", () => {
       socket.emit("admin:join", { slug }, (answer) => {

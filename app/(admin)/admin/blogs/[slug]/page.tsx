@@ -3,9 +3,12 @@ import { notFound } from "next/navigation";
 import { BlogBreadcrumb } from "@/components/admin/BlogBreadcrumb";
 import { BlogWorkspace } from "@/components/admin/stream/BlogWorkspace";
 import { STREAM_PAGE_SIZE } from "@/components/admin/stream/stream-state";
+import type { SubmissionView } from "@/components/admin/stream/submission-list";
 import { requirePageActor } from "@/server/auth/current-actor";
 import { findBlog } from "@/server/db/blogs";
 import { listEntries } from "@/server/db/entries";
+import { listSubmissions } from "@/server/db/reviews";
+import { can } from "@/common/permissions";
 import { getRuntime } from "@/server/runtime";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -24,6 +27,8 @@ export default async function BlogWorkspacePage({ params }: Props) {
   const blog = await findBlog(db, slug);
   if (!blog) notFound();
   const page = await listEntries(db, slug, { limit: STREAM_PAGE_SIZE, status: "all" }, actor);
+  const view: SubmissionView | null = can(actor, "entry:review") ? "queue" : can(actor, "entry:submit") ? "mine" : null;
+  const submissions = view && { view, items: await listSubmissions(db, actor, slug) };
   return (
     <div className="space-y-4">
       <BlogBreadcrumb blog={blog} />
@@ -31,6 +36,7 @@ export default async function BlogWorkspacePage({ params }: Props) {
         blog={blog}
         actor={{ id: actor.id, role: actor.role, name: actor.name }}
         initial={{ entries: page.entries, nextCursor: page.nextCursor }}
+        submissions={submissions}
       />
     </div>
   );
