@@ -1,6 +1,8 @@
 // A reporter in the field (a contributor) and an editor, each in their own signed-in browser: the contributor
 // submits, the submission arrives in the editor's queue live, the editor publishes it (readers get it) or sends
 // it back with a note; the contributor sees each outcome live, edits the returned entry and submits it again.
+import type { Browser, Page } from "@playwright/test";
+import type { TestServer } from "../server/test/harness.ts";
 import { expect, test } from "./fixtures/server.ts";
 import {
   composer,
@@ -14,17 +16,33 @@ import {
 
 const uid = () => Math.random().toString(36).slice(2, 8);
 
+/** The contributor and the editor, each signed in in a browser of their own, in the blog's workspace. */
+async function openDesk(browser: Browser, server: TestServer, slug: string) {
+  const contributor = await openContext(browser, server, server.users.contributor);
+  const editor = await openContext(browser, server, server.users.editor);
+  await openWorkspace(contributor.page, slug);
+  await openWorkspace(editor.page, slug);
+  return { contributor, editor };
+}
+
+/** Writes a new entry in the composer and submits it for review, as a contributor does. */
+async function writeAndSubmit(page: Page, headline: string, text: string): Promise<void> {
+  const form = composer(page);
+  await form.getByLabel("Headline").fill(headline);
+  await entryText(form).click();
+  await page.keyboard.type(text);
+  await form.getByRole("button", { name: "Submit for review" }).click();
+  await expect(form.getByRole("status").filter({ hasText: "Sent to the editors for review." })).toBeVisible();
+}
+
 test("a contributor's submission reaches the editor's queue live, is published, and the contributor sees it", async ({
   browser,
   server,
   newsroom,
 }) => {
   const blog = await newsroom.createBlog({ prefix: "review" });
-  const contributor = await openContext(browser, server, server.users.contributor);
-  const editor = await openContext(browser, server, server.users.editor);
+  const { contributor, editor } = await openDesk(browser, server, blog.slug);
   const reader = await openContext(browser, server);
-  await openWorkspace(contributor.page, blog.slug);
-  await openWorkspace(editor.page, blog.slug);
   await openReader(reader.page, blog.slug);
 
   // A contributor writes and submits; they have no way to publish, schedule or pin.
@@ -32,11 +50,7 @@ test("a contributor's submission reaches the editor's queue live, is published, 
   await expect(form.getByRole("button", { name: "Publish now" })).toHaveCount(0);
   await expect(form.getByRole("button", { name: "Schedule…" })).toHaveCount(0);
   const headline = `Water rising at the harbour ${uid()}`;
-  await form.getByLabel("Headline").fill(headline);
-  await entryText(form).click();
-  await contributor.page.keyboard.type("The quay is under water.");
-  await form.getByRole("button", { name: "Submit for review" }).click();
-  await expect(form.getByRole("status").filter({ hasText: "Sent to the editors for review." })).toBeVisible();
+  await writeAndSubmit(contributor.page, headline, "The quay is under water.");
   const mine = contributor.page.getByTestId("submissions");
   await expect(mine.getByRole("heading", { name: /Your submissions/ })).toBeVisible();
   await expect(mine.getByTestId("submission").filter({ hasText: headline })).toContainText("Waiting for review");
@@ -71,17 +85,9 @@ test("an editor sends a submission back with a note; the contributor reads it li
   newsroom,
 }) => {
   const blog = await newsroom.createBlog({ prefix: "return" });
-  const contributor = await openContext(browser, server, server.users.contributor);
-  const editor = await openContext(browser, server, server.users.editor);
-  await openWorkspace(contributor.page, blog.slug);
-  await openWorkspace(editor.page, blog.slug);
-
+  const { contributor, editor } = await openDesk(browser, server, blog.slug);
   const headline = `Crowds at the station ${uid()}`;
-  const form = composer(contributor.page);
-  await form.getByLabel("Headline").fill(headline);
-  await entryText(form).click();
-  await contributor.page.keyboard.type("Hundreds are waiting.");
-  await form.getByRole("button", { name: "Submit for review" }).click();
+  await writeAndSubmit(contributor.page, headline, "Hundreds are waiting.");
 
   const queue = editor.page.getByTestId("submissions");
   const item = queue.getByTestId("submission").filter({ hasText: headline });
