@@ -169,7 +169,7 @@ export type BlogListItemDTO = z.infer<typeof blogListItemSchema>;
 export const blogSummarySchema = blogSchema.extend({
   /** Published entries, not deleted. */
   entryCount: z.number().int(),
-  /** Drafts and scheduled entries, not deleted. */
+  /** Drafts, scheduled entries and submissions waiting or sent back, not deleted. */
   pendingCount: z.number().int(),
   lastPublishedAt: time.nullable(),
 });
