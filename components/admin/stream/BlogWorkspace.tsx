@@ -19,8 +19,9 @@ import {
 } from "./stream-state";
 import { PinnedOrder } from "./PinnedOrder";
 import { StreamItem } from "./StreamItem";
-import { applyEntryRemoved, applyEntrySaved, applyReview, type SubmissionView } from "./submission-list";
+import type { SubmissionView } from "./submission-list";
 import { SubmissionsPanel } from "./SubmissionsPanel";
+import { useSubmissions } from "./use-submissions";
 import { useNewsroomEvents, type NewsroomConnection } from "./use-newsroom-events";
 
 type Change = { kind: "saved"; entry: EntryDTO } | { kind: "removed"; id: string };
@@ -42,8 +43,7 @@ export interface BlogWorkspaceProps {
 
 export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmissions }: BlogWorkspaceProps) {
   const [state, setState] = useState(initial);
-  const submissionView = initialSubmissions?.view ?? null;
-  const [submissions, setSubmissions] = useState(initialSubmissions?.items ?? []);
+  const submissions = useSubmissions(blog.slug, initialSubmissions);
   const [editing, setEditing] = useState<ReadonlySet<string>>(new Set());
   const [contributors, setContributors] = useState<ContributorDTO[]>([]);
   const [loadingOlder, setLoadingOlder] = useState(false);
@@ -75,46 +75,28 @@ export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmis
     },
     [apply],
   );
+  const { saved: submissionSaved, removed: submissionRemoved, reviewed: submissionReviewed } = submissions;
   const saved = useCallback(
     (entry: EntryDTO) => {
       receive({ kind: "saved", entry });
-      if (submissionView) setSubmissions((current) => applyEntrySaved(submissionView, current, entry));
+      submissionSaved(entry);
     },
-    [receive, submissionView],
+    [receive, submissionSaved],
   );
   const removed = useCallback(
     (id: string) => {
       receive({ kind: "removed", id });
-      setSubmissions((current) => applyEntryRemoved(current, id));
+      submissionRemoved(id);
     },
-    [receive],
+    [receive, submissionRemoved],
   );
   const reviewed = useCallback(
     (submission: SubmissionDTO) => {
       saved(submission.entry);
-      if (submissionView) setSubmissions((current) => applyReview(submissionView, current, submission));
+      submissionReviewed(submission);
     },
-    [saved, submissionView],
+    [saved, submissionReviewed],
   );
-  // The room has no replay: after each (re)join the lists are read again, and what arrived meanwhile applied on top.
-  const reloadSubmissions = useCallback(async () => {
-    if (!submissionView) return;
-    try {
-      const answer = await apiRequest<{ submissions: SubmissionDTO[] }>(
-        "GET",
-        `/api/blogs/${encodeURIComponent(blog.slug)}/submissions`,
-      );
-      setSubmissions((current) =>
-        current.reduce(
-          (list, known) =>
-            list.some((item) => item.entry.id === known.entry.id) ? applyReview(submissionView, list, known) : list,
-          answer.submissions,
-        ),
-      );
-    } catch {
-      // The next reconnect tries again; what is on screen stays.
-    }
-  }, [blog.slug, submissionView]);
   const reload = useCallback(async () => {
     const changes: Change[] = [];
     changesDuringReload.current = changes;
@@ -133,7 +115,7 @@ export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmis
     onReviewed: reviewed,
     onJoined: () => {
       void reload();
-      void reloadSubmissions();
+      void submissions.reload();
     },
   });
 
@@ -194,6 +176,15 @@ export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmis
         )}
       </header>
 
+      {submissions.view && (
+        <SubmissionsPanel
+          slug={blog.slug}
+          view={submissions.view}
+          submissions={submissions.items}
+          onReviewed={reviewed}
+        />
+      )}
+
       <div className="grid gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
         <section
           aria-labelledby="composer-heading"
@@ -205,63 +196,58 @@ export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmis
           <Composer blog={blog} actor={actor} contributors={contributors} onSaved={saved} />
         </section>
 
-        <div className="space-y-4">
-          {submissionView && (
-            <SubmissionsPanel slug={blog.slug} view={submissionView} submissions={submissions} onReviewed={reviewed} />
+        <section aria-labelledby="stream-heading" data-testid="newsroom-stream" className="space-y-3">
+          <div className="flex items-center gap-3">
+            <h2 id="stream-heading" className="text-lg font-bold">
+              All entries
+            </h2>
+            <span
+              role="status"
+              data-connection={connection}
+              title={refusal ?? undefined}
+              className="text-xs text-neutral-600 dark:text-neutral-400"
+            >
+              {CONNECTION_TEXT[connection]}
+            </span>
+          </div>
+          {can(actor, "entry:pin") && <PinnedOrder slug={blog.slug} entries={state.entries} />}
+          {entries.length === 0 && (
+            <p className="text-neutral-600 dark:text-neutral-400">
+              No entries yet. What you and your colleagues write appears here.
+            </p>
           )}
-          <section aria-labelledby="stream-heading" data-testid="newsroom-stream" className="space-y-3">
-            <div className="flex items-center gap-3">
-              <h2 id="stream-heading" className="text-lg font-bold">
-                All entries
-              </h2>
-              <span
-                role="status"
-                data-connection={connection}
-                title={refusal ?? undefined}
-                className="text-xs text-neutral-600 dark:text-neutral-400"
+          {entries.map((entry) => (
+            <StreamItem
+              key={entry.id}
+              entry={entry}
+              blog={blog}
+              actor={actor}
+              contributors={contributors}
+              editing={editing.has(entry.id)}
+              onEdit={() => setEditingOf(entry.id, true)}
+              onCloseEditor={() => setEditingOf(entry.id, false)}
+              onChanged={saved}
+              onRemoved={removed}
+            />
+          ))}
+          {state.nextCursor && (
+            <div className="text-center">
+              <button
+                type="button"
+                disabled={loadingOlder}
+                onClick={() => void loadOlder()}
+                className={buttonStyles.secondary}
               >
-                {CONNECTION_TEXT[connection]}
-              </span>
+                {loadingOlder ? "Loading…" : "Load older"}
+              </button>
+              {olderError && (
+                <p role="alert" className="mt-1 text-xs text-red-700">
+                  {olderError}
+                </p>
+              )}
             </div>
-            {can(actor, "entry:pin") && <PinnedOrder slug={blog.slug} entries={state.entries} />}
-            {entries.length === 0 && (
-              <p className="text-neutral-600 dark:text-neutral-400">
-                No entries yet. What you and your colleagues write appears here.
-              </p>
-            )}
-            {entries.map((entry) => (
-              <StreamItem
-                key={entry.id}
-                entry={entry}
-                blog={blog}
-                actor={actor}
-                contributors={contributors}
-                editing={editing.has(entry.id)}
-                onEdit={() => setEditingOf(entry.id, true)}
-                onCloseEditor={() => setEditingOf(entry.id, false)}
-                onChanged={saved}
-                onRemoved={removed}
-              />
-            ))}
-            {state.nextCursor && (
-              <div className="text-center">
-                <button
-                  type="button"
-                  disabled={loadingOlder}
-                  onClick={() => void loadOlder()}
-                  className={buttonStyles.secondary}
-                >
-                  {loadingOlder ? "Loading…" : "Load older"}
-                </button>
-                {olderError && (
-                  <p role="alert" className="mt-1 text-xs text-red-700">
-                    {olderError}
-                  </p>
-                )}
-              </div>
-            )}
-          </section>
-        </div>
+          )}
+        </section>
       </div>
     </div>
   );
