@@ -89,8 +89,7 @@ export function can(actor: Actor | null, action: Action, context: ActionContext 
 export function requirePermission(actor: Actor | null, action: Action, context?: ActionContext): Actor {
   if (!actor) throw new AppError("UNAUTHENTICATED", "sign in or send an API token to do this");
   if (!can(actor, action, context)) {
-    const role = actor.role.toLowerCase();
-    throw new AppError("FORBIDDEN", `${/^[aeiou]/.test(role) ? "an" : "a"} ${role} may not ${describe(action)}`);
+    throw new AppError("FORBIDDEN", `a ${actor.role.toLowerCase()} may not ${describe(action)}`);
   }
   return actor;
 }

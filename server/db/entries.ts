@@ -553,7 +553,7 @@ export async function publishScheduledEntry(db: Db, id: string, now: Date): Prom
   return change && savedChange(change);
 }
 
-export async function withEvent(
+async function withEvent(
   tx: Tx,
   row: EntryRow,
   type: "entry:published" | "entry:updated" | "entry:pinned" | "entry:unpinned" | "entry:deleted" | null,
@@ -574,11 +574,11 @@ export async function findEntryRow(db: Db | Tx, slug: string, id: string): Promi
   return row;
 }
 
-export function canSeeDraft(actor: Actor | null, row: EntryRow): boolean {
+function canSeeDraft(actor: Actor | null, row: EntryRow): boolean {
   return can(actor, "entry:see-unpublished", { authorId: row.authorId });
 }
 
-export function notFound(id: string): AppError {
+function notFound(id: string): AppError {
   return new AppError("NOT_FOUND", `no entry with id "${id}" in this blog`);
 }
 
@@ -605,6 +605,6 @@ function cleanBody(html: string, sources: ImageSources): string {
 }
 
 /** A time as the newsroom reads it in the audit log: UTC, to the minute. */
-export function formatTime(at: Date): string {
+function formatTime(at: Date): string {
   return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
