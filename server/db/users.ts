@@ -34,7 +34,8 @@ export async function insertUser(db: Db, input: CreateUserInput): Promise<UserDT
 
 export async function createUser(db: Db, actor: Actor | null, input: CreateUserInput): Promise<Committed<UserDTO>> {
   requirePermission(actor, "user:manage");
-  return committed(await insertUser(db, input));
+  const user = await insertUser(db, input);
+  return committed(user, [{ type: "user-list-changed", userId: user.id }]);
 }
 
 export async function listUsers(db: Db, actor: Actor | null): Promise<UserDTO[]> {
@@ -81,7 +82,7 @@ export async function updateUser(
     return toUserDTO(row);
   });
   const effects: Effect[] = user.active ? [] : [{ type: "disconnect-user", userId: user.id }];
-  return committed(user, [...effects, { type: "drop-all-caches" }]);
+  return committed(user, [...effects, { type: "drop-all-caches" }, { type: "user-list-changed", userId: user.id }]);
 }
 
 const isActiveAdmin = (user: User) => user.role === "ADMIN" && user.active;
