@@ -6,6 +6,7 @@ import { DataTable } from "./DataTable";
 import { FormAlert } from "./FormAlert";
 import { Timestamp } from "./Timestamp";
 import { buttonStyles } from "./styles";
+import { useLiveList } from "./use-live-list";
 
 export interface AuditPage {
   events: AuditEventDTO[];
@@ -30,12 +31,22 @@ const ACTION_NAMES: Record<AuditAction, string> = {
   "entry.key-event-cleared": "cleared a key event",
 };
 
-/** The audit log, newest first; older pages are fetched from the API on request. */
+/** The audit log, newest first; older pages are fetched from the API on request, new rows arrive live. */
 export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: AuditPage; pageSize: number }) {
   const [events, setEvents] = useState(initial.events);
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const path = `/api/blogs/${encodeURIComponent(slug)}/audit`;
+
+  // Rows are never edited, only added: the newest page's unseen rows go on top.
+  useLiveList({ list: "audit", slug }, async () => {
+    const page = await apiRequest<AuditPage>("GET", `${path}?limit=${pageSize}`);
+    setEvents((shown) => {
+      const seen = new Set(shown.map((event) => event.id));
+      return [...page.events.filter((event) => !seen.has(event.id)), ...shown];
+    });
+  });
 
   async function loadMore() {
     if (!cursor) return;
@@ -43,7 +54,7 @@ export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: A
     setError(null);
     try {
       const query = new URLSearchParams({ before: cursor, limit: String(pageSize) });
-      const page = await apiRequest<AuditPage>("GET", `/api/blogs/${encodeURIComponent(slug)}/audit?${query}`);
+      const page = await apiRequest<AuditPage>("GET", `${path}?${query}`);
       setEvents((shown) => {
         const seen = new Set(shown.map((event) => event.id));
         return [...shown, ...page.events.filter((event) => !seen.has(event.id))];

@@ -11,10 +11,15 @@ import { Panel } from "./Panel";
 import { ROLE_NAMES } from "./role-names";
 import { RoleOptions } from "./RoleOptions";
 import { buttonStyles, inputStyles } from "./styles";
+import { useLiveList } from "./use-live-list";
 
 export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: string }) {
   const [users, setUsers] = useState(initial);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Another admin's changes show without a reload.
+  useLiveList({ list: "users" }, async () => {
+    setUsers((await apiRequest<{ users: UserDTO[] }>("GET", "/api/users")).users);
+  });
 
   async function update(user: UserDTO, change: UpdateUserInput, done: string) {
     setNotice(null);
@@ -29,7 +34,9 @@ export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: 
 
   return (
     <div className="space-y-6">
-      <CreateUserForm onCreated={(user) => setUsers((list) => [...list, user])} />
+      <CreateUserForm
+        onCreated={(user) => setUsers((list) => (list.some((u) => u.id === user.id) ? list : [...list, user]))}
+      />
       <section aria-labelledby="users-heading" className="space-y-3">
         <h2 id="users-heading" className="text-base font-bold">
           Everyone with access{" "}
