@@ -27,7 +27,7 @@ export interface PresenceOptions {
   /** This node's id, as the others know it. */
   node: string;
   /** Tells this node's sockets in a blog's newsroom the list as it now is. */
-  send(slug: string, people: PresencePerson[]): void;
+  send: (slug: string, people: PresencePerson[]) => void;
   /** Tells the other nodes (unset: this node alone). */
   share?: (message: PresenceShare) => void;
   now?: () => number;
@@ -56,7 +56,12 @@ export interface NewsroomPresence {
   close(): void;
 }
 
-export function createNewsroomPresence({ node, send, share, now = Date.now }: PresenceOptions): NewsroomPresence {
+export function createNewsroomPresence({
+  node,
+  send,
+  share,
+  now = () => Date.now(),
+}: PresenceOptions): NewsroomPresence {
   const local = new Map<string, Map<string, Seat>>();
   const remote = new Map<string, { seenAt: number; blogs: Map<string, PresencePerson[]> }>();
   /** What this node's sockets were last told, per blog, to send only what changed. */
@@ -105,7 +110,7 @@ export function createNewsroomPresence({ node, send, share, now = Date.now }: Pr
   return {
     join(slug, socket, person) {
       let seats = local.get(slug);
-      if (!seats) local.set(slug, (seats = new Map()));
+      if (!seats) local.set(slug, (seats = new Map<string, Seat>()));
       if (seats.has(socket)) return;
       seats.set(socket, { person, editing: [] });
       changed(slug);
@@ -128,8 +133,6 @@ export function createNewsroomPresence({ node, send, share, now = Date.now }: Pr
     heard({ node: from, blogs, full }) {
       if (from === node) return;
       const known = remote.get(from);
-      // A node we did not know (it just started, or came back): it learns everything we hold now, not in a heartbeat.
-      if (!known) share?.(everything());
       const peer = known ?? { seenAt: 0, blogs: new Map<string, PresencePerson[]>() };
       const touched = new Set(Object.keys(blogs));
       if (full) {
@@ -143,6 +146,8 @@ export function createNewsroomPresence({ node, send, share, now = Date.now }: Pr
       peer.seenAt = now();
       remote.set(from, peer);
       for (const slug of touched) refresh(slug);
+      // A node we did not know (it just started, or came back) learns everything we hold now, not in a heartbeat.
+      if (!known) share?.(everything());
     },
     beat() {
       share?.(everything());

@@ -266,7 +266,9 @@ describe("who changed an entry, and the newsroom's lists", () => {
     const reader = await connect(server.url);
     expect(await watch(reader, { list: "blogs" })).toEqual({ error: "sign in to follow the newsroom" });
     expect((await watch(reader, { list: "secrets" })).error).toMatch(/list must be blogs, users or audit/);
-    expect((await watch(audit, { list: "audit", slug: "no-such-blog" })).error).toBe('no blog with slug "no-such-blog"');
+    expect((await watch(audit, { list: "audit", slug: "no-such-blog" })).error).toBe(
+      'no blog with slug "no-such-blog"',
+    );
 
     expect((await editor("POST", "/api/blogs", { slug: "fresh-desk", title: "Fresh" })).status).toBe(201);
     await waitFor(

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { entryDTO } from "@/common/contracts/test-factories";
-import { ageInWords, changedFields, describeChanges, noticeHeard, savedHere, type ChangesByEntry } from "./colleague-changes";
+import {
+  ageInWords,
+  changedFields,
+  describeChanges,
+  noticeHeard,
+  savedHere,
+  type ChangesByEntry,
+} from "./colleague-changes";
 
 const ana = { id: "u-ana", name: "Ana" };
 const ben = { id: "u-ben", name: "Ben" };

@@ -5,7 +5,16 @@ import type { EntryDTO } from "@/common/contracts/dto";
 import type { ChangedBy } from "@/common/contracts/events";
 
 /** The fields a person recognises, in the order a sentence names them. */
-export const CHANGED_FIELDS = ["headline", "text", "label", "key event", "pin", "status", "schedule", "author"] as const;
+export const CHANGED_FIELDS = [
+  "headline",
+  "text",
+  "label",
+  "key event",
+  "pin",
+  "status",
+  "schedule",
+  "author",
+] as const;
 export type ChangedField = (typeof CHANGED_FIELDS)[number];
 
 const FIELD_OF: Record<ChangedField, (entry: EntryDTO) => unknown> = {

@@ -8,7 +8,11 @@ export function othersHere(people: readonly PresencePerson[], selfId: string): P
 }
 
 /** Colleagues with this entry open in an editor. */
-export function colleaguesEditing(people: readonly PresencePerson[], selfId: string, entryId: string): PresencePerson[] {
+export function colleaguesEditing(
+  people: readonly PresencePerson[],
+  selfId: string,
+  entryId: string,
+): PresencePerson[] {
   return othersHere(people, selfId).filter((person) => person.editing.includes(entryId));
 }
 
