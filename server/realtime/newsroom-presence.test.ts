@@ -8,7 +8,7 @@ const ben = { id: "u-ben", name: "Ben" };
 /** Two nodes wired to each other by hand, with one clock, each writing down what its sockets are told. */
 function twoNodes() {
   let time = 0;
-  const told: Record<string, PresencePerson[][]> = { a: [], b: [] };
+  const told: Record<"a" | "b", PresencePerson[][]> = { a: [], b: [] };
   const nodes = {} as Record<"a" | "b", ReturnType<typeof createNewsroomPresence>>;
   let wired = true;
   for (const [name, other] of [
@@ -18,7 +18,7 @@ function twoNodes() {
     nodes[name] = createNewsroomPresence({
       node: name,
       now: () => time,
-      send: (_slug, people) => told[name]!.push(people),
+      send: (_slug, people) => told[name].push(people),
       share: (message: PresenceShare) => {
         if (wired) nodes[other].heard(structuredClone(message));
       },
