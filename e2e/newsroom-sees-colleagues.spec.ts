@@ -98,7 +98,7 @@ test("the dashboard, a blog's audit log and the users list update live when a co
   // The dashboard: a new blog appears, then shows it ended.
   await page.goto("/admin");
   await expect(page.getByRole("heading", { name: "Live blogs" })).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await expect(page.locator("[data-live-list]")).toHaveAttribute("data-live-list", "live");
   await markNoReload(page);
   const slug = `live-list-${suffix}`;
   expect((await colleague("POST", "/api/blogs", { slug, title: `Count night ${suffix}` })).status).toBe(201);
@@ -112,7 +112,7 @@ test("the dashboard, a blog's audit log and the users list update live when a co
   // The audit log: a colleague's entry shows up as a new row.
   await page.goto(`/admin/blogs/${slug}/audit`);
   await expect(page.getByRole("row").filter({ hasText: "ended the blog" })).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await expect(page.locator("[data-live-list]")).toHaveAttribute("data-live-list", "live");
   await markNoReload(page);
   expect((await colleague("PATCH", `/api/blogs/${slug}`, { status: "LIVE" })).status).toBe(200);
   expect((await colleague("POST", `/api/blogs/${slug}/entries`, { body: "<p>Polls open.</p>" })).status).toBe(201);
@@ -123,7 +123,7 @@ test("the dashboard, a blog's audit log and the users list update live when a co
   // The users list: a colleague creates a user, gives them a role, deactivates them.
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();
-  await page.waitForLoadState("networkidle");
+  await expect(page.locator("[data-live-list]")).toHaveAttribute("data-live-list", "live");
   await markNoReload(page);
   const email = `newcomer-${suffix}@test.liveline`;
   const newcomer = await colleague<{ user: { id: string } }>("POST", "/api/users", {

@@ -6,6 +6,7 @@ import { DataTable } from "./DataTable";
 import { FormAlert } from "./FormAlert";
 import { Timestamp } from "./Timestamp";
 import { buttonStyles } from "./styles";
+import { LiveListStatus } from "./LiveListStatus";
 import { useLiveList } from "./use-live-list";
 
 export interface AuditPage {
@@ -40,7 +41,7 @@ export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: A
   const path = `/api/blogs/${encodeURIComponent(slug)}/audit`;
 
   // Rows are never edited, only added: the newest page's unseen rows go on top.
-  useLiveList({ list: "audit", slug }, async () => {
+  const live = useLiveList({ list: "audit", slug }, async () => {
     const page = await apiRequest<AuditPage>("GET", `${path}?limit=${pageSize}`);
     setEvents((shown) => {
       const seen = new Set(shown.map((event) => event.id));
@@ -69,14 +70,18 @@ export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: A
 
   if (events.length === 0) {
     return (
-      <p className="rounded border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700">
-        Nothing has happened in this blog yet.
-      </p>
+      <div className="space-y-3">
+        <LiveListStatus state={live} />
+        <p className="rounded border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700">
+          Nothing has happened in this blog yet.
+        </p>
+      </div>
     );
   }
 
   return (
     <div className="space-y-3">
+      <LiveListStatus state={live} />
       <DataTable caption="Audit log, newest first" columns={["When", "Who", "What", "Details"]}>
         {events.map((event) => (
           <tr key={event.id} data-action={event.action}>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { BlogSummaryDTO } from "@/common/contracts/dto";
 import { apiRequest } from "./api-request";
 import { BlogTable } from "./BlogTable";
+import { LiveListStatus } from "./LiveListStatus";
 import { useLiveList } from "./use-live-list";
 
 export function LiveBlogTable({
@@ -17,8 +18,13 @@ export function LiveBlogTable({
   canAudit: boolean;
 }) {
   const [blogs, setBlogs] = useState(initial);
-  useLiveList({ list: "blogs" }, async () => {
+  const live = useLiveList({ list: "blogs" }, async () => {
     setBlogs((await apiRequest<{ blogs: BlogSummaryDTO[] }>("GET", "/api/blogs?view=newsroom")).blogs);
   });
-  return <BlogTable blogs={blogs} canEdit={canEdit} canAudit={canAudit} />;
+  return (
+    <div className="space-y-2">
+      <LiveListStatus state={live} />
+      <BlogTable blogs={blogs} canEdit={canEdit} canAudit={canAudit} />
+    </div>
+  );
 }

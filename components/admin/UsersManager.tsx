@@ -11,13 +11,14 @@ import { Panel } from "./Panel";
 import { ROLE_NAMES } from "./role-names";
 import { RoleOptions } from "./RoleOptions";
 import { buttonStyles, inputStyles } from "./styles";
+import { LiveListStatus } from "./LiveListStatus";
 import { useLiveList } from "./use-live-list";
 
 export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: string }) {
   const [users, setUsers] = useState(initial);
   const [notice, setNotice] = useState<Notice | null>(null);
   // Another admin's changes show without a reload.
-  useLiveList({ list: "users" }, async () => {
+  const live = useLiveList({ list: "users" }, async () => {
     setUsers((await apiRequest<{ users: UserDTO[] }>("GET", "/api/users")).users);
   });
 
@@ -42,6 +43,7 @@ export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: 
           Everyone with access{" "}
           <span className="font-normal text-neutral-600 dark:text-neutral-400">({users.length})</span>
         </h2>
+        <LiveListStatus state={live} />
         <div aria-live="polite">{notice && <FormAlert tone={notice.tone} message={notice.message} />}</div>
         <DataTable caption="Users" columns={["Name", "Email", "Role", "Access", { label: "Actions", hidden: true }]}>
           {users.map((user) => {

@@ -3,7 +3,7 @@
 // reload: watches it over the newsroom socket (admin:watch, which checks the session's permission) and reads it
 // again from the API whenever a notice says it changed, and after a reconnect (notices sent meanwhile are lost).
 // Reads never overlap: notices arriving during one lead to one more read after it.
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { AllServerToClientEvents, ClientToServerEvents, WatchRequest } from "@/common/contracts/events";
 import { useLatest } from "@/components/ui/use-latest";
@@ -16,7 +16,11 @@ const NOTICE_OF = {
   audit: "admin:audit-changed",
 } as const satisfies Record<WatchRequest["list"], keyof AllServerToClientEvents>;
 
-export function useLiveList(request: WatchRequest, reload: () => Promise<void>): void {
+/** "live" once the list is watched; "offline" while the socket is away or the watch was refused. */
+export type LiveListState = "connecting" | "live" | "offline";
+
+export function useLiveList(request: WatchRequest, reload: () => Promise<void>): LiveListState {
+  const [state, setState] = useState<LiveListState>("connecting");
   const reloadRef = useLatest(reload);
   const key = JSON.stringify(request);
 
@@ -48,13 +52,17 @@ export function useLiveList(request: WatchRequest, reload: () => Promise<void>):
     let watchedBefore = false;
     socket.on("connect", () => {
       socket.emit("admin:watch", watched, (answer) => {
-        if (answer.error !== undefined) return;
+        if (answer.error !== undefined) return setState("offline");
+        setState("live");
         if (watchedBefore) read();
         watchedBefore = true;
       });
     });
+    socket.on("disconnect", () => setState("offline"));
     return () => {
       socket.disconnect();
     };
   }, [key, reloadRef]);
+
+  return state;
 }

@@ -6,7 +6,6 @@ export function WhoIsHere({ others }: { others: readonly PresencePerson[] }) {
   return (
     <p
       data-testid="presence"
-      aria-label="Also in this workspace"
       className="flex flex-wrap items-center gap-1.5 text-xs text-neutral-700 dark:text-neutral-300"
     >
       <span>Also here:</span>
