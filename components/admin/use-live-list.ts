@@ -58,7 +58,11 @@ export function useLiveList(request: WatchRequest, reload: () => Promise<void>):
         watchedBefore = true;
       });
     });
-    socket.on("disconnect", () => setState("offline"));
+    socket.on("disconnect", (reason) => {
+      setState("offline");
+      // The server ended it (a sign-out, a deactivation, a new role): watch again, checked as things now are.
+      if (reason === "io server disconnect") socket.connect();
+    });
     return () => {
       socket.disconnect();
     };

@@ -331,7 +331,7 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
         socket,
         WATCH_PERMISSION[request.list],
         (actor) =>
-          `a ${actor.role.toLowerCase()} may not watch the ${request.list === "audit" ? "audit log" : request.list} list`,
+          `${withArticle(actor.role.toLowerCase())} may not watch the ${request.list === "audit" ? "audit log" : request.list} list`,
         async () =>
           request.list !== "audit" || (await findBlog(deps.db, request.slug))
             ? [watchRoomOf(request)]
@@ -458,6 +458,11 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       return new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };
+}
+
+/** "an editor", "a journalist". */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
 }
 
 type Emitter = { emit: (type: BlogEvent["type"], payload: never) => unknown };

@@ -293,6 +293,31 @@ describe("who changed an entry, and the newsroom's lists", () => {
   });
 });
 
+describe("a new role", () => {
+  it("ends the user's live connections, so what they watch is checked again under the role they now have", async () => {
+    const created = await admin<{ user: { id: string } }>("POST", "/api/users", {
+      email: "demoted@test.liveline",
+      password: "demoted-pw-1",
+      role: "ADMIN",
+      displayName: "Demoted Dee",
+    });
+    expect(created.status).toBe(201);
+    const login = await apiClient(server.url)("POST", "/api/auth/login", {
+      email: "demoted@test.liveline",
+      password: "demoted-pw-1",
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const watching = await connect(server.url, cookie);
+    expect(await watch(watching, { list: "users" })).toEqual({ ok: true });
+    const ended = new Promise<string>((resolve) => watching.once("disconnect", resolve));
+    expect((await admin("PATCH", `/api/users/${created.body.user.id}`, { role: "EDITOR" })).status).toBe(200);
+    expect(await ended).toBe("io server disconnect");
+    const again = await connect(server.url, cookie);
+    expect(await watch(again, { list: "users" })).toEqual({ error: "an editor may not watch the users list" });
+    expect(await watch(again, { list: "audit", slug: "desk" })).toEqual({ ok: true });
+  });
+});
+
 describe.skipIf(!postgres)("presence across two nodes", () => {
   it("shows a colleague on the other node, takes them away at once when they leave, and a dead node after its TTL", async () => {
     const b = nodes.b!;

@@ -63,9 +63,12 @@ export function useNewsroomEvents(
         handlersRef.current.onJoined();
       });
     });
-    socket.on("disconnect", () => {
+    socket.on("disconnect", (reason) => {
       setConnection("reconnecting");
       handlersRef.current.onPresence?.([]);
+      // The server ended it (a sign-out, a deactivation, a new role): join again, checked as things now are; a
+      // session that ended is then refused and says so.
+      if (reason === "io server disconnect") socket.connect();
     });
     socket.io.on("reconnect_attempt", () => setConnection("reconnecting"));
 
