@@ -6,7 +6,16 @@ import type { CreateEntryInput, EntryListQuery, UpdateEntryInput } from "@/commo
 import { can, requirePermission, type Actor } from "@/common/permissions";
 import { isBlankHtml, sanitizeEntryHtml, type ImageSources } from "../content/sanitize";
 import { AppError } from "@/common/app-error";
-import { committed, entryRemoved, entrySaved, entryReviewed, type Committed, type Effect } from "../effects";
+import {
+  changedBy,
+  committed,
+  entryRemoved,
+  entryReviewed,
+  entrySaved,
+  newsroomListsOf,
+  type Committed,
+  type Effect,
+} from "../effects";
 import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent, recordEvent, takeNextSeq } from "./events";
 import { findPublishedWithKey, rememberPublishKey, requestHashOf, type IdempotentRequest } from "./idempotency";
@@ -27,14 +36,14 @@ export interface EntryChange {
   review?: ReviewDTO | null;
 }
 
-/** What an entry change tells readers and the newsroom. */
-export function effectsOf({ entry, event, review }: EntryChange): Effect[] {
-  return [...entrySaved(entry, event), ...(review ? entryReviewed(entry, review) : [])];
+/** What an entry change by `by` (null: the system) tells readers and the newsroom. */
+export function effectsOf({ entry, event, review }: EntryChange, by: Actor | null): Effect[] {
+  return [...entrySaved(entry, event, by && changedBy(by)), ...(review ? entryReviewed(entry, review) : [])];
 }
 
-/** A committed entry change and what it tells readers and the newsroom. */
-function savedChange(change: EntryChange): Committed<EntryDTO> {
-  return committed(change.entry, effectsOf(change));
+/** A committed entry change by `by` (null: the system) and what it tells readers and the newsroom. */
+function savedChange(change: EntryChange, by: Actor | null): Committed<EntryDTO> {
+  return committed(change.entry, effectsOf(change, by));
 }
 
 /** Statuses an editor settles through the review (POST …/review), not by editing the entry. */
@@ -197,7 +206,7 @@ export async function createEntry(
   if (earlier) return earlier;
   try {
     const change = await insertEntry(db, writer, slug, input, idempotent, { imageHosts });
-    return committed({ entry: change.entry, replayed: false }, effectsOf(change));
+    return committed({ entry: change.entry, replayed: false }, effectsOf(change, writer));
   } catch (error) {
     // Another request with the same key committed first: answer what it answered.
     if (idempotent && isUniqueViolation(error)) {
@@ -327,9 +336,9 @@ export async function updateEntry(
     const wasPublic = current.status === "PUBLISHED";
     const isPublic = row.status === "PUBLISHED";
     const type = isPublic ? (wasPublic ? "entry:updated" : "entry:published") : wasPublic ? "entry:deleted" : null;
-    return { ...(await withEvent(tx, row, type)), review };
+    return { ...(await withEvent(tx, row, type)), review, editor };
   });
-  return savedChange(change);
+  return savedChange(change, change.editor);
 }
 
 /**
@@ -469,7 +478,7 @@ export async function setEntryPinned(
     const type = row.status !== "PUBLISHED" ? null : pinned ? "entry:pinned" : "entry:unpinned";
     return withEvent(tx, row, type);
   });
-  return savedChange(change);
+  return savedChange(change, writer);
 }
 
 /**
@@ -512,7 +521,8 @@ export async function reorderPinnedEntries(
   });
   return committed(entries, [
     { type: "broadcast", event },
-    ...entries.map((entry) => ({ type: "newsroom-entry-saved" as const, entry })),
+    ...entries.map((entry) => ({ type: "newsroom-entry-saved" as const, entry, by: changedBy(writer) })),
+    ...newsroomListsOf(slug),
   ]);
 }
 
@@ -550,7 +560,7 @@ export async function publishScheduledEntry(db: Db, id: string, now: Date): Prom
     });
     return withEvent(tx, row, "entry:published");
   });
-  return change && savedChange(change);
+  return change && savedChange(change, null);
 }
 
 async function withEvent(

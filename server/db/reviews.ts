@@ -78,7 +78,7 @@ export async function reviewEntry(
       : null;
     return { entry, event, review };
   });
-  return committed({ entry: change.entry, review: change.review }, effectsOf(change));
+  return committed({ entry: change.entry, review: change.review }, effectsOf(change, reviewer));
 }
 
 /** Why a review found nothing to claim: gone, someone was first, or the contributor changed it since. */

@@ -7,6 +7,7 @@ import type { BlogStatus, ContributorDTO, EntryDTO } from "@/common/contracts/dt
 import { can, type Actor } from "@/common/permissions";
 import { buttonStyles } from "@/components/admin/styles";
 import { EntryArticle } from "@/components/feed/EntryArticle";
+import { EditorPresence, type EditorColleagues } from "@/components/admin/presence/EditorPresence";
 import { ConflictPanel } from "./ConflictPanel";
 import { bodyHtml, insertBlock } from "./editor-extensions";
 import { EmbedInserter } from "./EmbedInserter";
@@ -27,9 +28,11 @@ export interface ComposerProps {
   onSaved: (entry: EntryDTO) => void;
   /** Edit mode: close the editor (after a save, or Cancel). */
   onClose?: () => void;
+  /** Edit mode: colleagues with this entry open, and their saves of it since it was opened here. */
+  colleagues?: EditorColleagues;
 }
 
-export function Composer({ blog, actor, contributors, entry, onSaved, onClose }: ComposerProps) {
+export function Composer({ blog, actor, contributors, entry, onSaved, onClose, colleagues }: ComposerProps) {
   const id = useId();
   const composer = useComposer({ blog, actor, entry, onSaved, onClose });
   const { state, editor } = composer;
@@ -54,6 +57,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
       data-testid={isNew ? "composer" : "entry-editor"}
       className="space-y-3"
     >
+      {colleagues && <EditorPresence {...colleagues} />}
       {state.restored && (
         <p
           role="status"
@@ -71,15 +75,19 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
         </p>
       )}
 
-      <EntryMetaFields
-        id={id}
-        fields={fields}
-        onChange={composer.changeFields}
-        actor={actor}
-        contributors={contributors}
-        mayPickAuthor={mayPickAuthor}
-        authorName={entry ? entry.author.name : actor.name}
-      />
+      {/* Until the page is hydrated (the editor exists only then), what is typed would be reset by React: the
+          fields open when typing into them counts. */}
+      <fieldset disabled={!editor} className="contents">
+        <EntryMetaFields
+          id={id}
+          fields={fields}
+          onChange={composer.changeFields}
+          actor={actor}
+          contributors={contributors}
+          mayPickAuthor={mayPickAuthor}
+          authorName={entry ? entry.author.name : actor.name}
+        />
+      </fieldset>
 
       {conflict && (
         <ConflictPanel

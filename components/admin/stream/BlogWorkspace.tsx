@@ -4,11 +4,16 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { BlogDTO, ContributorDTO, EntryDTO, EntryPage, SubmissionDTO } from "@/common/contracts/dto";
+import type { ChangedBy, PresencePerson } from "@/common/contracts/events";
 import { can, type Actor } from "@/common/permissions";
 import { apiRequest } from "@/components/admin/api-request";
 import { buttonStyles } from "@/components/admin/styles";
 import { Composer } from "@/components/admin/composer/Composer";
 import { entriesWithStoredEdits } from "@/components/admin/composer/draft-storage";
+import { noticeHeard, savedHere, type ChangesByEntry } from "@/components/admin/presence/colleague-changes";
+import { colleaguesEditing, editingClaims, othersHere } from "@/components/admin/presence/presence-state";
+import { WhoIsHere } from "@/components/admin/presence/WhoIsHere";
+import { useLatest } from "@/components/ui/use-latest";
 import {
   appendOlderEntries,
   removeEntry,
@@ -48,6 +53,10 @@ export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmis
   const [contributors, setContributors] = useState<ContributorDTO[]>([]);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [olderError, setOlderError] = useState<string | null>(null);
+  const [people, setPeople] = useState<PresencePerson[]>([]);
+  // Colleagues' saves of each entry open in an editor here, for its warning.
+  const [changes, setChanges] = useState<ChangesByEntry>({});
+  const latest = useLatest({ entries: state.entries, editing });
   const listPath = `/api/blogs/${encodeURIComponent(blog.slug)}/entries`;
 
   // Journalists and contributors see colleagues' published entries only, never their drafts.
@@ -83,6 +92,25 @@ export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmis
     },
     [receive, submissionSaved],
   );
+  /** A save this tab made (its editor, a pin, a key event): its editor has nothing to warn about any more. */
+  const savedHereToo = useCallback(
+    (entry: EntryDTO) => {
+      setChanges((current) => savedHere(current, entry.id));
+      saved(entry);
+    },
+    [saved],
+  );
+  /** A save the newsroom socket heard of, by whoever made it. */
+  const heard = useCallback(
+    (entry: EntryDTO, by: ChangedBy | null) => {
+      const { entries, editing: open } = latest.current;
+      const previous = entries.find((known) => known.id === entry.id) ?? null;
+      const at = Date.now();
+      setChanges((current) => noticeHeard(current, { previous, entry, by, at }, actor.id, open.has(entry.id)));
+      saved(entry);
+    },
+    [latest, actor.id, saved],
+  );
   const removed = useCallback(
     (id: string) => {
       receive({ kind: "removed", id });
@@ -109,15 +137,21 @@ export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmis
       if (changesDuringReload.current === changes) changesDuringReload.current = null;
     }
   }, [listPath, apply]);
-  const { connection, refusal } = useNewsroomEvents(blog.slug, {
-    onSaved: saved,
-    onRemoved: removed,
-    onReviewed: reviewed,
-    onJoined: () => {
-      void reload();
-      void submissions.reload();
+  const claims = editingClaims(editing, (id) => state.entries.some((entry) => entry.id === id));
+  const { connection, refusal } = useNewsroomEvents(
+    blog.slug,
+    {
+      onSaved: heard,
+      onRemoved: removed,
+      onReviewed: reviewed,
+      onJoined: () => {
+        void reload();
+        void submissions.reload();
+      },
+      onPresence: setPeople,
     },
-  });
+    claims,
+  );
 
   useEffect(() => {
     if (!can(actor, "entry:post-as-other")) return;
@@ -140,6 +174,10 @@ export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmis
       else next.delete(id);
       return next;
     });
+  const closeEditorOf = (id: string) => {
+    setEditingOf(id, false);
+    setChanges((current) => savedHere(current, id));
+  };
 
   const loadOlder = async () => {
     if (!state.nextCursor) return;
@@ -210,6 +248,7 @@ export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmis
               {CONNECTION_TEXT[connection]}
             </span>
           </div>
+          <WhoIsHere others={othersHere(people, actor.id)} />
           {can(actor, "entry:pin") && <PinnedOrder slug={blog.slug} entries={state.entries} />}
           {entries.length === 0 && (
             <p className="text-neutral-600 dark:text-neutral-400">
@@ -225,8 +264,13 @@ export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmis
               contributors={contributors}
               editing={editing.has(entry.id)}
               onEdit={() => setEditingOf(entry.id, true)}
-              onCloseEditor={() => setEditingOf(entry.id, false)}
-              onChanged={saved}
+              onCloseEditor={() => closeEditorOf(entry.id)}
+              colleagues={{
+                editing: colleaguesEditing(people, actor.id, entry.id),
+                changes: changes[entry.id] ?? [],
+                onDismiss: () => setChanges((current) => savedHere(current, entry.id)),
+              }}
+              onChanged={savedHereToo}
               onRemoved={removed}
             />
           ))}
