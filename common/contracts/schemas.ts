@@ -1,6 +1,7 @@
 // Input validation shared by forms, route handlers and socket handlers.
 import { z } from "@/common/zod";
 import { blogStatusSchema, ENTRY_LABELS, entryStatusSchema, feedOrderSchema, roleSchema } from "./dto";
+import { MAX_STREAM_SEARCH_LENGTH, STREAM_FILTERS } from "../newsroom-stream";
 import {
   canonicalLocale,
   contrastOnWhite,
@@ -141,8 +142,20 @@ export const entryListQuerySchema = z
       .enum(["true", "false"])
       .transform((v) => v === "true")
       .optional(),
-    /** "all" adds drafts and scheduled entries (newsroom only), newest change first. */
+    /** "all" adds drafts and scheduled entries (newsroom only), in the stream's order (common/newsroom-stream.ts). */
     status: z.enum(["published", "all"]).default("published"),
+    /** The newsroom's list only: one of the workspace's filters. */
+    filter: z.enum(STREAM_FILTERS, { error: `filter must be one of ${STREAM_FILTERS.join(", ")}` }).optional(),
+    /** The newsroom's list only: entries whose headline or text holds this (any case). */
+    q: z
+      .string()
+      .trim()
+      .max(MAX_STREAM_SEARCH_LENGTH, `q must be at most ${MAX_STREAM_SEARCH_LENGTH} characters`)
+      .optional(),
+  })
+  .refine((query) => query.status === "all" || (query.filter === undefined && query.q === undefined), {
+    error: "filter and q: only with status=all (the newsroom's list)",
+    path: ["status"],
   })
   .refine((query) => query.before === undefined || query.order === "desc", {
     error: "before: only with order=desc (for order=asc, page on with after)",
