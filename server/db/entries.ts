@@ -19,6 +19,7 @@ import { AppError } from "@/common/app-error";
 import { committed, entryRemoved, entrySaved, type Committed } from "../effects";
 import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent, recordEvent, takeNextSeq } from "./events";
+import { checkEntryLabel } from "./labels";
 import { findPublishedWithKey, rememberPublishKey, requestHashOf, type IdempotentRequest } from "./idempotency";
 import { decodePageCursor, decodeStreamCursor, encodeStreamCursor, toPage } from "./page-cursor";
 import { checkPinnedSet, PINNED_ORDER_BY, pinnedIdsOf, topPinOrder } from "./pin-order";
@@ -274,6 +275,7 @@ async function insertEntry(
     if (blog.status === "ENDED") throw new AppError("CONFLICT", "this blog has ended; reopen it to add entries");
     // takeNextSeq found no live blog, yet one is there: it was reopened in between; the client may retry.
     if (published && !numbered) throw new AppError("CONFLICT", "this blog changed while publishing; try again");
+    const labels = await checkEntryLabel(tx, blog.id, input.label);
     const created = await tx.entry.create({
       data: {
         blogId: blog.id,
@@ -287,7 +289,7 @@ async function insertEntry(
         label: input.label || null,
       },
     });
-    const row: EntryRow = { ...created, author: { id: authorId, displayName: authorName }, blog: { slug } };
+    const row: EntryRow = { ...created, author: { id: authorId, displayName: authorName }, blog: { slug, labels } };
     await recordAudit(tx, {
       blogId: blog.id,
       actorId: writer.id,
@@ -318,6 +320,7 @@ export async function updateEntry(
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
     const editor = requirePermission(actor, "entry:edit", { authorId: current.authorId });
+    if (input.label !== undefined) await checkEntryLabel(tx, current.blogId, input.label || null, current.label);
     const now = new Date();
     const status = input.status ?? current.status;
     const scheduledAt = scheduleOf(status, input.scheduledAt, current, now);

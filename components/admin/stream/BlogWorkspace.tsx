@@ -3,7 +3,7 @@
 // kept current from the newsroom socket room, so colleagues' work shows up without a reload.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { BlogDTO, ContributorDTO, EntryDTO, EntryPage } from "@/common/contracts/dto";
+import type { BlogDTO, BlogLabelDTO, ContributorDTO, EntryDTO, EntryPage } from "@/common/contracts/dto";
 import { can, type Actor } from "@/common/permissions";
 import { apiRequest } from "@/components/admin/api-request";
 import { buttonStyles } from "@/components/admin/styles";
@@ -46,6 +46,7 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
   const [state, setState] = useState(initial);
   const [editing, setEditing] = useState<ReadonlySet<string>>(new Set());
   const [contributors, setContributors] = useState<ContributorDTO[]>([]);
+  const [labels, setLabels] = useState<BlogLabelDTO[]>([]);
   const [loadingOlder, setLoadingOlder] = useState(false);
   const [loadingView, setLoadingView] = useState(false);
   /** The view asked for (the list shows it once its first page is in). */
@@ -127,6 +128,12 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
       .catch(() => setContributors([])); // the author select then offers only the signed-in user
   }, [actor]);
 
+  useEffect(() => {
+    apiRequest<{ labels: BlogLabelDTO[] }>("GET", `/api/blogs/${encodeURIComponent(blog.slug)}/labels`)
+      .then((answer) => setLabels(answer.labels))
+      .catch(() => setLabels([])); // the picker then offers no label; entries keep theirs
+  }, [blog.slug]);
+
   // Edits left unsaved in this browser (a reload, a crash) reopen in their editors.
   useEffect(() => {
     const pending = entriesWithStoredEdits(blog.slug).filter((id) => initial.entries.some((entry) => entry.id === id));
@@ -189,7 +196,14 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
           <h2 id="composer-heading" className="mb-3 text-lg font-bold">
             New entry
           </h2>
-          <Composer blog={blog} actor={actor} contributors={contributors} onSaved={saved} />
+          <Composer
+            blog={blog}
+            actor={actor}
+            contributors={contributors}
+            labels={labels}
+            onSaved={saved}
+            onRemoved={removed}
+          />
         </section>
 
         <section
@@ -225,6 +239,7 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
               blog={blog}
               actor={actor}
               contributors={contributors}
+              labels={labels}
               editing={editing.has(entry.id)}
               onEdit={() => setEditingOf(entry.id, true)}
               onCloseEditor={() => setEditingOf(entry.id, false)}

@@ -1,13 +1,13 @@
 "use client";
 // One entry in the newsroom stream, with what the signed-in writer may do to it.
-import { showsKeyEventFlag } from "@/components/feed/key-event-flag";
 import { useRef, useState } from "react";
-import type { BlogStatus, ContributorDTO, EntryDTO } from "@/common/contracts/dto";
+import type { BlogLabelDTO, BlogStatus, ContributorDTO, EntryDTO } from "@/common/contracts/dto";
 import { can, type Actor } from "@/common/permissions";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
 import { buttonStyles } from "@/components/admin/styles";
 import { Composer } from "@/components/admin/composer/Composer";
 import { EntryTime } from "@/components/feed/EntryTime";
+import { LabelBadge } from "@/components/feed/LabelBadge";
 import { useCollapsibleBody } from "./use-collapsible-body";
 
 const STATUS_STYLE: Record<EntryDTO["status"], string> = {
@@ -31,6 +31,7 @@ export interface StreamItemProps {
   blog: { slug: string; status: BlogStatus };
   actor: Actor;
   contributors: ContributorDTO[];
+  labels: readonly BlogLabelDTO[];
   editing: boolean;
   onEdit: () => void;
   onCloseEditor: () => void;
@@ -43,6 +44,7 @@ export function StreamItem({
   blog,
   actor,
   contributors,
+  labels,
   editing,
   onEdit,
   onCloseEditor,
@@ -159,10 +161,8 @@ export function StreamItem({
           )}
         </span>
         {entry.pinned && <span className="font-semibold uppercase text-red-700 dark:text-red-400">Pinned</span>}
-        {entry.label && (
-          <span className="rounded bg-red-700 px-1.5 py-0.5 font-semibold uppercase text-white">{entry.label}</span>
-        )}
-        {showsKeyEventFlag(entry) && (
+        {entry.label && <LabelBadge name={entry.label} colour={entry.labelColour} />}
+        {entry.keyEvent && (
           <span className="font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>
         )}
         <span className="ml-auto">
@@ -188,6 +188,7 @@ export function StreamItem({
             blog={blog}
             actor={actor}
             contributors={contributors}
+            labels={labels}
             entry={entry}
             onSaved={onChanged}
             onClose={onCloseEditor}
