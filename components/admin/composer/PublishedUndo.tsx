@@ -48,7 +48,7 @@ export function PublishedUndo({
       data-testid="published-undo"
       className="flex min-h-5 items-center gap-2 text-neutral-700 dark:text-neutral-300"
     >
-      {error ?? "Published"}
+      <span>{error ?? "Published."}</span>
       {!error && (
         <>
           <span aria-hidden="true">·</span>
