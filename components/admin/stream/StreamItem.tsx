@@ -26,6 +26,14 @@ const smallButton =
 
 type Busy = "pin" | "key" | "delete" | "publish";
 
+/** The entry as a colleague saved it, from a 409 answer; anything else is thrown on. */
+function currentAfterConflict(caught: unknown): EntryDTO {
+  const current =
+    caught instanceof ApiError && caught.status === 409 ? (caught.details.current as EntryDTO | undefined) : undefined;
+  if (!current) throw caught;
+  return current;
+}
+
 export interface StreamItemProps {
   entry: EntryDTO;
   blog: { slug: string; status: BlogStatus };
@@ -96,11 +104,7 @@ export function StreamItem({
         );
       } catch (caught) {
         // Only this one field is sent, so someone else's newer text is never touched: retry on their version.
-        const current =
-          caught instanceof ApiError && caught.status === 409
-            ? (caught.details.current as EntryDTO | undefined)
-            : undefined;
-        if (!current) throw caught;
+        const current = currentAfterConflict(caught);
         if (current.keyEvent === keyEvent) return onChanged(current);
         onChanged(
           (await apiRequest<{ entry: EntryDTO }>("PATCH", entryPath, { version: current.version, keyEvent })).entry,
@@ -118,11 +122,7 @@ export function StreamItem({
             .entry,
         );
       } catch (caught) {
-        const current =
-          caught instanceof ApiError && caught.status === 409
-            ? (caught.details.current as EntryDTO | undefined)
-            : undefined;
-        if (!current) throw caught;
+        const current = currentAfterConflict(caught);
         onChanged(current);
         setFailure({
           version: current.version,
