@@ -1,6 +1,7 @@
 // Input validation shared by forms, route handlers and socket handlers.
 import { z } from "@/common/zod";
 import { blogStatusSchema, entryStatusSchema, feedOrderSchema, roleSchema } from "./dto";
+import { PRESENCE_MAX_EDITING } from "./events";
 import { MAX_STREAM_SEARCH_LENGTH, STREAM_FILTERS } from "../newsroom-stream";
 import {
   canonicalLocale,
@@ -206,6 +207,24 @@ export const blogListQuerySchema = z.strictObject({
 
 /** The admin socket's join request. */
 export const adminJoinRequestSchema = z.strictObject({ slug: slugSchema });
+
+export const presenceEditingSchema = z.strictObject({
+  slug: slugSchema,
+  entries: z
+    .array(z.string().min(1).max(64), { error: "entries must be a list of entry ids" })
+    .max(PRESENCE_MAX_EDITING, `entries: at most ${PRESENCE_MAX_EDITING} entries at once`)
+    .refine((ids) => new Set(ids).size === ids.length, "entries: each entry once"),
+});
+
+export const watchRequestSchema = z.discriminatedUnion(
+  "list",
+  [
+    z.strictObject({ list: z.literal("blogs") }),
+    z.strictObject({ list: z.literal("users") }),
+    z.strictObject({ list: z.literal("audit"), slug: slugSchema }),
+  ],
+  { error: "list must be blogs, users or audit (with its slug)" },
+);
 
 /** Sequence numbers are 32-bit integers in the database; a bigger `since` is a mistake, not a question. */
 const MAX_SEQ = 2_147_483_647;

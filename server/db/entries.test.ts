@@ -45,16 +45,25 @@ describe("entries data layer", () => {
     const types = (change: { effects: readonly { type: string }[] }) => change.effects.map((effect) => effect.type);
     const input = { body: "<p>told</p>", status: "PUBLISHED", keyEvent: false } as const;
     const created = opened(await createEntry(db, editor, "data-blog", input, { idempotencyKey: "told-1" }));
-    expect(types(created)).toEqual(["broadcast", "newsroom-entry-saved"]);
+    expect(types(created)).toEqual(["broadcast", "newsroom-entry-saved", "blog-list-changed", "audit-recorded"]);
     const retried = opened(await createEntry(db, editor, "data-blog", input, { idempotencyKey: "told-1" }));
     expect(retried).toMatchObject({ entry: { id: created.entry.id }, replayed: true, effects: [] });
     const draft = opened(await createEntry(db, editor, "data-blog", { ...input, status: "DRAFT" }));
-    expect(draft.effects).toEqual([{ type: "newsroom-entry-saved", entry: draft.entry }]);
+    // Who saved it is the actor the server authenticated, for the newsroom's "changed by" notices.
+    const lists = [
+      { type: "blog-list-changed", blog: "data-blog" },
+      { type: "audit-recorded", blog: "data-blog" },
+    ];
+    expect(draft.effects).toEqual([
+      { type: "newsroom-entry-saved", entry: draft.entry, by: { id: editor.id, name: editor.name } },
+      ...lists,
+    ]);
     expect(opened(await deleteEntry(db, editor, "data-blog", draft.entry.id)).effects).toEqual([
       { type: "newsroom-entry-removed", blog: "data-blog", id: draft.entry.id },
+      ...lists,
     ]);
     const blog = opened(await updateBlog(db, editor, "data-blog", { summary: "Told" }));
-    expect(types(blog)).toEqual(["broadcast"]);
+    expect(types(blog)).toEqual(["broadcast", "blog-list-changed", "audit-recorded"]);
   });
 
   it("lets exactly one of two concurrent saves of the same version win", async () => {

@@ -16,7 +16,7 @@ import {
 } from "@/common/newsroom-stream";
 import { isBlankHtml, sanitizeEntryHtml, type ImageSources } from "../content/sanitize";
 import { AppError } from "@/common/app-error";
-import { committed, entryRemoved, entrySaved, type Committed } from "../effects";
+import { changedBy, committed, entryRemoved, entrySaved, newsroomListsOf, type Committed } from "../effects";
 import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent, recordEvent, takeNextSeq } from "./events";
 import { checkEntryLabel } from "./labels";
@@ -33,9 +33,9 @@ interface EntryChange {
   event: BlogEvent | null;
 }
 
-/** A committed entry change and what it tells readers and the newsroom. */
-function savedChange({ entry, event }: EntryChange): Committed<EntryDTO> {
-  return committed(entry, entrySaved(entry, event));
+/** A committed entry change by `by` (null: the system) and what it tells readers and the newsroom. */
+function savedChange({ entry, event }: EntryChange, by: Actor | null): Committed<EntryDTO> {
+  return committed(entry, entrySaved(entry, event, by && changedBy(by)));
 }
 
 type Status = EntryDTO["status"];
@@ -235,7 +235,7 @@ export async function createEntry(
   if (earlier) return earlier;
   try {
     const { entry, event } = await insertEntry(db, writer, slug, input, idempotent, { imageHosts });
-    return committed({ entry, replayed: false }, entrySaved(entry, event));
+    return committed({ entry, replayed: false }, entrySaved(entry, event, changedBy(writer)));
   } catch (error) {
     // Another request with the same key committed first: answer what it answered.
     if (idempotent && isUniqueViolation(error)) {
@@ -362,9 +362,9 @@ export async function updateEntry(
     const wasPublic = current.status === "PUBLISHED";
     const isPublic = row.status === "PUBLISHED";
     const type = isPublic ? (wasPublic ? "entry:updated" : "entry:published") : wasPublic ? "entry:deleted" : null;
-    return withEvent(tx, row, type);
+    return { ...(await withEvent(tx, row, type)), editor };
   });
-  return savedChange(change);
+  return savedChange(change, change.editor);
 }
 
 /** The audit rows one PATCH makes: a status change, an edit naming its fields, a key-event change. */
@@ -470,7 +470,7 @@ export async function setEntryPinned(
     const type = row.status !== "PUBLISHED" ? null : pinned ? "entry:pinned" : "entry:unpinned";
     return withEvent(tx, row, type);
   });
-  return savedChange(change);
+  return savedChange(change, writer);
 }
 
 /**
@@ -513,7 +513,8 @@ export async function reorderPinnedEntries(
   });
   return committed(entries, [
     { type: "broadcast", event },
-    ...entries.map((entry) => ({ type: "newsroom-entry-saved" as const, entry })),
+    ...entries.map((entry) => ({ type: "newsroom-entry-saved" as const, entry, by: changedBy(writer) })),
+    ...newsroomListsOf(slug),
   ]);
 }
 
@@ -551,7 +552,7 @@ export async function publishScheduledEntry(db: Db, id: string, now: Date): Prom
     });
     return withEvent(tx, row, "entry:published");
   });
-  return change && savedChange(change);
+  return change && savedChange(change, null);
 }
 
 async function withEvent(

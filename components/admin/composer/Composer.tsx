@@ -7,6 +7,7 @@ import type { BlogLabelDTO, BlogStatus, ContributorDTO, EntryDTO } from "@/commo
 import { can, type Actor } from "@/common/permissions";
 import { buttonStyles } from "@/components/admin/styles";
 import { EntryArticle } from "@/components/feed/EntryArticle";
+import { EditorPresence, type EditorColleagues } from "@/components/admin/presence/EditorPresence";
 import { ConflictPanel } from "./ConflictPanel";
 import { bodyHtml, insertBlock } from "./editor-extensions";
 import { EmbedInserter } from "./EmbedInserter";
@@ -28,6 +29,8 @@ export interface ComposerProps {
   onSaved: (entry: EntryDTO) => void;
   /** Edit mode: close the editor (after a save, or Cancel). */
   onClose?: () => void;
+  /** Edit mode: colleagues with this entry open, and their saves of it since it was opened here. */
+  colleagues?: EditorColleagues;
   /** The blog's labels, for the picker (empty until loaded). */
   labels?: readonly BlogLabelDTO[];
   /** A new entry was deleted from here (Undo after publishing). */
@@ -46,6 +49,7 @@ export function Composer({
   entry,
   onSaved,
   onClose,
+  colleagues,
   labels = [],
   onRemoved,
 }: ComposerProps) {
@@ -86,6 +90,7 @@ export function Composer({
       className="space-y-3"
       onKeyDown={submitWithShortcut}
     >
+      {colleagues && <EditorPresence {...colleagues} />}
       {state.restored && (
         <p
           role="status"

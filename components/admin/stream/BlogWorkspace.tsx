@@ -4,12 +4,17 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { BlogDTO, BlogLabelDTO, ContributorDTO, EntryDTO, EntryPage } from "@/common/contracts/dto";
+import type { ChangedBy, PresencePerson } from "@/common/contracts/events";
 import { can, type Actor } from "@/common/permissions";
 import { apiRequest } from "@/components/admin/api-request";
 import { buttonStyles } from "@/components/admin/styles";
 import { Composer } from "@/components/admin/composer/Composer";
 import { entriesWithStoredEdits } from "@/components/admin/composer/draft-storage";
 import { STREAM_FILTER_RULES, streamViewQuery, type StreamView } from "@/common/newsroom-stream";
+import { noticeHeard, savedHere, type ChangesByEntry } from "@/components/admin/presence/colleague-changes";
+import { colleaguesEditing, editingClaims, othersHere } from "@/components/admin/presence/presence-state";
+import { WhoIsHere } from "@/components/admin/presence/WhoIsHere";
+import { useLatest } from "@/components/ui/use-latest";
 import {
   appendOlderEntries,
   removeEntry,
@@ -52,6 +57,10 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
   /** The view asked for (the list shows it once its first page is in). */
   const [wantedView, setWantedView] = useState(initial.scope.view);
   const [olderError, setOlderError] = useState<string | null>(null);
+  const [people, setPeople] = useState<PresencePerson[]>([]);
+  // Colleagues' saves of each entry open in an editor here, for its warning.
+  const [changes, setChanges] = useState<ChangesByEntry>({});
+  const latest = useLatest({ entries: state.entries, editing });
   const listPath = `/api/blogs/${encodeURIComponent(blog.slug)}/entries`;
 
   // Journalists see colleagues' published entries only, never their drafts.
@@ -79,24 +88,43 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
     [apply],
   );
   const saved = useCallback((entry: EntryDTO) => receive({ kind: "saved", entry }), [receive]);
+  /** A save this tab made (its editor, a pin, a key event): its editor has nothing to warn about any more. */
+  const savedHereToo = useCallback(
+    (entry: EntryDTO) => {
+      setChanges((current) => savedHere(current, entry.id));
+      saved(entry);
+    },
+    [saved],
+  );
+  /** A save the newsroom socket heard of, by whoever made it. */
+  const heard = useCallback(
+    (entry: EntryDTO, by: ChangedBy | null) => {
+      const { entries, editing: open } = latest.current;
+      const previous = entries.find((known) => known.id === entry.id) ?? null;
+      const at = Date.now();
+      setChanges((current) => noticeHeard(current, { previous, entry, by, at }, actor.id, open.has(entry.id)));
+      saved(entry);
+    },
+    [latest, actor.id, saved],
+  );
   const removed = useCallback((id: string) => receive({ kind: "removed", id }), [receive]);
   // The view wanted now; an answer for an older one (the search changed again meanwhile) is dropped.
   const wanted = useRef<StreamScope>(initial.scope);
   const load = useCallback(
     async (scope: StreamScope) => {
-      const changes: Change[] = [];
-      changesDuringReload.current = changes;
+      const meanwhile: Change[] = [];
+      changesDuringReload.current = meanwhile;
       try {
         const page = await apiRequest<EntryPage>("GET", `${listPath}?${streamPageQuery(scope.view)}`);
         if (wanted.current !== scope) return;
         setState((current) => {
           const base = current.scope === scope ? current : { scope, entries: [], nextCursor: null };
-          return changes.reduce(apply, replaceFirstPage(base, page.entries, page.nextCursor));
+          return meanwhile.reduce(apply, replaceFirstPage(base, page.entries, page.nextCursor));
         });
       } catch {
         // The next reconnect (or view change) tries again; what is on screen stays.
       } finally {
-        if (changesDuringReload.current === changes) changesDuringReload.current = null;
+        if (changesDuringReload.current === meanwhile) changesDuringReload.current = null;
         if (wanted.current === scope) setLoadingView(false);
       }
     },
@@ -115,11 +143,12 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
     },
     [load],
   );
-  const { connection, refusal } = useNewsroomEvents(blog.slug, {
-    onSaved: saved,
-    onRemoved: removed,
-    onJoined: () => void reload(),
-  });
+  const claims = editingClaims(editing, (id) => state.entries.some((entry) => entry.id === id));
+  const { connection, refusal } = useNewsroomEvents(
+    blog.slug,
+    { onSaved: heard, onRemoved: removed, onJoined: () => void reload(), onPresence: setPeople },
+    claims,
+  );
 
   useEffect(() => {
     if (!can(actor, "entry:post-as-other")) return;
@@ -148,6 +177,10 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
       else next.delete(id);
       return next;
     });
+  const closeEditorOf = (id: string) => {
+    setEditingOf(id, false);
+    setChanges((current) => savedHere(current, id));
+  };
 
   const loadOlder = async () => {
     if (!state.nextCursor) return;
@@ -225,6 +258,7 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
               {CONNECTION_TEXT[connection]}
             </span>
           </div>
+          <WhoIsHere others={othersHere(people, actor.id)} />
           <StreamFilters view={wantedView} onChange={changeView} />
           {can(actor, "entry:pin") && !filtered && <PinnedOrder slug={blog.slug} entries={state.entries} />}
           {entries.length === 0 && (
@@ -242,8 +276,13 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
               labels={labels}
               editing={editing.has(entry.id)}
               onEdit={() => setEditingOf(entry.id, true)}
-              onCloseEditor={() => setEditingOf(entry.id, false)}
-              onChanged={saved}
+              onCloseEditor={() => closeEditorOf(entry.id)}
+              colleagues={{
+                editing: colleaguesEditing(people, actor.id, entry.id),
+                changes: changes[entry.id] ?? [],
+                onDismiss: () => setChanges((current) => savedHere(current, entry.id)),
+              }}
+              onChanged={savedHereToo}
               onRemoved={removed}
             />
           ))}

@@ -6,6 +6,8 @@ import { can, type Actor } from "@/common/permissions";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
 import { buttonStyles } from "@/components/admin/styles";
 import { Composer } from "@/components/admin/composer/Composer";
+import type { EditorColleagues } from "@/components/admin/presence/EditorPresence";
+import { editingNotice } from "@/components/admin/presence/presence-state";
 import { EntryTime } from "@/components/feed/EntryTime";
 import { LabelBadge } from "@/components/feed/LabelBadge";
 import { useCollapsibleBody } from "./use-collapsible-body";
@@ -43,6 +45,8 @@ export interface StreamItemProps {
   editing: boolean;
   onEdit: () => void;
   onCloseEditor: () => void;
+  /** Colleagues with this entry open, and their saves of it since it was opened here. */
+  colleagues?: EditorColleagues;
   onChanged: (entry: EntryDTO) => void;
   onRemoved: (id: string) => void;
 }
@@ -56,6 +60,7 @@ export function StreamItem({
   editing,
   onEdit,
   onCloseEditor,
+  colleagues,
   onChanged,
   onRemoved,
 }: StreamItemProps) {
@@ -165,6 +170,14 @@ export function StreamItem({
         {entry.keyEvent && (
           <span className="font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>
         )}
+        {!editing && colleagues && colleagues.editing.length > 0 && (
+          <span
+            data-testid="card-editing"
+            className="rounded-full bg-emerald-100 px-2 py-0.5 font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+          >
+            {editingNotice(colleagues.editing, false)}
+          </span>
+        )}
         <span className="ml-auto">
           By <span className="font-medium text-neutral-800 dark:text-neutral-200">{entry.author.name}</span>
           {" · "}
@@ -190,6 +203,7 @@ export function StreamItem({
             contributors={contributors}
             labels={labels}
             entry={entry}
+            colleagues={colleagues}
             onSaved={onChanged}
             onClose={onCloseEditor}
           />
