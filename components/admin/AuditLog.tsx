@@ -19,6 +19,7 @@ const ACTION_NAMES: Record<AuditAction, string> = {
   "blog.edited": "edited the blog",
   "blog.ended": "ended the blog",
   "blog.reopened": "reopened the blog",
+  "blog.labels-edited": "edited the labels",
   "entry.drafted": "saved a draft",
   "entry.scheduled": "scheduled an entry",
   "entry.published": "published an entry",

@@ -7,6 +7,7 @@ import { AppError } from "@/common/app-error";
 import { committed, newsroomListsOf, type Committed } from "../effects";
 import { recordAudit, type AuditRecord } from "./audit";
 import { recordEvent } from "./events";
+import { initialLabelRows } from "./labels";
 import { toBlogDTO } from "./to-dto";
 import type { Blog, Db } from "./types";
 import { isUniqueViolation } from "./unique-violation";
@@ -124,7 +125,7 @@ export async function createBlog(db: Db, actor: Actor | null, input: CreateBlogI
   const editor = requirePermission(actor, "blog:create");
   try {
     const blog = await db.$transaction(async (tx) => {
-      const row = await tx.blog.create({ data: input });
+      const row = await tx.blog.create({ data: { ...input, labels: { create: initialLabelRows() } } });
       await recordAudit(tx, { blogId: row.id, actorId: editor.id, action: "blog.created", summary: row.title });
       return toBlogDTO(row);
     });

@@ -301,7 +301,7 @@ describe("publishing into a blog that is not live", () => {
 });
 
 describe("the newsroom's entry list", () => {
-  it("shows drafts and scheduled entries to writers, most recently changed first, with a cursor", async () => {
+  it("shows writers scheduled entries, then drafts, then published ones as readers see them, with a cursor", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "all-blog", title: "A", summary: "" });
     // A few milliseconds apart, so the order is by time and not by id.
@@ -326,7 +326,7 @@ describe("the newsroom's entry list", () => {
     const d = opened(
       await createEntry(db, editor, "all-blog", { body: "<p>d</p>", status: "DRAFT", keyEvent: false }),
     ).entry;
-    // Touch a: it becomes the most recently changed.
+    // Touching a (the oldest) does not lift it.
     await tick();
     opened(await updateEntry(db, editor, "all-blog", a.id, { version: 1, headline: "A" }));
 
@@ -334,7 +334,7 @@ describe("the newsroom's entry list", () => {
       code: "UNAUTHENTICATED",
     });
     const all = await listEntries(db, "all-blog", { limit: 20, status: "all" }, editor);
-    expect(all.entries.map((e) => e.id)).toEqual([a.id, d.id, c.id, b.id]);
+    expect(all.entries.map((e) => e.id)).toEqual([c.id, d.id, b.id, a.id]);
 
     const pages: string[] = [];
     let before: string | undefined;
@@ -343,11 +343,11 @@ describe("the newsroom's entry list", () => {
       pages.push(...page.entries.map((e) => e.id));
       before = page.nextCursor ?? undefined;
     } while (before);
-    expect(pages).toEqual([a.id, d.id, c.id, b.id]);
+    expect(pages).toEqual([c.id, d.id, b.id, a.id]);
 
     // Journalists: published entries and their own work.
     const mine = await listEntries(db, "all-blog", { limit: 20, status: "all" }, journalist);
-    expect(mine.entries.map((e) => e.id)).toEqual([a.id, b.id]);
+    expect(mine.entries.map((e) => e.id)).toEqual([b.id, a.id]);
     // A cursor of one list is refused by the other.
     const readerPage = await listEntries(db, "all-blog", { limit: 1, status: "published" });
     expect(readerPage.entries.map((e) => e.id)).toEqual([a.id]);

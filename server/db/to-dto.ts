@@ -2,14 +2,18 @@
 import type { AuditAction, AuditEventDTO, BlogDTO, EntryDTO, UserDTO } from "@/common/contracts/dto";
 import type { AuditEvent, Blog, Entry, User } from "./types";
 
-export type EntryRow = Entry & { author: Pick<User, "id" | "displayName">; blog: Pick<Blog, "slug"> };
+export type EntryRow = Entry & {
+  author: Pick<User, "id" | "displayName">;
+  /** The blog's labels give the entry's label its colour. */
+  blog: Pick<Blog, "slug"> & { labels: { name: string; colour: string }[] };
+};
 
 /** What readers may see of a blog's entries: published and not deleted. */
 export const visibleToReaders = { status: "PUBLISHED", deletedAt: null } as const;
 
 export const entryInclude = {
   author: { select: { id: true, displayName: true } },
-  blog: { select: { slug: true } },
+  blog: { select: { slug: true, labels: { select: { name: true, colour: true } } } },
 } as const;
 
 export function toEntryDTO(row: EntryRow): EntryDTO {
@@ -27,6 +31,7 @@ export function toEntryDTO(row: EntryRow): EntryDTO {
     pinOrder: row.pinned ? row.pinOrder : null,
     keyEvent: row.keyEvent,
     label: row.label,
+    labelColour: row.blog.labels.find((label) => label.name === row.label)?.colour ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
