@@ -191,7 +191,7 @@ export function resolveMerge(merge: EntryMerge, choices: MergeChoices): Mergeabl
     const merged = merge.fields[field];
     if (merged.outcome === "merged") return merged.value as MergeableFields[K];
     if (field === "body") return resolveBody(merged.chunks ?? [], choices.body ?? []) as MergeableFields[K];
-    const choice = choices[field as Exclude<MergeField, "body">] ?? "mine";
+    const choice = choices[field] ?? "mine";
     return (choice === "theirs" ? merged.theirs : merged.mine) as MergeableFields[K];
   };
   return { headline: pick("headline"), body: pick("body"), label: pick("label"), keyEvent: pick("keyEvent") };

@@ -1,8 +1,12 @@
 // Rows to the shapes the API answers. One place, so the page, the API and events agree.
 import type { AuditAction, AuditEventDTO, BlogDTO, EntryDTO, UserDTO } from "@/common/contracts/dto";
-import type { AuditEvent, Blog, Entry, User } from "./types";
+import type { AuditEvent, Blog, Entry, EntryCorrection, User } from "./types";
 
-export type EntryRow = Entry & { author: Pick<User, "id" | "displayName">; blog: Pick<Blog, "slug"> };
+export type EntryRow = Entry & {
+  author: Pick<User, "id" | "displayName">;
+  blog: Pick<Blog, "slug">;
+  corrections: Pick<EntryCorrection, "id" | "text" | "createdAt">[];
+};
 
 /** What readers may see of a blog's entries: published and not deleted. */
 export const visibleToReaders = { status: "PUBLISHED", deletedAt: null } as const;
@@ -10,6 +14,7 @@ export const visibleToReaders = { status: "PUBLISHED", deletedAt: null } as cons
 export const entryInclude = {
   author: { select: { id: true, displayName: true } },
   blog: { select: { slug: true } },
+  corrections: { select: { id: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
 } as const;
 
 export function toEntryDTO(row: EntryRow): EntryDTO {
@@ -30,6 +35,11 @@ export function toEntryDTO(row: EntryRow): EntryDTO {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    corrections: row.corrections.map((note) => ({
+      id: note.id,
+      text: note.text,
+      createdAt: note.createdAt.toISOString(),
+    })),
   };
 }
 

@@ -96,5 +96,6 @@ export function previewEntry(
     version: context.version ?? 1,
     createdAt: entry?.createdAt ?? time,
     updatedAt: time,
+    corrections: entry?.corrections ?? [],
   };
 }
