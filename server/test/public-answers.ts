@@ -46,4 +46,3 @@ export async function everythingPublic(base: string, slug: string, entryIds: str
   socket.disconnect();
   return texts.join("\n");
 }
-

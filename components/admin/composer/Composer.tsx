@@ -81,10 +81,9 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
 
       {conflict && (
         <ConflictPanel
-          mine={asEntry(conflict.mine, conflict.theirs.updatedAt)}
-          theirs={conflict.theirs}
+          conflict={conflict}
           busy={busy !== null}
-          onKeepMine={composer.keepMine}
+          onResolve={composer.resolveConflict}
           onTakeTheirs={composer.takeTheirs}
         />
       )}
