@@ -63,7 +63,7 @@ test("a journalist pins the editor's entry from the stream and the reader sees i
   await reader.context.close();
 });
 
-test("two editors edit the same entry: the second save shows both versions and overwrites nothing until asked", async ({
+test("two editors change the same headline: the second save names the colleague, shows both sides' words and overwrites nothing until asked", async ({
   page,
   browser,
   server,
@@ -82,15 +82,19 @@ test("two editors edit the same entry: the second save shows both versions and o
       },
     },
   );
-  await expect(conflict.getByTestId("conflict-mine")).toContainText("Turnout at 61%");
-  await expect(conflict.getByTestId("conflict-mine")).toContainText("More to come.");
-  await expect(conflict.getByTestId("conflict-theirs")).toContainText("Turnout corrected to 64%");
-  await expect(conflict.getByTestId("conflict-theirs")).not.toContainText("More to come.");
+  // Only the headline collides (the text was changed by me alone): one choice, each side's words marked.
+  const headline = conflict.getByRole("group", { name: "Headline" });
+  await expect(conflict.getByTestId("merge-field")).toHaveCount(1);
+  await expect(headline.getByTestId("merge-mine").locator("del")).toHaveText("60");
+  await expect(headline.getByTestId("merge-mine").locator("ins")).toHaveText("61");
+  await expect(headline.getByTestId("merge-theirs").getByRole("heading")).toHaveText("Test admin's change");
+  await expect(headline.getByTestId("merge-theirs").locator("ins").filter({ hasText: "64" })).toHaveCount(1);
   let stored = await entryOf(server, blog.slug, entry.id);
   expect(stored).toMatchObject({ headline: "Turnout corrected to 64%", version: 2 });
   expect(stored.body).not.toContain("More to come.");
 
-  await conflict.getByRole("button", { name: "Keep mine (overwrite)" }).click();
+  await headline.getByLabel("Keep mine").check();
+  await conflict.getByRole("button", { name: "Save with these choices" }).click();
   await expect(myEditor).toHaveCount(0);
   stored = await entryOf(server, blog.slug, entry.id);
   expect(stored).toMatchObject({ headline: "Turnout at 61%", version: 3 });
@@ -115,7 +119,7 @@ test("taking the colleague's version in a conflict drops mine, writes nothing, a
       editMine: (editor) => editor.getByLabel("Headline (optional)").fill("Polls closing soon"),
     },
   );
-  await conflict.getByRole("button", { name: "Take theirs" }).click();
+  await conflict.getByRole("button", { name: "Discard mine, take Test admin's version" }).click();
   await expect(conflict).toHaveCount(0);
   await expect(myEditor.getByLabel("Headline (optional)")).toHaveValue("Polls close at 10pm");
   expect(await entryOf(server, blog.slug, entry.id)).toMatchObject({ headline: "Polls close at 10pm", version: 2 });
@@ -138,7 +142,7 @@ test("taking the colleague's version in a conflict drops mine, writes nothing, a
 
 /**
  * An editor and an admin open the same entry; the admin saves a new headline first, then the editor's
- * save (with `editMine`) meets the conflict panel, nothing overwritten.
+ * save (with `editMine`) meets the merge dialog naming the admin, nothing overwritten.
  */
 async function conflictBetweenTwoEditors(
   { page, browser, server, newsroom }: { page: Page; browser: Browser; server: TestServer; newsroom: Newsroom },
@@ -170,7 +174,7 @@ async function conflictBetweenTwoEditors(
 
   await editMine(myEditor);
   await myEditor.getByRole("button", { name: "Save changes" }).click();
-  const conflict = myEditor.getByRole("alert").filter({ hasText: "Someone else changed this entry" });
+  const conflict = page.getByRole("dialog", { name: /^Test admin changed this entry at .+ while you were editing$/ });
   await expect(conflict).toBeVisible();
   return { blog, entry, other, mine, theirs, myEditor, conflict };
 }
