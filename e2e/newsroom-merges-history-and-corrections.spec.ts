@@ -3,6 +3,7 @@
 // version, and a correction note reaches a reader's open page live.
 import { expect, test } from "./fixtures/server.ts";
 import {
+  editInTwoBrowsers,
   entryOf,
   entryText,
   openContext,
@@ -25,15 +26,11 @@ test("an editor's text change and a colleague's headline change merge by themsel
     headline: `Count under way ${uid()}`,
     body: "<p>Counting began at ten.</p><p>First result expected at one.</p>",
   });
-  const other = await openContext(browser, server, server.users.admin);
-  await signIn(page.context(), server.users.editor);
-  await Promise.all([openWorkspace(page, blog.slug), openWorkspace(other.page, blog.slug)]);
-  const mine = streamEntry(page, entry.id);
-  const theirs = streamEntry(other.page, entry.id);
-  await mine.getByRole("button", { name: "Edit" }).click();
-  await theirs.getByRole("button", { name: "Edit" }).click();
-  const myEditor = mine.getByTestId("entry-editor");
-  const theirEditor = theirs.getByTestId("entry-editor");
+  const { other, theirs, myEditor, theirEditor } = await editInTwoBrowsers(
+    { page, browser, server },
+    blog.slug,
+    entry.id,
+  );
 
   await theirEditor.getByLabel("Headline (optional)").fill("Count under way in all wards");
   await theirEditor.getByRole("button", { name: "Save changes" }).click();
@@ -68,15 +65,7 @@ test("both change the same paragraph: the dialog names the colleague, marks each
     headline: "Turnout",
     body: "<p>Turnout reached 7 000 by noon.</p><p>Polls close at ten.</p>",
   });
-  const other = await openContext(browser, server, server.users.admin);
-  await signIn(page.context(), server.users.editor);
-  await Promise.all([openWorkspace(page, blog.slug), openWorkspace(other.page, blog.slug)]);
-  const mine = streamEntry(page, entry.id);
-  const theirs = streamEntry(other.page, entry.id);
-  await mine.getByRole("button", { name: "Edit" }).click();
-  await theirs.getByRole("button", { name: "Edit" }).click();
-  const myEditor = mine.getByTestId("entry-editor");
-  const theirEditor = theirs.getByTestId("entry-editor");
+  const { other, myEditor, theirEditor } = await editInTwoBrowsers({ page, browser, server }, blog.slug, entry.id);
 
   await entryText(theirEditor).getByText("Turnout reached 7 000 by noon.").click();
   await other.page.keyboard.press("End");

@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from "@playwright/test";
 import type { TestServer } from "../server/test/harness.ts";
 import { expect, test, type NewEntry, type Newsroom } from "./fixtures/server.ts";
 import {
+  editInTwoBrowsers,
   entryOf,
   entryText,
   newsroomStream,
@@ -155,17 +156,12 @@ async function conflictBetweenTwoEditors(
 ) {
   const blog = await newsroom.createBlog({ prefix });
   const entry = await newsroom.publish(blog.slug, original);
-  const other = await openContext(browser, server, server.users.admin);
-  await signIn(page.context(), server.users.editor);
-  await Promise.all([openWorkspace(page, blog.slug), openWorkspace(other.page, blog.slug)]);
-
   // Both open the entry for editing, at version 1.
-  const mine = streamEntry(page, entry.id);
-  const theirs = streamEntry(other.page, entry.id);
-  await mine.getByRole("button", { name: "Edit" }).click();
-  await theirs.getByRole("button", { name: "Edit" }).click();
-  const myEditor = mine.getByTestId("entry-editor");
-  const theirEditor = theirs.getByTestId("entry-editor");
+  const { other, mine, theirs, myEditor, theirEditor } = await editInTwoBrowsers(
+    { page, browser, server },
+    blog.slug,
+    entry.id,
+  );
 
   await theirEditor.getByLabel("Headline (optional)").fill(theirHeadline);
   await theirEditor.getByRole("button", { name: "Save changes" }).click();
