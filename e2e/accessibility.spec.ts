@@ -144,10 +144,10 @@ test.describe("keyboard only", () => {
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(new RegExp(`/admin/blogs/${blogSlug}$`));
 
-    await page
-      .getByLabel(/headline/i)
-      .first()
-      .focus();
+    // A person starts typing once the form can take it (before hydration its fields are closed).
+    const headline = page.getByLabel(/headline/i).first();
+    await expect(headline).toBeEditable();
+    await headline.focus();
     await page.keyboard.type("Typed without a mouse");
     // Tab on to the editor, type the body, then on to Publish now.
     const editor = page.locator('[contenteditable="true"]').first();

@@ -69,15 +69,19 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
         </p>
       )}
 
-      <EntryMetaFields
-        id={id}
-        fields={fields}
-        onChange={composer.changeFields}
-        actor={actor}
-        contributors={contributors}
-        mayPickAuthor={mayPickAuthor}
-        authorName={entry ? entry.author.name : actor.name}
-      />
+      {/* Until the page is hydrated (the editor exists only then), what is typed would be reset by React: the
+          fields open when typing into them counts. */}
+      <fieldset disabled={!editor} className="contents">
+        <EntryMetaFields
+          id={id}
+          fields={fields}
+          onChange={composer.changeFields}
+          actor={actor}
+          contributors={contributors}
+          mayPickAuthor={mayPickAuthor}
+          authorName={entry ? entry.author.name : actor.name}
+        />
+      </fieldset>
 
       {conflict && (
         <ConflictPanel
