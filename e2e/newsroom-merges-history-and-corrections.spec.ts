@@ -186,12 +186,10 @@ test("an editor's correction note shows on a reader's open page at once, and on 
     "Correction: An earlier version said 7 000; it was 9 000.",
   );
 
-  const onReaderPage = reader.page
-    .locator(`article#entry-${entry.id}`)
-    .getByRole("complementary", { name: "Corrections" });
+  const onReaderPage = reader.page.locator(`article#entry-${entry.id}`).getByRole("note", { name: "Corrections" });
   await expect(onReaderPage).toContainText("Correction: An earlier version said 7 000; it was 9 000.");
   await reader.page.goto(`/live/${blog.slug}/entries/${entry.id}`);
-  await expect(reader.page.getByRole("complementary", { name: "Corrections" }).first()).toContainText(
+  await expect(reader.page.getByRole("note", { name: "Corrections" }).first()).toContainText(
     "An earlier version said 7 000",
   );
   await reader.context.close();

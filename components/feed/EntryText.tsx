@@ -18,7 +18,9 @@ export function EntryText({ entry, headingId }: { entry: EntryDTO; headingId: st
       {/* The body was sanitized on the server before it was stored. */}
       <div className={`entry-body ${EMBED_STYLES}`} dangerouslySetInnerHTML={{ __html: entry.body }} />
       {entry.corrections.length > 0 && (
-        <aside
+        // A note, not a landmark: a page with several corrected entries would repeat a landmark's name.
+        <div
+          role="note"
           aria-label="Corrections"
           data-testid="entry-corrections"
           className="mt-3 space-y-1 border-l-4 border-amber-500 bg-amber-50 px-3 py-2 text-sm text-neutral-900 dark:bg-amber-950/40 dark:text-neutral-100"
@@ -31,7 +33,7 @@ export function EntryText({ entry, headingId }: { entry: EntryDTO; headingId: st
               </span>
             </p>
           ))}
-        </aside>
+        </div>
       )}
     </>
   );

@@ -10,6 +10,7 @@ import { buttonStyles } from "@/components/admin/styles";
 import { BodyDiff, WordDiff } from "@/components/admin/revisions/DiffText";
 import { EntryTime } from "@/components/feed/EntryTime";
 import type { Conflict } from "./composer-state";
+import { fieldList } from "./save-requests";
 
 const FIELD_NAMES: Record<MergeField, string> = {
   headline: "Headline",
@@ -46,7 +47,6 @@ export function ConflictPanel({
   const [bodyChoices, setBodyChoices] = useState<MergeChoice[]>(() =>
     Array.from({ length: bodyConflictCount(merge) }, () => "mine"),
   );
-  const merged = merge.takenFromTheirs.map((field) => FIELD_NAMES[field].toLowerCase());
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -90,9 +90,9 @@ export function ConflictPanel({
         {colleague} changed this entry at <EntryTime iso={changedAt} /> while you were editing
       </h3>
       <p className="mt-1 text-neutral-700 dark:text-neutral-300">
-        Nothing was saved yet. You both changed{" "}
-        {merge.conflicts.map((field) => FIELD_NAMES[field].toLowerCase()).join(" and ")}: choose for each below.
-        {merged.length > 0 && ` Their change to ${merged.join(" and ")} is merged in already.`}
+        Nothing was saved yet. You both changed {fieldList(merge.conflicts)}: choose for each below.
+        {merge.takenFromTheirs.length > 0 &&
+          ` Their change to ${fieldList(merge.takenFromTheirs)} is merged in already.`}
       </p>
 
       <div className="mt-3 space-y-4">

@@ -82,7 +82,8 @@ const FIELD_WORDS: Record<MergeField, string> = {
 };
 
 /** "the headline", "the headline and the text", "the label, the key event and the text". */
-function listOf(words: string[]): string {
+export function fieldList(fields: readonly MergeField[]): string {
+  const words = fields.map((field) => FIELD_WORDS[field]);
   return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
 
@@ -90,7 +91,7 @@ function listOf(words: string[]): string {
 export function mergedNotice(changedBy: { name: string } | null, fields: readonly MergeField[]): string | null {
   if (fields.length === 0) return null;
   const whose = changedBy ? `${changedBy.name}'s` : "a newer";
-  return `Merged with ${whose} change to ${listOf(fields.map((field) => FIELD_WORDS[field]))}.`;
+  return `Merged with ${whose} change to ${fieldList(fields)}.`;
 }
 
 /**
