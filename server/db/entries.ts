@@ -304,7 +304,7 @@ export async function updateEntry(
       const by = change.changedBy ? ` by ${change.changedBy.name}` : "";
       throw new AppError(
         "CONFLICT",
-        `entry ${id} was changed${by} at ${change.changedAt} (you edited version ${input.version}, it is now at ${latest.version})`,
+        `entry ${id} was changed by someone else (you edited version ${input.version}, it is now at ${latest.version}, saved${by} at ${change.changedAt})`,
         { current: toEntryDTO(latest), ...change },
       );
     }
