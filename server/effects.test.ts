@@ -14,10 +14,13 @@ function recorder(): { calls: string[]; targets: EffectTargets } {
       readCache: { blogChanged: call("cache.blogChanged"), everythingChanged: call("cache.everythingChanged") },
       realtime: {
         broadcast: (event) => calls.push(`realtime.broadcast ${event.type} ${event.payload.seq}`),
-        entrySaved: (entry) => calls.push(`realtime.entrySaved ${entry.id}`),
+        entrySaved: (entry, by) => calls.push(`realtime.entrySaved ${entry.id} by ${by?.name ?? "the system"}`),
         entryRemoved: call("realtime.entryRemoved"),
         disconnectUser: call("realtime.disconnectUser"),
         disconnectSession: call("realtime.disconnectSession"),
+        blogListChanged: call("realtime.blogListChanged"),
+        auditRecorded: call("realtime.auditRecorded"),
+        userListChanged: call("realtime.userListChanged"),
       },
     },
   };
@@ -30,18 +33,24 @@ const deleted: BlogEvent = { type: "entry:deleted", payload: { blog: "storm", se
 describe("applyEffects", () => {
   it("drops a blog's cached reads before its readers hear the event, then tells the newsroom", () => {
     const { calls, targets } = recorder();
-    applyEffects(entrySaved(entry, published), targets);
+    applyEffects(entrySaved(entry, published, { id: "u1", name: "Ana" }), targets);
     expect(calls).toEqual([
       'cache.blogChanged "storm"',
       "realtime.broadcast entry:published 7",
-      "realtime.entrySaved e1",
+      "realtime.entrySaved e1 by Ana",
+      'realtime.blogListChanged "storm"',
+      'realtime.auditRecorded "storm"',
     ]);
   });
 
   it("tells only the newsroom about a change readers do not see (a draft), and drops nothing", () => {
     const { calls, targets } = recorder();
-    applyEffects(entrySaved(entry, null), targets);
-    expect(calls).toEqual(["realtime.entrySaved e1"]);
+    applyEffects(entrySaved(entry, null, null), targets);
+    expect(calls).toEqual([
+      "realtime.entrySaved e1 by the system",
+      'realtime.blogListChanged "storm"',
+      'realtime.auditRecorded "storm"',
+    ]);
   });
 
   it("sends a deletion to readers who saw the entry, and its removal to the newsroom", () => {
@@ -51,10 +60,16 @@ describe("applyEffects", () => {
       'cache.blogChanged "storm"',
       "realtime.broadcast entry:deleted 8",
       'realtime.entryRemoved "storm" "e1"',
+      'realtime.blogListChanged "storm"',
+      'realtime.auditRecorded "storm"',
     ]);
     const draft = recorder();
     applyEffects(entryRemoved("storm", "e1", null), draft.targets);
-    expect(draft.calls).toEqual(['realtime.entryRemoved "storm" "e1"']);
+    expect(draft.calls).toEqual([
+      'realtime.entryRemoved "storm" "e1"',
+      'realtime.blogListChanged "storm"',
+      'realtime.auditRecorded "storm"',
+    ]);
   });
 
   it("applies cache drops and disconnections in the order they were committed", () => {

@@ -6,13 +6,13 @@
 // (`runtime.apply(change)`, which returns it), so a route or the scheduler cannot answer with a change and
 // forget to tell anyone; a new kind of effect fails to compile until `applyEffects` handles it.
 import type { EntryDTO } from "@/common/contracts/dto";
-import type { BlogEvent } from "@/common/contracts/events";
+import type { BlogEvent, ChangedBy } from "@/common/contracts/events";
 
 export type Effect =
   /** A change readers see: the blog's cached reads are dropped (on every node), then the event goes to its readers. */
   | { type: "broadcast"; event: BlogEvent }
-  /** An entry as it now is, drafts and scheduled ones too, for the blog's newsroom. */
-  | { type: "newsroom-entry-saved"; entry: EntryDTO }
+  /** An entry as it now is, drafts and scheduled ones too, for the blog's newsroom, with who saved it (null: the system). */
+  | { type: "newsroom-entry-saved"; entry: EntryDTO; by: ChangedBy | null }
   /** An entry deleted, for the blog's newsroom. */
   | { type: "newsroom-entry-removed"; blog: string; id: string }
   /** A blog changed without an event for its readers (it was just created): its cached reads and the blog list go. */
@@ -22,7 +22,13 @@ export type Effect =
   /** A user was deactivated: their live newsroom connections end. */
   | { type: "disconnect-user"; userId: string }
   /** A session ended (sign-out, or replaced at sign-in): the newsroom connections opened with it end. */
-  | { type: "disconnect-session"; secret: string };
+  | { type: "disconnect-session"; secret: string }
+  /** The dashboard's list of blogs changed (a blog created, edited, ended; its counts): those watching it read it again. */
+  | { type: "blog-list-changed"; blog: string }
+  /** A blog's audit log has new rows: those watching it read its first page again. */
+  | { type: "audit-recorded"; blog: string }
+  /** The users list changed (a user created, renamed, given a role, deactivated). */
+  | { type: "user-list-changed"; userId: string | null };
 
 // Type-only: nothing outside this file can name it, so a committed result is read through settle() alone.
 declare const result: unique symbol;
@@ -44,14 +50,30 @@ export function settle<T>(change: Committed<T>, apply: (effects: readonly Effect
   return (change as unknown as { value: T }).value;
 }
 
-/** An entry saved (created, edited, published, pinned…): its reader event if readers see a change, then the newsroom. */
-export function entrySaved(entry: EntryDTO, event: BlogEvent | null): Effect[] {
-  return [...broadcast(event), { type: "newsroom-entry-saved", entry }];
+/**
+ * An entry saved (created, edited, published, pinned…) by `by` (null: the system): its reader event if readers see
+ * a change, then the newsroom, whose dashboard counts and audit log changed with it.
+ */
+export function entrySaved(entry: EntryDTO, event: BlogEvent | null, by: ChangedBy | null): Effect[] {
+  return [...broadcast(event), { type: "newsroom-entry-saved", entry, by }, ...newsroomListsOf(entry.blog)];
 }
 
 /** An entry deleted: its reader event if readers saw it, then the newsroom. */
 export function entryRemoved(blog: string, id: string, event: BlogEvent | null): Effect[] {
-  return [...broadcast(event), { type: "newsroom-entry-removed", blog, id }];
+  return [...broadcast(event), { type: "newsroom-entry-removed", blog, id }, ...newsroomListsOf(blog)];
+}
+
+/** A blog's change as the newsroom's lists see it: its row on the dashboard, its audit log. */
+export function newsroomListsOf(blog: string): Effect[] {
+  return [
+    { type: "blog-list-changed", blog },
+    { type: "audit-recorded", blog },
+  ];
+}
+
+/** Who made a change, as the newsroom is told: the actor the server authenticated. */
+export function changedBy(actor: { id: string; name: string }): ChangedBy {
+  return { id: actor.id, name: actor.name };
 }
 
 function broadcast(event: BlogEvent | null): Effect[] {
@@ -63,10 +85,13 @@ export interface EffectTargets {
   readCache: { blogChanged(slug: string): void; everythingChanged(): void };
   realtime: {
     broadcast(event: BlogEvent): void;
-    entrySaved(entry: EntryDTO): void;
+    entrySaved(entry: EntryDTO, by: ChangedBy | null): void;
     entryRemoved(blog: string, id: string): void;
     disconnectUser(userId: string): void;
     disconnectSession(secret: string): void;
+    blogListChanged(blog: string): void;
+    auditRecorded(blog: string): void;
+    userListChanged(userId: string | null): void;
   };
 }
 
@@ -80,7 +105,7 @@ export function applyEffects(effects: readonly Effect[], { readCache, realtime }
         realtime.broadcast(effect.event);
         break;
       case "newsroom-entry-saved":
-        realtime.entrySaved(effect.entry);
+        realtime.entrySaved(effect.entry, effect.by);
         break;
       case "newsroom-entry-removed":
         realtime.entryRemoved(effect.blog, effect.id);
@@ -96,6 +121,15 @@ export function applyEffects(effects: readonly Effect[], { readCache, realtime }
         break;
       case "disconnect-session":
         realtime.disconnectSession(effect.secret);
+        break;
+      case "blog-list-changed":
+        realtime.blogListChanged(effect.blog);
+        break;
+      case "audit-recorded":
+        realtime.auditRecorded(effect.blog);
+        break;
+      case "user-list-changed":
+        realtime.userListChanged(effect.userId);
         break;
       default:
         effect satisfies never;

@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "entry.key-event-cleared",
   "entry.restored",
   "entry.corrected",
+  "blog.labels-edited",
 ] as const;
 
 export const roleSchema = z.enum(ROLES);
@@ -38,13 +39,8 @@ export const entryStatusSchema = z.enum(ENTRY_STATUSES);
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export const feedOrderSchema = z.enum(FEED_ORDERS);
 
-/** The labels a writer may give an entry (shown above its headline); the API refuses any other. */
-export const ENTRY_LABELS = ["Breaking", "Key event", "ICYMI", "Analysis", "Full report"] as const;
-export type EntryLabel = (typeof ENTRY_LABELS)[number];
-
-export function isEntryLabel(value: string): value is EntryLabel {
-  return (ENTRY_LABELS as readonly string[]).includes(value);
-}
+/** The label the composer's one-click Breaking toggle gives, when the blog's list has it. */
+export const BREAKING_LABEL = "Breaking";
 
 export type Role = z.infer<typeof roleSchema>;
 export type BlogStatus = z.infer<typeof blogStatusSchema>;
@@ -87,10 +83,12 @@ export const entrySchema = z.object({
   pinOrder: z.number().int().nullable().default(null),
   keyEvent: z.boolean().default(false),
   /**
-   * One of ENTRY_LABELS for anything written since the list was enforced; entries stored before may hold any
-   * other text (up to 40 characters), so readers take it as plain text and never assume it is in the list.
+   * The name of one of the blog's labels when it was given; the label may since have been removed from the
+   * list (or come from before there was one), so readers take it as plain text.
    */
   label: z.string().nullable().default(null),
+  /** The label's colour (#rrggbb, white text on it) while the label is in the blog's list; null otherwise. */
+  labelColour: z.string().nullable().default(null),
   version: z.number().int().positive(),
   createdAt: time,
   updatedAt: time,
@@ -158,6 +156,15 @@ export const blogSummarySchema = blogSchema.extend({
   lastPublishedAt: time.nullable(),
 });
 export type BlogSummaryDTO = z.infer<typeof blogSummarySchema>;
+
+/** One of a blog's labels, as editors keep them in its settings. */
+export const blogLabelSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** #rrggbb, at least 4.5:1 against the white text on it. */
+  colour: z.string(),
+});
+export type BlogLabelDTO = z.infer<typeof blogLabelSchema>;
 
 /** Someone who may be named as an entry's author. */
 export const contributorSchema = z.object({

@@ -77,10 +77,54 @@ export type JoinAck =
   | { seq: number; readers: number; events?: BlogEvent[]; reset?: boolean; error?: undefined }
   | { error: string; seq?: undefined; readers?: undefined; events?: undefined; reset?: undefined };
 
+/** Who made a change, as the server knows them (the session or token of the request), never as a client says. */
+export interface ChangedBy {
+  id: string;
+  name: string;
+}
+
+/** An entry as it now is, and who saved it (null: the system did, e.g. the scheduler publishing it on time). */
+export interface EntrySavedPayload {
+  blog: string;
+  entry: EntryDTO;
+  by: ChangedBy | null;
+}
+
+/** The most entries one newsroom socket may say it is editing at once. */
+export const PRESENCE_MAX_EDITING = 3;
+
+/** One person in a blog's newsroom: every tab of theirs on every node together. */
+export interface PresencePerson {
+  id: string;
+  name: string;
+  /** Entry ids they have open in an editor (at most PRESENCE_MAX_EDITING per tab). */
+  editing: string[];
+}
+
+/**
+ * Everyone in a blog's newsroom workspace right now, by name: the whole list each time (the latest one is the
+ * truth), sent when it changes and to a socket as it joins. Not logged, never replayed.
+ */
+export interface PresencePayload {
+  blog: string;
+  people: PresencePerson[];
+}
+
+/** The newsroom's lists a socket may watch (admin:watch), each for those who may read it. */
+export type WatchRequest = { list: "blogs" } | { list: "users" } | { list: "audit"; slug: string };
+
 /** Events the newsroom's admin stream gets: every entry change, drafts and scheduled ones too. */
 export interface NewsroomEvents {
-  "admin:entry-saved": (payload: { blog: string; entry: EntryDTO }) => void;
+  "admin:entry-saved": (payload: EntrySavedPayload) => void;
   "admin:entry-removed": (payload: { blog: string; id: string }) => void;
+  "presence:changed": (payload: PresencePayload) => void;
+  /**
+   * A watched list changed: read it again from the API (which checks the reader's permission every time).
+   * The notice names what changed and carries nothing else.
+   */
+  "admin:blogs-changed": (payload: { blog: string }) => void;
+  "admin:audit-changed": (payload: { blog: string }) => void;
+  "admin:users-changed": (payload: { user: string | null }) => void;
 }
 
 export type AdminJoinAck = { ok: true; error?: undefined } | { error: string; ok?: undefined };
@@ -91,6 +135,13 @@ export interface ClientToServerEvents {
   "blog:leave": (request: { slug: string }) => void;
   /** Needs a signed-in journalist, editor or admin (session cookie on the socket's handshake). */
   "admin:join": (request: { slug: string }, ack: (answer: AdminJoinAck) => void) => void;
+  /**
+   * The entries this socket has open in an editor in a blog whose newsroom it joined (the whole list each time,
+   * at most PRESENCE_MAX_EDITING, each one it may edit); who is editing comes from its session, never from here.
+   */
+  "presence:editing": (request: { slug: string; entries: string[] }, ack: (answer: AdminJoinAck) => void) => void;
+  /** Live notices for one of the newsroom's lists: the dashboard's blogs, the users, a blog's audit log. */
+  "admin:watch": (request: WatchRequest, ack: (answer: AdminJoinAck) => void) => void;
 }
 
 /** How many sockets are in a blog's room on this node right now. */

@@ -1,6 +1,8 @@
 // Input validation shared by forms, route handlers and socket handlers.
 import { z } from "@/common/zod";
-import { blogStatusSchema, ENTRY_LABELS, entryStatusSchema, feedOrderSchema, roleSchema } from "./dto";
+import { blogStatusSchema, entryStatusSchema, feedOrderSchema, roleSchema } from "./dto";
+import { PRESENCE_MAX_EDITING } from "./events";
+import { MAX_STREAM_SEARCH_LENGTH, STREAM_FILTERS } from "../newsroom-stream";
 import {
   canonicalLocale,
   contrastOnWhite,
@@ -47,6 +49,19 @@ export const pinOrderSchema = z.strictObject({
     .max(100, "order: at most 100 pinned entries"),
 });
 
+/** A #rrggbb colour that white text (or a white page) must stay readable against: at least 4.5:1 (WCAG AA). */
+function colourReadableWithWhite(field: string, use: string) {
+  return z
+    .string()
+    .trim()
+    .regex(HEX_COLOR, `${field} must be a colour as #rrggbb`)
+    .transform((hex) => hex.toLowerCase())
+    .refine((hex) => contrastOnWhite(hex) >= MIN_ACCENT_CONTRAST, {
+      error: ({ input }) =>
+        `${field} must contrast at least ${MIN_ACCENT_CONTRAST}:1 with white (${use}); ${String(input)} has ${contrastOnWhite(String(input)).toFixed(1)}:1`,
+    });
+}
+
 /** The publisher's brand fields, each checked alone; the environment's defaults (server/config.ts) pass them too. */
 export const publisherFields = {
   name: z.string().trim().min(1, "name is required").max(80, "name must be at most 80 characters"),
@@ -55,15 +70,7 @@ export const publisherFields = {
     .trim()
     .refine(isLogoLocation, "logoUrl must be an https URL or a path under /uploads/")
     .nullable(),
-  accentColor: z
-    .string()
-    .trim()
-    .regex(HEX_COLOR, "accentColor must be a colour as #rrggbb")
-    .transform((hex) => hex.toLowerCase())
-    .refine((hex) => contrastOnWhite(hex) >= MIN_ACCENT_CONTRAST, {
-      error: ({ input }) =>
-        `accentColor must contrast at least ${MIN_ACCENT_CONTRAST}:1 with white (links and buttons use it); ${String(input)} has ${contrastOnWhite(String(input)).toFixed(1)}:1`,
-    }),
+  accentColor: colourReadableWithWhite("accentColor", "links and buttons use it"),
   timeZone: z
     .string()
     .trim()
@@ -85,11 +92,13 @@ export const publisherFields = {
 export const publisherSettingsSchema = z.strictObject(publisherFields);
 
 const headline = z.string().trim().max(300).nullable();
-/** One of ENTRY_LABELS; `""` or null means none. */
+/** The most characters a label's name may hold. */
+export const MAX_LABEL_NAME_LENGTH = 40;
+/** The name of one of the blog's labels (the data layer checks it is in the list); `""` or null means none. */
 const label = z
   .string()
   .trim()
-  .pipe(z.enum(["", ...ENTRY_LABELS], { error: `label must be one of ${ENTRY_LABELS.join(", ")}, or null for none` }))
+  .max(MAX_LABEL_NAME_LENGTH, `label must be at most ${MAX_LABEL_NAME_LENGTH} characters`)
   .nullable();
 // Raw HTML from the client; the server sanitizes it before it is stored.
 const body = z.string().min(1, "body is required").max(100_000, "body must be at most 100000 characters");
@@ -139,6 +148,27 @@ export const restoreRevisionSchema = z.strictObject({
   version: z.number({ error: "version is required (the entry's version you restore over)" }).int().positive(),
 });
 
+/** A label's colour: its name is written on it in white. */
+const labelColour = colourReadableWithWhite("colour", "the label's name is written on it in white");
+const labelName = z
+  .string({ error: "name is required" })
+  .trim()
+  .min(1, "name is required")
+  .max(MAX_LABEL_NAME_LENGTH, `name must be at most ${MAX_LABEL_NAME_LENGTH} characters`)
+  .refine(
+    (name) => name.toLowerCase() !== "key event",
+    "name: a key event is a flag on the entry (keyEvent), not a label",
+  );
+
+/** POST /api/blogs/{slug}/labels: a new label, last in the list. */
+export const createLabelSchema = z.strictObject({ name: labelName, colour: labelColour });
+
+/** PATCH /api/blogs/{slug}/labels/{id}: rename (entries carrying it follow) or recolour. */
+export const updateLabelSchema = z
+  .strictObject({ name: labelName, colour: labelColour })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, "give at least one of name, colour");
+
 export const updateUserSchema = z
   .strictObject({
     displayName: z.string().trim().min(1).max(100),
@@ -162,8 +192,20 @@ export const entryListQuerySchema = z
       .enum(["true", "false"])
       .transform((v) => v === "true")
       .optional(),
-    /** "all" adds drafts and scheduled entries (newsroom only), newest change first. */
+    /** "all" adds drafts and scheduled entries (newsroom only), in the stream's order (common/newsroom-stream.ts). */
     status: z.enum(["published", "all"]).default("published"),
+    /** The newsroom's list only: one of the workspace's filters. */
+    filter: z.enum(STREAM_FILTERS, { error: `filter must be one of ${STREAM_FILTERS.join(", ")}` }).optional(),
+    /** The newsroom's list only: entries whose headline or text holds this (any case). */
+    q: z
+      .string()
+      .trim()
+      .max(MAX_STREAM_SEARCH_LENGTH, `q must be at most ${MAX_STREAM_SEARCH_LENGTH} characters`)
+      .optional(),
+  })
+  .refine((query) => query.status === "all" || (query.filter === undefined && query.q === undefined), {
+    error: "filter and q: only with status=all (the newsroom's list)",
+    path: ["status"],
   })
   .refine((query) => query.before === undefined || query.order === "desc", {
     error: "before: only with order=desc (for order=asc, page on with after)",
@@ -186,6 +228,24 @@ export const blogListQuerySchema = z.strictObject({
 
 /** The admin socket's join request. */
 export const adminJoinRequestSchema = z.strictObject({ slug: slugSchema });
+
+export const presenceEditingSchema = z.strictObject({
+  slug: slugSchema,
+  entries: z
+    .array(z.string().min(1).max(64), { error: "entries must be a list of entry ids" })
+    .max(PRESENCE_MAX_EDITING, `entries: at most ${PRESENCE_MAX_EDITING} entries at once`)
+    .refine((ids) => new Set(ids).size === ids.length, "entries: each entry once"),
+});
+
+export const watchRequestSchema = z.discriminatedUnion(
+  "list",
+  [
+    z.strictObject({ list: z.literal("blogs") }),
+    z.strictObject({ list: z.literal("users") }),
+    z.strictObject({ list: z.literal("audit"), slug: slugSchema }),
+  ],
+  { error: "list must be blogs, users or audit (with its slug)" },
+);
 
 /** Sequence numbers are 32-bit integers in the database; a bigger `since` is a mistake, not a question. */
 const MAX_SEQ = 2_147_483_647;
@@ -231,6 +291,8 @@ export type UpdateEntryRequest = z.input<typeof updateEntrySchema>;
 export type EntryListQuery = z.infer<typeof entryListQuerySchema>;
 export type PinOrderInput = z.infer<typeof pinOrderSchema>;
 export type CreateUserInput = z.infer<typeof createUserSchema>;
+export type CreateLabelInput = z.infer<typeof createLabelSchema>;
+export type UpdateLabelInput = z.infer<typeof updateLabelSchema>;
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;

@@ -6,6 +6,8 @@ import { DataTable } from "./DataTable";
 import { FormAlert } from "./FormAlert";
 import { Timestamp } from "./Timestamp";
 import { buttonStyles } from "./styles";
+import { LiveListStatus } from "./LiveListStatus";
+import { useLiveList } from "./use-live-list";
 
 export interface AuditPage {
   events: AuditEventDTO[];
@@ -17,6 +19,7 @@ const ACTION_NAMES: Record<AuditAction, string> = {
   "blog.edited": "edited the blog",
   "blog.ended": "ended the blog",
   "blog.reopened": "reopened the blog",
+  "blog.labels-edited": "edited the labels",
   "entry.drafted": "saved a draft",
   "entry.scheduled": "scheduled an entry",
   "entry.published": "published an entry",
@@ -32,12 +35,22 @@ const ACTION_NAMES: Record<AuditAction, string> = {
   "entry.corrected": "added a correction",
 };
 
-/** The audit log, newest first; older pages are fetched from the API on request. */
+/** The audit log, newest first; older pages are fetched from the API on request, new rows arrive live. */
 export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: AuditPage; pageSize: number }) {
   const [events, setEvents] = useState(initial.events);
   const [cursor, setCursor] = useState(initial.nextCursor);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const path = `/api/blogs/${encodeURIComponent(slug)}/audit`;
+
+  // Rows are never edited, only added: the newest page's unseen rows go on top.
+  const live = useLiveList({ list: "audit", slug }, async () => {
+    const page = await apiRequest<AuditPage>("GET", `${path}?limit=${pageSize}`);
+    setEvents((shown) => {
+      const seen = new Set(shown.map((event) => event.id));
+      return [...page.events.filter((event) => !seen.has(event.id)), ...shown];
+    });
+  });
 
   async function loadMore() {
     if (!cursor) return;
@@ -45,7 +58,7 @@ export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: A
     setError(null);
     try {
       const query = new URLSearchParams({ before: cursor, limit: String(pageSize) });
-      const page = await apiRequest<AuditPage>("GET", `/api/blogs/${encodeURIComponent(slug)}/audit?${query}`);
+      const page = await apiRequest<AuditPage>("GET", `${path}?${query}`);
       setEvents((shown) => {
         const seen = new Set(shown.map((event) => event.id));
         return [...shown, ...page.events.filter((event) => !seen.has(event.id))];
@@ -60,14 +73,18 @@ export function AuditLog({ slug, initial, pageSize }: { slug: string; initial: A
 
   if (events.length === 0) {
     return (
-      <p className="rounded border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700">
-        Nothing has happened in this blog yet.
-      </p>
+      <div className="space-y-3">
+        <LiveListStatus state={live} />
+        <p className="rounded border border-dashed border-neutral-300 p-6 text-center text-neutral-600 dark:border-neutral-700">
+          Nothing has happened in this blog yet.
+        </p>
+      </div>
     );
   }
 
   return (
     <div className="space-y-3">
+      <LiveListStatus state={live} />
       <DataTable caption="Audit log, newest first" columns={["When", "Who", "What", "Details"]}>
         {events.map((event) => (
           <tr key={event.id} data-action={event.action}>

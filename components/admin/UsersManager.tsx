@@ -11,10 +11,16 @@ import { Panel } from "./Panel";
 import { ROLE_NAMES } from "./role-names";
 import { RoleOptions } from "./RoleOptions";
 import { buttonStyles, inputStyles } from "./styles";
+import { LiveListStatus } from "./LiveListStatus";
+import { useLiveList } from "./use-live-list";
 
 export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: string }) {
   const [users, setUsers] = useState(initial);
   const [notice, setNotice] = useState<Notice | null>(null);
+  // Another admin's changes show without a reload.
+  const live = useLiveList({ list: "users" }, async () => {
+    setUsers((await apiRequest<{ users: UserDTO[] }>("GET", "/api/users")).users);
+  });
 
   async function update(user: UserDTO, change: UpdateUserInput, done: string) {
     setNotice(null);
@@ -29,12 +35,15 @@ export function UsersManager({ initial, selfId }: { initial: UserDTO[]; selfId: 
 
   return (
     <div className="space-y-6">
-      <CreateUserForm onCreated={(user) => setUsers((list) => [...list, user])} />
+      <CreateUserForm
+        onCreated={(user) => setUsers((list) => (list.some((u) => u.id === user.id) ? list : [...list, user]))}
+      />
       <section aria-labelledby="users-heading" className="space-y-3">
         <h2 id="users-heading" className="text-base font-bold">
           Everyone with access{" "}
           <span className="font-normal text-neutral-600 dark:text-neutral-400">({users.length})</span>
         </h2>
+        <LiveListStatus state={live} />
         <div aria-live="polite">{notice && <FormAlert tone={notice.tone} message={notice.message} />}</div>
         <DataTable caption="Users" columns={["Name", "Email", "Role", "Access", { label: "Actions", hidden: true }]}>
           {users.map((user) => {

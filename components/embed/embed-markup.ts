@@ -3,7 +3,7 @@
 // came with. Everything is escaped except entry bodies, which the server sanitized before storing them.
 import { correctionLineOf } from "@/common/entry-text";
 import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
-import { showsKeyEventFlag } from "@/components/feed/key-event-flag";
+import { UNLISTED_LABEL_COLOUR } from "@/components/feed/label-colour";
 import { absoluteTime, clockTime } from "@/components/feed/relative-time";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -31,8 +31,10 @@ export function entryHtml(entry: EntryDTO, list: EmbedList): string {
   const headingId = `${id}-headline`;
   const meta = [
     entry.publishedAt ? timeHtml(entry.publishedAt) : "",
-    entry.label ? `<span class="label">${escapeHtml(entry.label)}</span>` : "",
-    showsKeyEventFlag(entry) ? `<span class="key-event">Key event</span>` : "",
+    entry.label
+      ? `<span class="label" style="background:${escapeHtml(entry.labelColour ?? UNLISTED_LABEL_COLOUR)}">${escapeHtml(entry.label)}</span>`
+      : "",
+    entry.keyEvent ? `<span class="key-event">Key event</span>` : "",
   ].join("");
   return [
     `<article id="${escapeHtml(id)}" class="entry"${entry.pinned ? " data-pinned" : ""}`,

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { EntryDTO } from "@/common/contracts/dto";
-import { showsKeyEventFlag } from "./key-event-flag";
+import { LabelBadge } from "./LabelBadge";
 
 /**
  * The line above an entry's headline: when it was published, its label and, in the stream, the key-event
@@ -26,17 +26,13 @@ export function EntryHeader({
   return (
     <header className={`mb-2 flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm ${tone}`}>
       {time}
-      {entry.label && (
-        <span className="rounded bg-accent px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide text-white">
-          {entry.label}
-        </span>
-      )}
+      {entry.label && <LabelBadge name={entry.label} colour={entry.labelColour} />}
       {flagPinned && entry.pinned && (
         <span data-testid="pinned-flag" className="text-xs font-semibold uppercase text-red-700 dark:text-red-400">
           Pinned
         </span>
       )}
-      {flagKeyEvent && showsKeyEventFlag(entry) && (
+      {flagKeyEvent && entry.keyEvent && (
         <span className="text-xs font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>
       )}
     </header>

@@ -4,9 +4,10 @@ import { firstPictureOf } from "@/common/entry-text";
 import type { CreateBlogInput, UpdateBlogInput } from "@/common/contracts/schemas";
 import { requirePermission, type Actor } from "@/common/permissions";
 import { AppError } from "@/common/app-error";
-import { committed, type Committed } from "../effects";
+import { committed, newsroomListsOf, type Committed } from "../effects";
 import { recordAudit, type AuditRecord } from "./audit";
 import { recordEvent } from "./events";
+import { initialLabelRows } from "./labels";
 import { toBlogDTO } from "./to-dto";
 import type { Blog, Db } from "./types";
 import { isUniqueViolation } from "./unique-violation";
@@ -123,11 +124,11 @@ export async function createBlog(db: Db, actor: Actor | null, input: CreateBlogI
   const editor = requirePermission(actor, "blog:create");
   try {
     const blog = await db.$transaction(async (tx) => {
-      const row = await tx.blog.create({ data: input });
+      const row = await tx.blog.create({ data: { ...input, labels: { create: initialLabelRows() } } });
       await recordAudit(tx, { blogId: row.id, actorId: editor.id, action: "blog.created", summary: row.title });
       return toBlogDTO(row);
     });
-    return committed(blog, [{ type: "drop-blog-cache", blog: blog.slug }]);
+    return committed(blog, [{ type: "drop-blog-cache", blog: blog.slug }, ...newsroomListsOf(blog.slug)]);
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", `a blog with slug "${input.slug}" already exists`);
     throw error;
@@ -159,7 +160,7 @@ export async function updateBlog(
     });
     return { blog, event };
   });
-  return committed(blog, [{ type: "broadcast", event }]);
+  return committed(blog, [{ type: "broadcast", event }, ...newsroomListsOf(slug)]);
 }
 
 function auditOfBlogUpdate(actorId: string, before: Blog, after: Blog): AuditRecord[] {

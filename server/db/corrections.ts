@@ -5,7 +5,7 @@ import type { EntryDTO } from "@/common/contracts/dto";
 import type { CreateCorrectionInput } from "@/common/contracts/schemas";
 import { requirePermission, type Actor } from "@/common/permissions";
 import { AppError } from "@/common/app-error";
-import { committed, entrySaved, type Committed } from "../effects";
+import { changedBy, committed, entrySaved, type Committed } from "../effects";
 import { describeEntry, recordAudit } from "./audit";
 import { appendEvent } from "./events";
 import { entryInclude, toEntryDTO } from "./to-dto";
@@ -55,5 +55,5 @@ export async function addEntryCorrection(
     const event = await appendEvent(tx, row.blogId, "entry:updated", (seq) => ({ blog: slug, seq, entry }));
     return { entry, event };
   });
-  return committed(entry, entrySaved(entry, event));
+  return committed(entry, entrySaved(entry, event, changedBy(editor)));
 }

@@ -45,16 +45,25 @@ describe("entries data layer", () => {
     const types = (change: { effects: readonly { type: string }[] }) => change.effects.map((effect) => effect.type);
     const input = { body: "<p>told</p>", status: "PUBLISHED", keyEvent: false } as const;
     const created = opened(await createEntry(db, editor, "data-blog", input, { idempotencyKey: "told-1" }));
-    expect(types(created)).toEqual(["broadcast", "newsroom-entry-saved"]);
+    expect(types(created)).toEqual(["broadcast", "newsroom-entry-saved", "blog-list-changed", "audit-recorded"]);
     const retried = opened(await createEntry(db, editor, "data-blog", input, { idempotencyKey: "told-1" }));
     expect(retried).toMatchObject({ entry: { id: created.entry.id }, replayed: true, effects: [] });
     const draft = opened(await createEntry(db, editor, "data-blog", { ...input, status: "DRAFT" }));
-    expect(draft.effects).toEqual([{ type: "newsroom-entry-saved", entry: draft.entry }]);
+    // Who saved it is the actor the server authenticated, for the newsroom's "changed by" notices.
+    const lists = [
+      { type: "blog-list-changed", blog: "data-blog" },
+      { type: "audit-recorded", blog: "data-blog" },
+    ];
+    expect(draft.effects).toEqual([
+      { type: "newsroom-entry-saved", entry: draft.entry, by: { id: editor.id, name: editor.name } },
+      ...lists,
+    ]);
     expect(opened(await deleteEntry(db, editor, "data-blog", draft.entry.id)).effects).toEqual([
       { type: "newsroom-entry-removed", blog: "data-blog", id: draft.entry.id },
+      ...lists,
     ]);
     const blog = opened(await updateBlog(db, editor, "data-blog", { summary: "Told" }));
-    expect(types(blog)).toEqual(["broadcast"]);
+    expect(types(blog)).toEqual(["broadcast", "blog-list-changed", "audit-recorded"]);
   });
 
   it("lets exactly one of two concurrent saves of the same version win", async () => {
@@ -292,7 +301,7 @@ describe("publishing into a blog that is not live", () => {
 });
 
 describe("the newsroom's entry list", () => {
-  it("shows drafts and scheduled entries to writers, most recently changed first, with a cursor", async () => {
+  it("shows writers scheduled entries, then drafts, then published ones as readers see them, with a cursor", async () => {
     const db = database.prisma;
     await createBlog(db, editor, { slug: "all-blog", title: "A", summary: "" });
     // A few milliseconds apart, so the order is by time and not by id.
@@ -317,7 +326,7 @@ describe("the newsroom's entry list", () => {
     const d = opened(
       await createEntry(db, editor, "all-blog", { body: "<p>d</p>", status: "DRAFT", keyEvent: false }),
     ).entry;
-    // Touch a: it becomes the most recently changed.
+    // Touching a (the oldest) does not lift it.
     await tick();
     opened(await updateEntry(db, editor, "all-blog", a.id, { version: 1, headline: "A" }));
 
@@ -325,7 +334,7 @@ describe("the newsroom's entry list", () => {
       code: "UNAUTHENTICATED",
     });
     const all = await listEntries(db, "all-blog", { limit: 20, status: "all" }, editor);
-    expect(all.entries.map((e) => e.id)).toEqual([a.id, d.id, c.id, b.id]);
+    expect(all.entries.map((e) => e.id)).toEqual([c.id, d.id, b.id, a.id]);
 
     const pages: string[] = [];
     let before: string | undefined;
@@ -334,11 +343,11 @@ describe("the newsroom's entry list", () => {
       pages.push(...page.entries.map((e) => e.id));
       before = page.nextCursor ?? undefined;
     } while (before);
-    expect(pages).toEqual([a.id, d.id, c.id, b.id]);
+    expect(pages).toEqual([c.id, d.id, b.id, a.id]);
 
     // Journalists: published entries and their own work.
     const mine = await listEntries(db, "all-blog", { limit: 20, status: "all" }, journalist);
-    expect(mine.entries.map((e) => e.id)).toEqual([a.id, b.id]);
+    expect(mine.entries.map((e) => e.id)).toEqual([b.id, a.id]);
     // A cursor of one list is refused by the other.
     const readerPage = await listEntries(db, "all-blog", { limit: 1, status: "published" });
     expect(readerPage.entries.map((e) => e.id)).toEqual([a.id]);

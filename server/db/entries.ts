@@ -4,13 +4,24 @@ import type { AuditAction, BlogStatus, EntryDTO, EntryPage } from "@/common/cont
 import type { BlogEvent } from "@/common/contracts/events";
 import type { CreateEntryInput, EntryListQuery, UpdateEntryInput } from "@/common/contracts/schemas";
 import { requirePermission, type Actor } from "@/common/permissions";
+import {
+  groupOrder,
+  matchesStreamSearch,
+  STREAM_FILTER_RULES,
+  STREAM_GROUPS,
+  statusesOfGroup,
+  streamPositionOf,
+  type StreamFilterRule,
+  type StreamPosition,
+} from "@/common/newsroom-stream";
 import { isBlankHtml, sanitizeEntryHtml, type ImageSources } from "../content/sanitize";
 import { AppError } from "@/common/app-error";
-import { committed, entryRemoved, entrySaved, type Committed } from "../effects";
+import { changedBy, committed, entryRemoved, entrySaved, newsroomListsOf, type Committed } from "../effects";
 import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent, recordEvent, takeNextSeq } from "./events";
+import { checkEntryLabel } from "./labels";
 import { findPublishedWithKey, rememberPublishKey, requestHashOf, type IdempotentRequest } from "./idempotency";
-import { decodePageCursor, toPage } from "./page-cursor";
+import { decodePageCursor, decodeStreamCursor, encodeStreamCursor, toPage } from "./page-cursor";
 import { checkPinnedSet, PINNED_ORDER_BY, pinnedIdsOf, topPinOrder } from "./pin-order";
 import { entryInclude, toEntryDTO, visibleToReaders, type EntryRow } from "./to-dto";
 import type { Db, Tx } from "./types";
@@ -23,9 +34,9 @@ interface EntryChange {
   event: BlogEvent | null;
 }
 
-/** A committed entry change and what it tells readers and the newsroom. */
-function savedChange({ entry, event }: EntryChange): Committed<EntryDTO> {
-  return committed(entry, entrySaved(entry, event));
+/** A committed entry change by `by` (null: the system) and what it tells readers and the newsroom. */
+function savedChange({ entry, event }: EntryChange, by: Actor | null): Committed<EntryDTO> {
+  return committed(entry, entrySaved(entry, event, by && changedBy(by)));
 }
 
 type Status = EntryDTO["status"];
@@ -42,7 +53,7 @@ type ListQuery = Omit<EntryListQuery, "order"> & { order?: EntryListQuery["order
 /**
  * One cursor page of entries. `published` (anyone): what readers see, by publication, newest first
  * (`order: "desc"`, paged on with `before`) or oldest first (`"asc"`, paged on with `after`); pinned entries keep
- * their place. `all` (writers): drafts and scheduled entries too, most recently changed first; journalists get
+ * their place. `all` (writers): drafts and scheduled entries too, in the stream's order; journalists get
  * the published entries plus their own drafts and scheduled ones.
  */
 export async function listEntries(
@@ -75,27 +86,82 @@ export async function listEntries(
   return { entries: page.map(toEntryDTO), nextCursor, seq: blog.seq };
 }
 
+/** With a search, rows are read in batches this big and compared by their text, up to STREAM_SEARCH_SCAN rows a page. */
+const STREAM_SEARCH_BATCH = 100;
+const STREAM_SEARCH_SCAN = 2000;
+
+/**
+ * The newsroom's list in the stream's order (common/newsroom-stream.ts): scheduled, then drafts, then published
+ * as readers see them, one query per group reached. A filter narrows the statuses and authors in the query; a
+ * search is compared against each entry's plain text here (the stored HTML's tags and attributes must not
+ * match), reading at most STREAM_SEARCH_SCAN rows a page, so a rare word may give a short page whose cursor
+ * carries on where the reading stopped.
+ */
 async function listNewsroomEntries(db: Db, actor: Actor, slug: string, query: ListQuery): Promise<EntryPage> {
-  const blog = await blogIdOf(db, slug);
+  const blog = await db.blog.findUnique({ where: { slug }, select: { id: true, defaultSort: true } });
+  if (!blog) throw new AppError("NOT_FOUND", `no blog with slug "${slug}"`);
   if (query.order === "asc")
-    throw new AppError("BAD_REQUEST", "order: the newsroom's list is newest change first only");
-  const cursor = query.before === undefined ? null : decodePageCursor("changed", query.before);
-  const rows = await db.entry.findMany({
-    where: {
-      blogId: blog.id,
-      deletedAt: null,
-      ...(query.pinned === undefined ? {} : { pinned: query.pinned }),
-      AND: [
-        actor.role === "JOURNALIST" ? { OR: [{ status: "PUBLISHED" }, { authorId: actor.id }] } : {},
-        cursor ? { OR: [{ updatedAt: { lt: cursor.at } }, { updatedAt: cursor.at, id: { lt: cursor.id } }] } : {},
-      ],
-    },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    include: entryInclude,
-  });
-  const { page, nextCursor } = toPage(rows, query.limit, "changed", (row) => row.updatedAt);
-  return { entries: page.map(toEntryDTO), nextCursor };
+    throw new AppError("BAD_REQUEST", "order: the newsroom's list has one order (see filter for parts of it)");
+  const start = query.before === undefined ? null : decodeStreamCursor(query.before);
+  const rule: StreamFilterRule | null = query.filter ? STREAM_FILTER_RULES[query.filter] : null;
+  const search = query.q ?? "";
+  const wanted = query.limit + 1;
+  const found: EntryRow[] = [];
+  let lastRead: StreamPosition | null = null;
+  let read = 0;
+  const positionOf = (row: EntryRow) => streamPositionOf(toEntryDTO(row), blog.defaultSort);
+
+  for (const group of STREAM_GROUPS) {
+    if (start && group < start.group) continue;
+    const statuses = statusesOfGroup(group).filter((status) => !rule?.statuses || rule.statuses.includes(status));
+    if (statuses.length === 0) continue;
+    const { field, ascending } = groupOrder(group, blog.defaultSort);
+    const past = ascending ? "gt" : "lt";
+    const direction = ascending ? "asc" : "desc";
+    let after = start?.group === group ? start : null;
+    for (;;) {
+      const take = search ? STREAM_SEARCH_BATCH : wanted - found.length;
+      const rows = await db.entry.findMany({
+        where: {
+          blogId: blog.id,
+          deletedAt: null,
+          status: { in: statuses },
+          ...(rule?.mine ? { authorId: actor.id } : {}),
+          ...(query.pinned === undefined ? {} : { pinned: query.pinned }),
+          AND: [
+            actor.role === "JOURNALIST" ? { OR: [{ status: "PUBLISHED" }, { authorId: actor.id }] } : {},
+            after
+              ? {
+                  OR: [
+                    { [field]: { [past]: new Date(after.at) } },
+                    { [field]: new Date(after.at), id: { [past]: after.id } },
+                  ],
+                }
+              : {},
+          ],
+        },
+        orderBy: [{ [field]: direction }, { id: direction }],
+        take,
+        include: entryInclude,
+      });
+      for (const row of rows) {
+        read += 1;
+        lastRead = positionOf(row);
+        if (matchesStreamSearch(row, search)) found.push(row);
+        if (found.length === wanted) break;
+      }
+      if (found.length === wanted) {
+        const page = found.slice(0, query.limit);
+        return { entries: page.map(toEntryDTO), nextCursor: encodeStreamCursor(positionOf(page.at(-1)!)) };
+      }
+      if (search && read >= STREAM_SEARCH_SCAN && lastRead) {
+        return { entries: found.map(toEntryDTO), nextCursor: encodeStreamCursor(lastRead) };
+      }
+      if (rows.length < take) break;
+      after = lastRead;
+    }
+  }
+  return { entries: found.map(toEntryDTO), nextCursor: null };
 }
 
 /** The entries pinned to the top of the reader page, in the editors' order (see pin-order.ts). */
@@ -170,7 +236,7 @@ export async function createEntry(
   if (earlier) return earlier;
   try {
     const { entry, event } = await insertEntry(db, writer, slug, input, idempotent, { imageHosts });
-    return committed({ entry, replayed: false }, entrySaved(entry, event));
+    return committed({ entry, replayed: false }, entrySaved(entry, event, changedBy(writer)));
   } catch (error) {
     // Another request with the same key committed first: answer what it answered.
     if (idempotent && isUniqueViolation(error)) {
@@ -210,6 +276,7 @@ async function insertEntry(
     if (blog.status === "ENDED") throw new AppError("CONFLICT", "this blog has ended; reopen it to add entries");
     // takeNextSeq found no live blog, yet one is there: it was reopened in between; the client may retry.
     if (published && !numbered) throw new AppError("CONFLICT", "this blog changed while publishing; try again");
+    const labels = await checkEntryLabel(tx, blog.id, input.label);
     const created = await tx.entry.create({
       data: {
         blogId: blog.id,
@@ -226,7 +293,7 @@ async function insertEntry(
     const row: EntryRow = {
       ...created,
       author: { id: authorId, displayName: authorName },
-      blog: { slug },
+      blog: { slug, labels },
       corrections: [],
     };
     await recordRevision(tx, row, writer.id, { now, before: null });
@@ -270,6 +337,7 @@ export async function updateEntry(
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
     const editor = requirePermission(actor, "entry:edit", { authorId: current.authorId });
+    if (input.label !== undefined) await checkEntryLabel(tx, current.blogId, input.label || null, current.label);
     const now = new Date();
     const status = input.status ?? current.status;
     const scheduledAt = scheduleOf(status, input.scheduledAt, current, now);
@@ -314,9 +382,9 @@ export async function updateEntry(
     const wasPublic = current.status === "PUBLISHED";
     const isPublic = row.status === "PUBLISHED";
     const type = isPublic ? (wasPublic ? "entry:updated" : "entry:published") : wasPublic ? "entry:deleted" : null;
-    return withEvent(tx, row, type);
+    return { ...(await withEvent(tx, row, type)), editor };
   });
-  return savedChange(change);
+  return savedChange(change, change.editor);
 }
 
 /** The audit rows one PATCH makes: a status change, an edit naming its fields, a key-event change. */
@@ -435,7 +503,7 @@ export async function setEntryPinned(
     const type = row.status !== "PUBLISHED" ? null : pinned ? "entry:pinned" : "entry:unpinned";
     return withEvent(tx, row, type);
   });
-  return savedChange(change);
+  return savedChange(change, writer);
 }
 
 /**
@@ -478,7 +546,8 @@ export async function reorderPinnedEntries(
   });
   return committed(entries, [
     { type: "broadcast", event },
-    ...entries.map((entry) => ({ type: "newsroom-entry-saved" as const, entry })),
+    ...entries.map((entry) => ({ type: "newsroom-entry-saved" as const, entry, by: changedBy(writer) })),
+    ...newsroomListsOf(slug),
   ]);
 }
 
@@ -517,7 +586,7 @@ export async function publishScheduledEntry(db: Db, id: string, now: Date): Prom
     });
     return withEvent(tx, row, "entry:published");
   });
-  return change && savedChange(change);
+  return change && savedChange(change, null);
 }
 
 async function withEvent(

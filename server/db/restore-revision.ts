@@ -1,7 +1,7 @@
 // Restoring an earlier version: a new save of that revision's headline, body, label and key event, through
 // updateEntry's version check (a stale restore is a 409 like any stale save), recorded as a revision of its own
 // and audited as a restore. The entry's status is kept: restoring text never publishes or unpublishes anything.
-import { isEntryLabel, type EntryDTO } from "@/common/contracts/dto";
+import type { EntryDTO } from "@/common/contracts/dto";
 import type { RestoreRevisionInput } from "@/common/contracts/schemas";
 import { requirePermission, type Actor } from "@/common/permissions";
 import type { ImageSources } from "../content/sanitize";
@@ -21,6 +21,9 @@ export async function restoreEntryRevision(
 ): Promise<Committed<EntryDTO>> {
   requirePermission(actor, "newsroom:read");
   const revision = await findRevision(db, slug, id, revisionId);
+  // A label the blog has since removed cannot be saved again: the entry then keeps the label it has.
+  const labelStillExists =
+    revision.label === null || (await db.blogLabel.count({ where: { blog: { slug }, name: revision.label } })) > 0;
   // updateEntry checks that this actor may edit the entry (a journalist: their own), as for any save.
   return updateEntry(
     db,
@@ -31,8 +34,7 @@ export async function restoreEntryRevision(
       version: input.version,
       headline: revision.headline,
       body: revision.body,
-      // A label from before labels were a fixed list cannot be saved again; the entry keeps the label it has.
-      label: revision.label === null || isEntryLabel(revision.label) ? revision.label : undefined,
+      label: labelStillExists ? revision.label : undefined,
       keyEvent: revision.keyEvent,
     },
     { ...sources, restoring: { revisionId: revision.id, version: revision.version } },

@@ -4,7 +4,8 @@ import type { AuditEvent, Blog, Entry, EntryCorrection, User } from "./types";
 
 export type EntryRow = Entry & {
   author: Pick<User, "id" | "displayName">;
-  blog: Pick<Blog, "slug">;
+  /** The blog's labels give the entry's label its colour. */
+  blog: Pick<Blog, "slug"> & { labels: { name: string; colour: string }[] };
   corrections: Pick<EntryCorrection, "id" | "text" | "createdAt">[];
 };
 
@@ -13,7 +14,7 @@ export const visibleToReaders = { status: "PUBLISHED", deletedAt: null } as cons
 
 export const entryInclude = {
   author: { select: { id: true, displayName: true } },
-  blog: { select: { slug: true } },
+  blog: { select: { slug: true, labels: { select: { name: true, colour: true } } } },
   corrections: { select: { id: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
 } as const;
 
@@ -32,6 +33,7 @@ export function toEntryDTO(row: EntryRow): EntryDTO {
     pinOrder: row.pinned ? row.pinOrder : null,
     keyEvent: row.keyEvent,
     label: row.label,
+    labelColour: row.blog.labels.find((label) => label.name === row.label)?.colour ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

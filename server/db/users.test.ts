@@ -79,7 +79,11 @@ describe("updateUser", () => {
     // Their newsroom connections end, and cached reads that name them go.
     expect(opened(await updateUser(db, admin, j.id, { active: false }))).toMatchObject({
       active: false,
-      effects: [{ type: "disconnect-user", userId: j.id }, { type: "drop-all-caches" }],
+      effects: [
+        { type: "disconnect-user", userId: j.id },
+        { type: "drop-all-caches" },
+        { type: "user-list-changed", userId: j.id },
+      ],
     });
     expect(await db.session.count({ where: { userId: j.id } })).toBe(0);
     expect(await findSessionActor(db, two.secret)).toBeNull();
@@ -88,8 +92,18 @@ describe("updateUser", () => {
 
     expect(opened(await updateUser(db, admin, j.id, { active: true }))).toMatchObject({
       active: true,
-      effects: [{ type: "drop-all-caches" }],
+      effects: [{ type: "drop-all-caches" }, { type: "user-list-changed", userId: j.id }],
     });
+    // A new role ends their live connections too, so what they follow is checked again under it.
+    expect(opened(await updateUser(db, admin, j.id, { role: "EDITOR" })).effects).toEqual([
+      { type: "disconnect-user", userId: j.id },
+      { type: "drop-all-caches" },
+      { type: "user-list-changed", userId: j.id },
+    ]);
+    expect(opened(await updateUser(db, admin, j.id, { displayName: "Renamed" })).effects).toEqual([
+      { type: "drop-all-caches" },
+      { type: "user-list-changed", userId: j.id },
+    ]);
     expect(await findSessionActor(db, one.secret)).toBeNull();
     expect(await findTokenActor(db, token)).not.toBeNull();
   });

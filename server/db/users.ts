@@ -34,7 +34,8 @@ export async function insertUser(db: Db, input: CreateUserInput): Promise<UserDT
 
 export async function createUser(db: Db, actor: Actor | null, input: CreateUserInput): Promise<Committed<UserDTO>> {
   requirePermission(actor, "user:manage");
-  return committed(await insertUser(db, input));
+  const user = await insertUser(db, input);
+  return committed(user, [{ type: "user-list-changed", userId: user.id }]);
 }
 
 export async function listUsers(db: Db, actor: Actor | null): Promise<UserDTO[]> {
@@ -48,7 +49,8 @@ export async function listUsers(db: Db, actor: Actor | null): Promise<UserDTO[]>
  * transaction; their API tokens stop working because each use checks `active`. Admins cannot
  * deactivate or demote themselves, and no change may leave the site without an active admin, so
  * there is always one left to undo a mistake (two admins demoting each other at once: one wins, the
- * other gets a 409). An inactive user's newsroom connections end, and as an author's name shows on every
+ * other gets a 409). An inactive user's newsroom connections end (a user given another role too, to join again
+ * under it), and as an author's name shows on every
  * blog they wrote in, every cached read is dropped.
  */
 export async function updateUser(
@@ -65,7 +67,7 @@ export async function updateUser(
     throw new AppError("CONFLICT", "you cannot take away your own admin role; ask another admin to do it");
   }
   const mayRemoveAnAdmin = input.role !== undefined || input.active !== undefined;
-  const user = await db.$transaction(async (tx) => {
+  const { user, roleChanged } = await db.$transaction(async (tx) => {
     if (mayRemoveAnAdmin) await takeAdminChangeLock(tx);
     const current = await tx.user.findUnique({ where: { id } });
     if (!current) throw new AppError("NOT_FOUND", `no user with id "${id}"`);
@@ -78,10 +80,12 @@ export async function updateUser(
     ) {
       throw new AppError("CONFLICT", "this would leave no active admin; make another user an admin first");
     }
-    return toUserDTO(row);
+    return { user: toUserDTO(row), roleChanged: row.role !== current.role };
   });
-  const effects: Effect[] = user.active ? [] : [{ type: "disconnect-user", userId: user.id }];
-  return committed(user, [...effects, { type: "drop-all-caches" }]);
+  // A new role may no longer see what their live connections follow (the users list, an audit log): they end,
+  // and what joins again is checked against the role as it now is.
+  const effects: Effect[] = user.active && !roleChanged ? [] : [{ type: "disconnect-user", userId: user.id }];
+  return committed(user, [...effects, { type: "drop-all-caches" }, { type: "user-list-changed", userId: user.id }]);
 }
 
 const isActiveAdmin = (user: User) => user.role === "ADMIN" && user.active;

@@ -3,15 +3,14 @@
  * covered live over one day. All places, people and organisations are invented.
  */
 
-import type { EntryLabel } from "@/common/contracts/dto";
-
 export interface DemoEntry {
   /** Minutes after the blog started; entries are published in this order. */
   minute: number;
   headline: string | null;
   /** HTML using only: p, a[href], strong, em, ul, ol, li, blockquote, h3, figure, img[src alt], figcaption. */
   body: string;
-  label: EntryLabel | null;
+  /** One of the blog's initial labels (server/db/labels.ts). */
+  label: string | null;
   keyEvent: boolean;
   pinned: boolean;
   /** Who wrote it: "editor" or "journalist" (two demo accounts). */
@@ -76,7 +75,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
       "<p>Around 1,200 residents of the Kilbrannan seafront and Quay Street are being told to leave their homes before high tide at 2.40pm, when the surge is forecast to peak.</p>" +
       "<blockquote><p>We are not taking any chances. If you live in the red zone, please go now, take your medication and check on your neighbours.</p><p>— Marian Colfer, chief executive of Carrow District Council</p></blockquote>" +
       "<p>A rest centre has opened at Kilbrannan Leisure Centre on Hill Road.</p>",
-    label: "Key event",
+    label: null,
     keyEvent: true,
     pinned: false,
     by: "journalist",
@@ -147,7 +146,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
     body:
       "<p>The Port Ennis lifeboat crew has rescued two men whose fishing boat lost power about two miles off Maren Head. Both were taken to Carrow General Hospital and are said to be cold but otherwise well.</p>" +
       "<blockquote><p>Conditions out there were as bad as any of us have seen. The crew did an outstanding job to get alongside in that swell.</p><p>— Declan Rourke, lifeboat operations manager</p></blockquote>",
-    label: "Key event",
+    label: null,
     keyEvent: true,
     pinned: false,
     by: "journalist",
@@ -220,7 +219,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
       "<p>Carrow District Council has declared a major incident to speed up the recovery effort and request help from neighbouring authorities.</p>" +
       "<blockquote><p>The storm is passing, but the danger has not. Please do not return to evacuated homes until we tell you it is safe.</p><p>— Aidan Mulvey, the council's head of emergency planning</p></blockquote>" +
       "<p>Power has now been restored to around 15,000 homes, Carrow Grid says.</p>",
-    label: "Key event",
+    label: null,
     keyEvent: true,
     pinned: false,
     by: "journalist",

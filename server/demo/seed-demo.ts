@@ -4,6 +4,7 @@ import type { Role } from "@/common/contracts/dto";
 import { sanitizeEntryHtml } from "../content/sanitize";
 import { recordEvent } from "../db/events";
 import { entryInclude, toEntryDTO } from "../db/to-dto";
+import { initialLabelRows } from "../db/labels";
 import { insertUser } from "../db/users";
 import type { Db } from "../db/types";
 import { DEMO_BLOG, DEMO_ENTRIES } from "./demo-content";
@@ -40,7 +41,9 @@ export async function seedDemoOnFirstStart(db: Db, now = new Date()): Promise<De
   const lastMinute = DEMO_ENTRIES.at(-1)?.minute ?? 0;
   const startedAt = new Date(now.getTime() - (lastMinute + 5) * 60_000);
   await db.$transaction(async (tx) => {
-    const blog = await tx.blog.create({ data: { ...DEMO_BLOG, createdAt: startedAt } });
+    const blog = await tx.blog.create({
+      data: { ...DEMO_BLOG, createdAt: startedAt, labels: { create: initialLabelRows() } },
+    });
     const seqStart = blog.seq;
     for (const [index, entry] of DEMO_ENTRIES.entries()) {
       const publishedAt = new Date(startedAt.getTime() + entry.minute * 60_000);

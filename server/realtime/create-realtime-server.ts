@@ -5,24 +5,34 @@
 // What an anonymous client can make this hold is bounded: connections per address (counted from the
 // engine.io handshake), bytes waiting to be sent per connection and per address (connection-budget.ts),
 // joins per connection and at once per address (join-gate.ts), and what one join replays.
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { Adapter } from "socket.io-adapter";
 import { cookieFromHeader, SESSION_COOKIE } from "../auth/session-cookie-name";
-import { can } from "@/common/permissions";
+import { can, type Action, type Actor } from "@/common/permissions";
 import type {
   AdminJoinAck,
   AllServerToClientEvents,
   BlogEvent,
+  ChangedBy,
   ClientToServerEvents,
   JoinAck,
   JoinRequest,
+  WatchRequest,
 } from "@/common/contracts/events";
 import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
-import { adminJoinRequestSchema, describeZodError, joinRequestSchema } from "@/common/contracts/schemas";
+import {
+  adminJoinRequestSchema,
+  describeZodError,
+  joinRequestSchema,
+  presenceEditingSchema,
+  watchRequestSchema,
+} from "@/common/contracts/schemas";
 import { findBlog } from "../db/blogs";
 import { replayEventsSince, type ReplayLimits } from "../db/events";
 import { isAppError } from "@/common/app-error";
+import { editableEntryIds } from "../db/editing-claims";
 import { findSession, hashSecret } from "../db/sessions";
 import type { Db } from "../db/types";
 import { isSameOriginHandshake } from "../http/origin";
@@ -31,6 +41,8 @@ import { createConnectionBudget } from "./connection-budget";
 import { directFanOutAdapter } from "./direct-fan-out";
 import { checkConnection, checkEngineModules, type EngineConnection } from "./engine-internals";
 import { createJoinGate, type JoinGateOptions } from "./join-gate";
+import { TokenBuckets } from "../limits/token-bucket";
+import { createNewsroomPresence, PRESENCE_HEARTBEAT_MS } from "./newsroom-presence";
 import { createReaderCountNotifier } from "./reader-count";
 import { releaseUpgradeRequest } from "./release-upgrade-request";
 import type { ClusterEvents, RealtimeCluster } from "./redis-adapter";
@@ -67,20 +79,28 @@ interface SocketData {
   sessionSecret: string | null;
   /** False when the handshake came from another site's page (cross-site WebSocket hijacking). */
   sameOrigin: boolean;
+  /** Who its session belonged to at its last successful admin:join (what presence shows and checks claims by). */
+  actor?: Actor;
 }
 
 export interface RealtimeServer {
   io: Server<ClientToServerEvents, AllServerToClientEvents, ClusterEvents, SocketData>;
   /** Sends a committed event to every reader of its blog. */
   broadcast(event: BlogEvent): void;
-  /** Sends an entry as it now is (drafts and scheduled ones too) to its blog's newsroom. */
-  entrySaved(entry: EntryDTO): void;
+  /** Sends an entry as it now is (drafts and scheduled ones too) to its blog's newsroom, with who saved it. */
+  entrySaved(entry: EntryDTO, by: ChangedBy | null): void;
   /** Tells a blog's newsroom an entry was deleted. */
   entryRemoved(blog: string, id: string): void;
   /** Ends every newsroom connection of a user (on deactivation). */
   disconnectUser: (userId: string) => void;
   /** Ends the newsroom connections opened with one session (on sign-out). */
   disconnectSession: (secret: string) => void;
+  /** Tells those watching the dashboard that a blog's row changed. */
+  blogListChanged(blog: string): void;
+  /** Tells those watching a blog's audit log that it has new rows. */
+  auditRecorded(blog: string): void;
+  /** Tells those watching the users list that it changed. */
+  userListChanged(userId: string | null): void;
   close(): Promise<void>;
 }
 
@@ -89,6 +109,18 @@ const roomOf = (slug: string) => ROOM_PREFIX + slug;
 const newsroomOf = (slug: string) => `newsroom:${slug}`;
 const userRoomOf = (userId: string) => `user:${userId}`;
 const sessionRoomOf = (secret: string) => `session:${hashSecret(secret)}`;
+const watchRoomOf = (request: WatchRequest) =>
+  request.list === "audit" ? `watch:audit:${request.slug}` : `watch:${request.list}`;
+
+/** Who may watch each of the newsroom's lists. */
+const WATCH_PERMISSION: Record<WatchRequest["list"], Action> = {
+  blogs: "newsroom:read",
+  users: "user:manage",
+  audit: "audit:read",
+};
+
+/** presence:editing per connection: an editor opening and closing entries, not a loop. */
+const PRESENCE_CLAIMS = { burst: 10, perMinute: 60 };
 
 /**
  * What one join replays at most. Beyond it the reader reloads the blog's first page (a `reset` ack), which
@@ -184,6 +216,22 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     },
   });
 
+  // Who is in each newsroom, across nodes through the cluster (newsroom-presence.ts); each node tells its own sockets.
+  const cluster = deps.cluster;
+  const presence = createNewsroomPresence({
+    node: randomUUID(),
+    send: (slug, people) => io.local.to(newsroomOf(slug)).emit("presence:changed", { blog: slug, people }),
+    share: cluster && ((message) => io.serverSideEmit("cluster:presence", message)),
+  });
+  const claims = new TokenBuckets(PRESENCE_CLAIMS);
+  let presenceBeat: ReturnType<typeof setInterval> | null = null;
+  if (cluster) {
+    io.on("cluster:presence", (message) => presence.heard(message));
+    presenceBeat = setInterval(() => presence.beat(), PRESENCE_HEARTBEAT_MS);
+    presenceBeat.unref();
+    presence.beat();
+  }
+
   type ReaderSocket = Parameters<Parameters<typeof io.on<"connection">>[1]>[0];
 
   /** Joins the blog's room, then reads what changed since `since` (so nothing committed in between is lost). */
@@ -232,23 +280,87 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     socket.once("disconnect", () => clearTimeout(timer));
   };
 
-  /** The session is checked now, not at connection time: it may have ended or its user been deactivated since. */
+  /**
+   * The socket's session, checked now, not at connection time (it may have ended or its user been deactivated
+   * since), and allowed `action`; joins `rooms` with the user's and session's own, so a deactivation or sign-out
+   * ends it. Returns the actor, or why not.
+   */
+  const joinAsSessionActor = async (
+    socket: ReaderSocket,
+    action: Action,
+    refusal: (actor: Actor) => string,
+    rooms: (actor: Actor) => Promise<string[] | { error: string }>,
+  ): Promise<{ actor: Actor } | { error: string }> => {
+    const secret = socket.data.sessionSecret;
+    const session = secret && socket.data.sameOrigin ? await findSession(deps.db, secret) : null;
+    if (!session || !secret) return { error: "sign in to follow the newsroom" };
+    const { actor, expiresAt } = session;
+    if (!can(actor, action)) return { error: refusal(actor) };
+    const wanted = await rooms(actor);
+    if (!Array.isArray(wanted)) return wanted;
+    if (socket.disconnected) return GONE_MEANWHILE;
+    await socket.join([...wanted, userRoomOf(actor.id), sessionRoomOf(secret)]);
+    endWithSession(socket, expiresAt);
+    return { actor };
+  };
+
   const joinNewsroom = async (socket: ReaderSocket, slug: string): Promise<AdminJoinAck> => {
     try {
-      const secret = socket.data.sessionSecret;
-      const session = secret && socket.data.sameOrigin ? await findSession(deps.db, secret) : null;
-      if (!session || !secret) return { error: "sign in to follow the newsroom" };
-      const { actor, expiresAt } = session;
-      if (!can(actor, "newsroom:read"))
-        return { error: "only journalists, editors and admins may follow the newsroom" };
-      if (!(await findBlog(deps.db, slug))) return { error: `no blog with slug "${slug}"` };
+      const joined = await joinAsSessionActor(
+        socket,
+        "newsroom:read",
+        () => "only journalists, editors and admins may follow the newsroom",
+        async () => ((await findBlog(deps.db, slug)) ? [newsroomOf(slug)] : { error: `no blog with slug "${slug}"` }),
+      );
+      if ("error" in joined) return { error: joined.error };
       if (socket.disconnected) return GONE_MEANWHILE;
-      await socket.join([newsroomOf(slug), userRoomOf(actor.id), sessionRoomOf(secret)]);
-      endWithSession(socket, expiresAt);
+      socket.data.actor = joined.actor;
+      presence.join(slug, socket.id, { id: joined.actor.id, name: joined.actor.name });
+      // The newcomer hears who is here even when its arrival changed nobody's list (a second tab).
+      socket.emit("presence:changed", { blog: slug, people: presence.peopleOf(slug) });
       return { ok: true };
     } catch (error) {
       deps.log?.("admin:join failed", error);
       return { error: "could not join the newsroom right now; try again" };
+    }
+  };
+
+  const watchList = async (socket: ReaderSocket, request: WatchRequest): Promise<AdminJoinAck> => {
+    try {
+      const joined = await joinAsSessionActor(
+        socket,
+        WATCH_PERMISSION[request.list],
+        (actor) =>
+          `${withArticle(actor.role.toLowerCase())} may not watch the ${request.list === "audit" ? "audit log" : request.list} list`,
+        async () =>
+          request.list !== "audit" || (await findBlog(deps.db, request.slug))
+            ? [watchRoomOf(request)]
+            : { error: `no blog with slug "${request.slug}"` },
+      );
+      return "error" in joined ? { error: joined.error } : { ok: true };
+    } catch (error) {
+      deps.log?.("admin:watch failed", error);
+      return { error: "could not watch this list right now; try again" };
+    }
+  };
+
+  /** The entries a present socket has open, each checked against what its person may edit. */
+  const claimEditing = async (socket: ReaderSocket, slug: string, entries: string[]): Promise<AdminJoinAck> => {
+    const actor = socket.data.actor;
+    if (!actor || !presence.isIn(slug, socket.id)) return { error: "join this blog's newsroom first" };
+    const take = claims.take(socket.id);
+    if (!take.ok) return { error: `too many presence updates; try again in ${take.retryAfterSeconds} s` };
+    try {
+      const editable = await editableEntryIds(deps.db, actor, slug, entries);
+      const refused = entries.filter((id) => !editable.includes(id));
+      if (refused.length > 0) return { error: `entries: you may not edit ${refused.join(", ")} in this blog` };
+      // It may have left while its claim was checked: a claim then would bring it back for good.
+      if (socket.disconnected) return GONE_MEANWHILE;
+      presence.setEditing(slug, socket.id, editable);
+      return { ok: true };
+    } catch (error) {
+      deps.log?.("presence:editing failed", error);
+      return { error: "could not update your presence right now; try again" };
     }
   };
 
@@ -273,6 +385,28 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       void socket.leave(roomOf(slug));
     });
 
+    socket.once("disconnect", () => presence.leave(socket.id));
+
+    socket.on("presence:editing", async (request, ack) => {
+      if (typeof ack !== "function") return;
+      const answer = (value: AdminJoinAck) => ack(value);
+      const parsed = presenceEditingSchema.safeParse(request);
+      if (!parsed.success) return answer({ error: describeZodError(parsed.error) });
+      answer(await claimEditing(socket, parsed.data.slug, parsed.data.entries));
+    });
+
+    socket.on("admin:watch", async (request, ack) => {
+      if (typeof ack !== "function") return;
+      const answer = (value: AdminJoinAck) => ack(value);
+      const parsed = watchRequestSchema.safeParse(request);
+      if (!parsed.success) return answer({ error: describeZodError(parsed.error) });
+      // Looks the session up, as admin:join does: limited the same way.
+      const admitted = await joins.run(socket.id, budget.addressOf(socket.conn) ?? "unknown", () =>
+        watchList(socket, parsed.data),
+      );
+      answer(admitted.ok ? admitted.value : { error: admitted.error });
+    });
+
     socket.on("admin:join", async (request, ack) => {
       if (typeof ack !== "function") return;
       const answer = (value: AdminJoinAck) => ack(value);
@@ -291,8 +425,8 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     broadcast(event) {
       emitEvent(io.to(roomOf(event.payload.blog)), event);
     },
-    entrySaved(entry) {
-      io.to(newsroomOf(entry.blog)).emit("admin:entry-saved", { blog: entry.blog, entry });
+    entrySaved(entry, by) {
+      io.to(newsroomOf(entry.blog)).emit("admin:entry-saved", { blog: entry.blog, entry, by });
     },
     entryRemoved(blog, id) {
       io.to(newsroomOf(blog)).emit("admin:entry-removed", { blog, id });
@@ -303,16 +437,32 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     disconnectSession(secret) {
       io.in(sessionRoomOf(secret)).disconnectSockets(true);
     },
+    blogListChanged(blog) {
+      io.to(watchRoomOf({ list: "blogs" })).emit("admin:blogs-changed", { blog });
+    },
+    auditRecorded(blog) {
+      io.to(watchRoomOf({ list: "audit", slug: blog })).emit("admin:audit-changed", { blog });
+    },
+    userListChanged(userId) {
+      io.to(watchRoomOf({ list: "users" })).emit("admin:users-changed", { user: userId });
+    },
     close() {
       // Tell this node's clients the server ended the connection (they reconnect elsewhere or later), then
       // stop. Local only: through the cluster adapter it would end every node's readers, and only after a
       // round trip to Redis, by which time the connections below are already gone.
       io.local.disconnectSockets(true);
       readerCounts.close();
+      if (presenceBeat) clearInterval(presenceBeat);
+      presence.close();
       budget.close();
       return new Promise<void>((resolve) => void io.close(() => resolve()));
     },
   };
+}
+
+/** "an editor", "a journalist". */
+function withArticle(word: string): string {
+  return `${/^[aeiou]/.test(word) ? "an" : "a"} ${word}`;
 }
 
 type Emitter = { emit: (type: BlogEvent["type"], payload: never) => unknown };

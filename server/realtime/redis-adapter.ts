@@ -21,6 +21,7 @@ import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { createClient } from "redis";
 import type { Namespace, Server, ServerOptions } from "socket.io";
 import { MessageType, type ClusterAdapter, type ClusterMessage } from "socket.io-adapter";
+import type { PresenceShare } from "./newsroom-presence";
 
 /** What nodes tell each other (socket.io's InterServerEvents). */
 export interface ClusterEvents {
@@ -28,6 +29,8 @@ export interface ClusterEvents {
   "cluster:readers": (message: { node: string; counts: Record<string, number>; full: boolean }) => void;
   /** A blog changed (null: everything did): drop cached reads of it. */
   "cluster:changed": (message: { node: string; slug: string | null }) => void;
+  /** Who a node's newsroom sockets are and what they edit (newsroom-presence.ts). */
+  "cluster:presence": (message: PresenceShare) => void;
 }
 
 export interface RealtimeCluster {

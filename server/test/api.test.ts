@@ -289,10 +289,11 @@ describe("entries", () => {
     expect(count).toBe(1);
   });
 
-  it("takes only the known labels, with a message listing them, and keeps a label stored before the list", async () => {
+  it("takes only the blog's labels, with a message listing them, and keeps a label no longer in the list", async () => {
     await newBlog("label-blog");
     const entries = "/api/blogs/label-blog/entries";
-    const listed = /^label: label must be one of Breaking, Key event, ICYMI, Analysis, Full report, or null for none$/;
+    const listed =
+      /^label "\w+" is not one of this blog's labels: Breaking, ICYMI, Analysis, Full report \(or null for none\)$/;
 
     const unknown = await editor("POST", entries, { body: "<p>x</p>", label: "Travel" });
     expect(unknown.status).toBe(400);
@@ -310,8 +311,8 @@ describe("entries", () => {
     const stored = await server.db.prisma.entry.findUniqueOrThrow({ where: { id: entry.id } });
     expect({ label: stored.label, version: stored.version }).toEqual({ label: "Breaking", version: 1 });
 
-    // Before the list was enforced the API took any label: such an entry is still read, and edited without
-    // naming its label, as it is; a new label for it must come from the list.
+    // A label no longer in the list (removed, or from before there was one) is still read, and kept by an edit
+    // that does not name it; a new label for it must come from the list.
     await server.db.prisma.entry.update({ where: { id: entry.id }, data: { label: "Travel & <weather>" } });
     const edited = await editor<{ entry: EntryDTO }>("PATCH", path, { version: 1, body: "<p>c2</p>" });
     expect(edited.status).toBe(200);

@@ -55,7 +55,11 @@ describe("the newsroom room", () => {
     });
     expect(created.status).toBe(201);
     const saved = await waitFor(() => ofType(editorSocket, "admin:entry-saved")[0], "the saved draft");
-    expect(saved.payload).toEqual({ blog: "desk-blog", entry: created.body.entry });
+    expect(saved.payload).toEqual({
+      blog: "desk-blog",
+      entry: created.body.entry,
+      by: { id: server.users.journalist.id, name: "Test journalist" },
+    });
 
     await journalist("PATCH", `/api/blogs/desk-blog/entries/${created.body.entry.id}`, {
       version: 1,

@@ -123,6 +123,16 @@ async function newEntry(
   return answer.body.entry;
 }
 
+/** A fresh label of the blog, added by the editor; its id. */
+async function newLabel(): Promise<string> {
+  const answer = await editor<{ label: { id: string } }>("POST", `/api/blogs/${SLUG}/labels`, {
+    name: unique("label"),
+    colour: "#14532d",
+  });
+  expect(answer.status, JSON.stringify(answer.body)).toBe(201);
+  return answer.body.label.id;
+}
+
 /** The journalist's own entry in the "own" column, a colleague's everywhere else. */
 const entryFor = (p: Principal, status: "PUBLISHED" | "DRAFT" = "PUBLISHED") =>
   newEntry(p === "journalistOwn" ? "journalist" : "journalist2", status);
@@ -356,6 +366,36 @@ const ROWS: Row[] = [
       return { path: `/api/blogs/${SLUG}/pins`, body: { order: pinned.map((e) => e.id).reverse() } };
     },
     expect: SIGNED_IN,
+  },
+
+  // The blog's labels: anyone reads them, editors change them.
+  {
+    method: "GET",
+    route: "/api/blogs/[slug]/labels",
+    what: "label list (public)",
+    target: () => ({ path: `/api/blogs/${SLUG}/labels` }),
+    expect: PUBLIC,
+  },
+  {
+    method: "POST",
+    route: "/api/blogs/[slug]/labels",
+    what: "add a label",
+    target: () => ({ path: `/api/blogs/${SLUG}/labels`, body: { name: unique("label"), colour: "#1e3a8a" } }),
+    expect: with201(EDITORS),
+  },
+  {
+    method: "PATCH",
+    route: "/api/blogs/[slug]/labels/[id]",
+    what: "rename or recolour a label",
+    target: async () => ({ path: `/api/blogs/${SLUG}/labels/${await newLabel()}`, body: { colour: "#000000" } }),
+    expect: EDITORS,
+  },
+  {
+    method: "DELETE",
+    route: "/api/blogs/[slug]/labels/[id]",
+    what: "remove a label",
+    target: async () => ({ path: `/api/blogs/${SLUG}/labels/${await newLabel()}` }),
+    expect: with204(EDITORS),
   },
 
   // People, tokens, uploads

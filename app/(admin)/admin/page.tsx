@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { BlogTable } from "@/components/admin/BlogTable";
+import { LiveBlogTable } from "@/components/admin/LiveBlogTable";
 import { FormAlert } from "@/components/admin/FormAlert";
 import { buttonStyles } from "@/components/admin/styles";
 import { can } from "@/common/permissions";
@@ -27,7 +27,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         )}
       </div>
       {denied && <FormAlert message="Your role does not give you access to that page." />}
-      <BlogTable blogs={blogs} canEdit={can(actor, "blog:edit")} canAudit={can(actor, "audit:read")} />
+      <LiveBlogTable initial={blogs} canEdit={can(actor, "blog:edit")} canAudit={can(actor, "audit:read")} />
     </div>
   );
 }

@@ -1,17 +1,19 @@
 "use client";
 // Writes a new entry or edits an existing one: the form around the editor. What it does (local copies, autosave,
 // idempotent publishing, conflicts) lives in use-composer.ts and composer-state.ts.
-import { useId } from "react";
+import { useId, useState, type KeyboardEvent } from "react";
 import { EditorContent } from "@tiptap/react";
-import type { BlogStatus, ContributorDTO, EntryDTO } from "@/common/contracts/dto";
+import type { BlogLabelDTO, BlogStatus, ContributorDTO, EntryDTO } from "@/common/contracts/dto";
 import { can, type Actor } from "@/common/permissions";
 import { buttonStyles } from "@/components/admin/styles";
 import { EntryArticle } from "@/components/feed/EntryArticle";
+import { EditorPresence, type EditorColleagues } from "@/components/admin/presence/EditorPresence";
 import { ConflictPanel } from "./ConflictPanel";
 import { bodyHtml, insertBlock } from "./editor-extensions";
 import { EmbedInserter } from "./EmbedInserter";
 import { EntryMetaFields } from "./EntryMetaFields";
 import { ImageInserter } from "./ImageInserter";
+import { PublishedUndo } from "./PublishedUndo";
 import { previewEntry } from "./save-requests";
 import { ScheduleFields } from "./ScheduleFields";
 import { Toolbar } from "./Toolbar";
@@ -27,31 +29,68 @@ export interface ComposerProps {
   onSaved: (entry: EntryDTO) => void;
   /** Edit mode: close the editor (after a save, or Cancel). */
   onClose?: () => void;
+  /** Edit mode: colleagues with this entry open, and their saves of it since it was opened here. */
+  colleagues?: EditorColleagues;
+  /** The blog's labels, for the picker (empty until loaded). */
+  labels?: readonly BlogLabelDTO[];
+  /** A new entry was deleted from here (Undo after publishing). */
+  onRemoved?: (id: string) => void;
 }
 
-export function Composer({ blog, actor, contributors, entry, onSaved, onClose }: ComposerProps) {
+/** Ctrl+Enter (Cmd+Enter on a Mac) publishes, or saves an entry already published. */
+function isSubmitShortcut(event: KeyboardEvent): boolean {
+  return event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey;
+}
+
+export function Composer({
+  blog,
+  actor,
+  contributors,
+  entry,
+  onSaved,
+  onClose,
+  colleagues,
+  labels = [],
+  onRemoved,
+}: ComposerProps) {
   const id = useId();
-  const composer = useComposer({ blog, actor, entry, onSaved, onClose });
+  // A new entry just published from here, which Undo may still delete.
+  const [justPublished, setJustPublished] = useState<EntryDTO | null>(null);
+  const saved = (answer: EntryDTO) => {
+    onSaved(answer);
+    if (!entry) setJustPublished(answer.status === "PUBLISHED" ? answer : null);
+  };
+  const composer = useComposer({ blog, actor, entry, onSaved: saved, onClose });
   const { state, editor } = composer;
   const { fields, busy, conflict, previewing, schedule, serverStatus: status } = state;
 
   const authorName =
     contributors.find((contributor) => contributor.id === fields.authorId)?.name ??
     (entry && entry.author.id === fields.authorId ? entry.author.name : fields.authorId === actor.id ? actor.name : "");
+  const labelColour = labels.find((label) => label.name === fields.label)?.colour ?? null;
   const asEntry = (source: typeof fields, time: string) =>
-    previewEntry(source, { slug: blog.slug, entry, authorName, version: state.baseVersion, time });
+    previewEntry(source, { slug: blog.slug, entry, authorName, version: state.baseVersion, time, labelColour });
 
   const mayPickAuthor = !entry && can(actor, "entry:post-as-other");
   const ended = !entry && blog.status === "ENDED";
   const disabled = busy !== null || conflict !== null || !editor;
   const isNew = !entry;
+  const publishes = isNew || status === "DRAFT" || status === "SCHEDULED";
+  const submitWithShortcut = (event: KeyboardEvent) => {
+    if (!isSubmitShortcut(event)) return;
+    event.preventDefault();
+    if (disabled || (publishes && ended)) return;
+    composer.save({ kind: publishes ? "publish" : "save" });
+  };
 
   return (
     <section
       aria-label={isNew ? "New entry" : `Edit entry${entry?.headline ? `: ${entry.headline}` : ""}`}
       data-testid={isNew ? "composer" : "entry-editor"}
       className="space-y-3"
+      onKeyDown={submitWithShortcut}
     >
+      {colleagues && <EditorPresence {...colleagues} />}
       {state.restored && (
         <p
           role="status"
@@ -80,6 +119,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
           contributors={contributors}
           mayPickAuthor={mayPickAuthor}
           authorName={entry ? entry.author.name : actor.name}
+          labels={labels}
         />
       </fieldset>
 
@@ -131,7 +171,7 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
           Preview
         </button>
         <span className="flex-1" />
-        {(isNew || status === "DRAFT" || status === "SCHEDULED") && (
+        {publishes && (
           <>
             {status === "SCHEDULED" && (
               <button
@@ -164,6 +204,8 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
               type="button"
               disabled={disabled || ended}
               onClick={() => composer.save({ kind: "publish" })}
+              aria-keyshortcuts="Control+Enter Meta+Enter"
+              title="Ctrl+Enter (⌘+Enter)"
               className={buttonStyles.primary}
             >
               {busy === "publish" ? "Publishing…" : "Publish now"}
@@ -209,9 +251,21 @@ export function Composer({ blog, actor, contributors, entry, onSaved, onClose }:
           {state.error}
         </p>
       )}
-      <p role="status" className="min-h-5 text-neutral-600 dark:text-neutral-400">
-        {busy === "autosave" ? "Saving draft…" : state.notice}
-      </p>
+      {justPublished ? (
+        <PublishedUndo
+          key={justPublished.id}
+          entry={justPublished}
+          onDone={() => setJustPublished(null)}
+          onRemoved={(removed) => {
+            setJustPublished(null);
+            onRemoved?.(removed);
+          }}
+        />
+      ) : (
+        <p role="status" className="min-h-5 text-neutral-600 dark:text-neutral-400">
+          {busy === "autosave" ? "Saving draft…" : state.notice}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,6 +1,9 @@
 "use client";
-// What an entry carries besides its text: headline, label, key event and, for editors, who it is by.
-import { ENTRY_LABELS, isEntryLabel, type ContributorDTO } from "@/common/contracts/dto";
+// What an entry carries besides its text: headline, label (from the blog's list, Breaking in one click), key event
+// and, for editors, who it is by.
+import type { CSSProperties } from "react";
+import { BREAKING_LABEL, type BlogLabelDTO, type ContributorDTO } from "@/common/contracts/dto";
+import { LabelBadge } from "@/components/feed/LabelBadge";
 import type { Actor } from "@/common/permissions";
 import { FormField } from "@/components/admin/FormField";
 import { inputStyles, labelStyles } from "@/components/admin/styles";
@@ -15,6 +18,7 @@ export function EntryMetaFields({
   contributors,
   mayPickAuthor,
   authorName,
+  labels,
 }: {
   /** Prefix for the controls' ids. */
   id: string;
@@ -26,7 +30,11 @@ export function EntryMetaFields({
   mayPickAuthor: boolean;
   /** Shown when the author cannot be picked. */
   authorName: string;
+  /** The blog's labels, in its order. */
+  labels: readonly BlogLabelDTO[];
 }) {
+  const breaking = labels.find((label) => label.name.toLowerCase() === BREAKING_LABEL.toLowerCase());
+  const picked = labels.find((label) => label.name === fields.label);
   return (
     <>
       <FormField htmlFor={`${id}-headline`} label="Headline (optional)">
@@ -48,15 +56,31 @@ export function EntryMetaFields({
             className={inputStyles}
           >
             <option value="">None</option>
-            {ENTRY_LABELS.map((label) => (
-              <option key={label} value={label}>
-                {label}
+            {labels.map((label) => (
+              <option key={label.id} value={label.name}>
+                {label.name}
               </option>
             ))}
-            {/* A label stored before the list was enforced: shown, and kept unless another is picked. */}
-            {fields.label && !isEntryLabel(fields.label) && <option value={fields.label}>{fields.label}</option>}
+            {/* A label no longer in the blog's list (removed since): shown, and kept unless another is picked. */}
+            {fields.label && !picked && <option value={fields.label}>{fields.label} (not in the list)</option>}
           </select>
         </FormField>
+        {fields.label && (
+          <span className="py-1.5" data-testid="composer-label">
+            <LabelBadge name={fields.label} colour={picked?.colour ?? null} />
+          </span>
+        )}
+        {breaking && (
+          <button
+            type="button"
+            aria-pressed={fields.label === breaking.name}
+            onClick={() => onChange({ label: fields.label === breaking.name ? "" : breaking.name })}
+            style={{ "--label-colour": breaking.colour } as CSSProperties}
+            className="my-1 rounded border border-[var(--label-colour)] px-2 py-1 text-xs font-semibold uppercase tracking-wide text-[var(--label-colour)] aria-pressed:bg-[var(--label-colour)] aria-pressed:text-white dark:text-white focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600"
+          >
+            {breaking.name}
+          </button>
+        )}
         <label className="flex items-center gap-2 py-1.5">
           <input
             type="checkbox"

@@ -85,7 +85,7 @@ describe("save requests", () => {
 
   describe("updating", () => {
     it("sends the version it is based on and every field; a save keeps the status", () => {
-      const request = updateRequest(fields(), { kind: "save" }, 7, "Breaking");
+      const request = updateRequest(fields(), { kind: "save" }, 7, "");
       expect(request).toEqual({
         version: 7,
         headline: "Polls close",
@@ -109,7 +109,7 @@ describe("save requests", () => {
       expect(updateRequest(fields({ label: "" }), { kind: "save" }, 7, "Breaking")).toMatchObject({ label: null });
     });
 
-    it("keeps a label stored before the list by not sending it; a changed one is sent (and the server judges it)", () => {
+    it("keeps an unchanged label by not sending it (it may have left the blog's list); a changed one is sent", () => {
       const legacy = fields({ label: "Travel" });
       const kept = updateRequest(legacy, { kind: "save" }, 7, "Travel");
       expect(kept).not.toHaveProperty("label");
@@ -223,7 +223,7 @@ describe("save requests", () => {
   });
 
   it("previews a new entry as published now, and an edit with what it already has", () => {
-    const context = { slug: "storm", authorName: "Sam", time: LATER };
+    const context = { slug: "storm", authorName: "Sam", time: LATER, labelColour: "#b91c1c" };
     expect(previewEntry(fields(), { ...context, entry: undefined, version: null })).toEqual({
       id: "new",
       blog: "storm",
@@ -238,6 +238,7 @@ describe("save requests", () => {
       pinOrder: null,
       keyEvent: true,
       label: "Breaking",
+      labelColour: "#b91c1c",
       version: 1,
       createdAt: LATER,
       updatedAt: LATER,

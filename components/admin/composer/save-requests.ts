@@ -1,5 +1,5 @@
 // What the composer sends for each kind of save, and what it makes of the answer. Pure, so unit-tested.
-import { entryConflictSchema, isEntryLabel, type EntryDTO, type EntryStatus } from "@/common/contracts/dto";
+import { entryConflictSchema, type EntryDTO, type EntryStatus } from "@/common/contracts/dto";
 import { mergeEntryFields, resolveMerge, type MergeField } from "@/common/three-way-merge";
 import type { CreateEntryRequest, UpdateEntryRequest } from "@/common/contracts/schemas";
 import { ApiError } from "@/components/admin/api-request";
@@ -33,7 +33,8 @@ export function createRequest(sent: ComposerFields, intent: Intent, actorId: str
 
 /**
  * PATCH /api/blogs/{slug}/entries/{id}, based on `version`. `baseLabel` is the label the server holds at that
- * version: one stored before labels were a fixed list is kept by not naming it, since the server refuses it.
+ * version: one no longer in the blog's list (removed, or stored before there was a list) is kept by not naming
+ * it, so a save never depends on the server taking it back.
  */
 export function updateRequest(
   sent: ComposerFields,
@@ -42,7 +43,7 @@ export function updateRequest(
   baseLabel: string,
 ): UpdateEntryRequest {
   const status = statusOf(intent);
-  const keepsStoredLabel = sent.label !== "" && !isEntryLabel(sent.label) && sent.label === baseLabel;
+  const keepsStoredLabel = sent.label !== "" && sent.label === baseLabel;
   const { label, ...fields } = entryFieldsOf(sent);
   return {
     version,
@@ -141,13 +142,22 @@ export function saveFailure(caught: unknown, isNew: boolean): ComposerAction {
 /** The entry as readers would see it, for the preview and the conflict panel's "Your version". */
 export function previewEntry(
   fields: ComposerFields,
-  context: { slug: string; entry: EntryDTO | undefined; authorName: string; version: number | null; time: string },
+  context: {
+    slug: string;
+    entry: EntryDTO | undefined;
+    authorName: string;
+    version: number | null;
+    time: string;
+    /** The colour of the label picked, from the blog's list. */
+    labelColour?: string | null;
+  },
 ): EntryDTO {
   const { entry, time } = context;
   return {
     id: entry?.id ?? "new",
     blog: context.slug,
     ...entryFieldsOf(fields),
+    labelColour: context.labelColour ?? null,
     author: { id: fields.authorId, name: context.authorName },
     status: "PUBLISHED",
     publishedAt: entry?.publishedAt ?? time,

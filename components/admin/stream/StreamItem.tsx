@@ -1,17 +1,19 @@
 "use client";
 // One entry in the newsroom stream, with what the signed-in writer may do to it.
-import { showsKeyEventFlag } from "@/components/feed/key-event-flag";
 import { useRef, useState } from "react";
-import type { BlogStatus, ContributorDTO, EntryDTO } from "@/common/contracts/dto";
+import type { BlogLabelDTO, BlogStatus, ContributorDTO, EntryDTO } from "@/common/contracts/dto";
 import { can, type Actor } from "@/common/permissions";
 import { apiRequest, ApiError } from "@/components/admin/api-request";
 import { buttonStyles } from "@/components/admin/styles";
 import { Composer } from "@/components/admin/composer/Composer";
-import { EMBED_STYLES } from "@/components/feed/EntryText";
+import type { EditorColleagues } from "@/components/admin/presence/EditorPresence";
+import { editingNotice } from "@/components/admin/presence/presence-state";
 import { EntryTime } from "@/components/feed/EntryTime";
 import { correctionLineOf } from "@/common/entry-text";
 import { EntryHistory } from "@/components/admin/revisions/EntryHistory";
 import { CorrectionForm } from "./CorrectionForm";
+import { LabelBadge } from "@/components/feed/LabelBadge";
+import { useCollapsibleBody } from "./use-collapsible-body";
 
 const STATUS_STYLE: Record<EntryDTO["status"], string> = {
   DRAFT: "bg-neutral-200 text-neutral-800 dark:bg-neutral-800 dark:text-neutral-200",
@@ -27,14 +29,27 @@ const STATUS_TEXT: Record<EntryDTO["status"], string> = {
 const smallButton =
   "rounded border border-neutral-300 px-2 py-1 text-xs font-medium hover:bg-neutral-100 disabled:opacity-50 aria-pressed:bg-amber-100 aria-pressed:border-amber-500 dark:border-neutral-700 dark:hover:bg-neutral-800 dark:aria-pressed:bg-amber-950 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-blue-600";
 
+type Busy = "pin" | "key" | "delete" | "publish";
+
+/** The entry as a colleague saved it, from a 409 answer; anything else is thrown on. */
+function currentAfterConflict(caught: unknown): EntryDTO {
+  const current =
+    caught instanceof ApiError && caught.status === 409 ? (caught.details.current as EntryDTO | undefined) : undefined;
+  if (!current) throw caught;
+  return current;
+}
+
 export interface StreamItemProps {
   entry: EntryDTO;
   blog: { slug: string; status: BlogStatus };
   actor: Actor;
   contributors: ContributorDTO[];
+  labels: readonly BlogLabelDTO[];
   editing: boolean;
   onEdit: () => void;
   onCloseEditor: () => void;
+  /** Colleagues with this entry open, and their saves of it since it was opened here. */
+  colleagues?: EditorColleagues;
   onChanged: (entry: EntryDTO) => void;
   onRemoved: (id: string) => void;
 }
@@ -44,13 +59,15 @@ export function StreamItem({
   blog,
   actor,
   contributors,
+  labels,
   editing,
   onEdit,
   onCloseEditor,
+  colleagues,
   onChanged,
   onRemoved,
 }: StreamItemProps) {
-  const [busy, setBusy] = useState<"pin" | "key" | "delete" | null>(null);
+  const [busy, setBusy] = useState<Busy | null>(null);
   const [open, setOpen] = useState<"history" | "correction" | null>(null);
   // An error is about the version it happened to: a newer version (a colleague's edit) clears it.
   const [failure, setFailure] = useState<{ version: number; message: string } | null>(null);
@@ -67,7 +84,10 @@ export function StreamItem({
   const mayCorrect = can(actor, "entry:correct", context) && entry.status === "PUBLISHED";
   const headingId = `stream-${entry.id}-headline`;
 
-  const run = async (what: "pin" | "key" | "delete", action: () => Promise<void>) => {
+  const { body, toggle: showMore } = useCollapsibleBody(entry.body);
+  const mayPublish = mayEdit && entry.status === "DRAFT" && blog.status === "LIVE";
+
+  const run = async (what: Busy, action: () => Promise<void>) => {
     if (busy) return;
     setBusy(what);
     setError(null);
@@ -95,15 +115,30 @@ export function StreamItem({
         );
       } catch (caught) {
         // Only this one field is sent, so someone else's newer text is never touched: retry on their version.
-        const current =
-          caught instanceof ApiError && caught.status === 409
-            ? (caught.details.current as EntryDTO | undefined)
-            : undefined;
-        if (!current) throw caught;
+        const current = currentAfterConflict(caught);
         if (current.keyEvent === keyEvent) return onChanged(current);
         onChanged(
           (await apiRequest<{ entry: EntryDTO }>("PATCH", entryPath, { version: current.version, keyEvent })).entry,
         );
+      }
+    });
+
+  // Sent with the version on screen: if a colleague changed the draft since, the 409 says so and the card
+  // shows their version (live) before anyone publishes it.
+  const publish = () =>
+    run("publish", async () => {
+      try {
+        onChanged(
+          (await apiRequest<{ entry: EntryDTO }>("PATCH", entryPath, { version: entry.version, status: "PUBLISHED" }))
+            .entry,
+        );
+      } catch (caught) {
+        const current = currentAfterConflict(caught);
+        onChanged(current);
+        setFailure({
+          version: current.version,
+          message: "Someone changed this draft meanwhile: check their version, then publish again.",
+        });
       }
     });
 
@@ -137,11 +172,17 @@ export function StreamItem({
           )}
         </span>
         {entry.pinned && <span className="font-semibold uppercase text-red-700 dark:text-red-400">Pinned</span>}
-        {entry.label && (
-          <span className="rounded bg-red-700 px-1.5 py-0.5 font-semibold uppercase text-white">{entry.label}</span>
-        )}
-        {showsKeyEventFlag(entry) && (
+        {entry.label && <LabelBadge name={entry.label} colour={entry.labelColour} />}
+        {entry.keyEvent && (
           <span className="font-semibold uppercase text-amber-700 dark:text-amber-400">Key event</span>
+        )}
+        {!editing && colleagues && colleagues.editing.length > 0 && (
+          <span
+            data-testid="card-editing"
+            className="rounded-full bg-emerald-100 px-2 py-0.5 font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+          >
+            {editingNotice(colleagues.editing, false)}
+          </span>
         )}
         <span className="ml-auto">
           By <span className="font-medium text-neutral-800 dark:text-neutral-200">{entry.author.name}</span>
@@ -166,18 +207,16 @@ export function StreamItem({
             blog={blog}
             actor={actor}
             contributors={contributors}
+            labels={labels}
             entry={entry}
+            colleagues={colleagues}
             onSaved={onChanged}
             onClose={onCloseEditor}
           />
         </div>
       ) : (
         <>
-          {/* Sanitized on the server. */}
-          <div
-            className={`entry-body mt-1 max-h-48 overflow-hidden text-sm ${EMBED_STYLES}`}
-            dangerouslySetInnerHTML={{ __html: entry.body }}
-          />
+          {body}
           {entry.corrections.map((note) => (
             <p
               key={note.id}
@@ -187,7 +226,17 @@ export function StreamItem({
               {correctionLineOf(note.text)} · <EntryTime iso={note.createdAt} />
             </p>
           ))}
-          <div className="mt-3 flex flex-wrap gap-2">
+          <div className="mt-3 flex min-h-7 flex-wrap gap-2">
+            {mayPublish && (
+              <button
+                type="button"
+                disabled={busy !== null}
+                onClick={() => void publish()}
+                className={`${smallButton} border-green-700 bg-green-700 text-white hover:bg-green-800 dark:hover:bg-green-800`}
+              >
+                {busy === "publish" ? "Publishing…" : "Publish"}
+              </button>
+            )}
             {mayEdit && (
               <button type="button" onClick={onEdit} className={smallButton}>
                 Edit
@@ -234,6 +283,7 @@ export function StreamItem({
                 Delete
               </button>
             )}
+            {showMore}
           </div>
         </>
       )}

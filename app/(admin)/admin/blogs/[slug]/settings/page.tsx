@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { BlogBreadcrumb } from "@/components/admin/BlogBreadcrumb";
 import { BlogSettingsForm } from "@/components/admin/BlogSettingsForm";
 import { EmbedSnippet } from "@/components/admin/EmbedSnippet";
+import { LabelsManager } from "@/components/admin/LabelsManager";
 import { requirePageActor } from "@/server/auth/current-actor";
 import { findBlog } from "@/server/db/blogs";
+import { listBlogLabels } from "@/server/db/labels";
 import { getRuntime } from "@/server/runtime";
 import { requestOrigin } from "@/server/seo/request-origin";
 
@@ -16,8 +18,10 @@ type Props = { params: Promise<{ slug: string }> };
 export default async function BlogSettingsPage({ params }: Props) {
   const { slug } = await params;
   await requirePageActor(`/admin/blogs/${slug}/settings`, ["EDITOR", "ADMIN"]);
-  const blog = await findBlog(getRuntime().db, slug);
+  const { db } = getRuntime();
+  const blog = await findBlog(db, slug);
   if (!blog) notFound();
+  const labels = await listBlogLabels(db, slug);
   const origin = await requestOrigin();
   return (
     <div className="space-y-4">
@@ -32,6 +36,7 @@ export default async function BlogSettingsPage({ params }: Props) {
         </Link>
       </div>
       <BlogSettingsForm initial={blog} />
+      <LabelsManager slug={blog.slug} initial={labels} />
       <EmbedSnippet origin={origin} blog={blog} />
     </div>
   );
