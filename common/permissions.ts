@@ -14,6 +14,10 @@ export type Action =
   | "entry:delete"
   | "entry:pin"
   | "entry:post-as-other"
+  /** An entry's saved versions (History) and restoring one: whoever may edit the entry. */
+  | "entry:history"
+  /** Attaching a public correction note to a published entry: an editorial decision, editors and admins only. */
+  | "entry:correct"
   | "blog:create"
   | "blog:edit"
   /** Drafts, scheduled entries, the dashboard, the contributor list, the admin socket room. */
@@ -36,6 +40,8 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   "entry:delete",
   "entry:pin",
   "entry:post-as-other",
+  "entry:history",
+  "entry:correct",
   "blog:create",
   "blog:edit",
   "newsroom:read",
@@ -59,7 +65,8 @@ export function can(actor: Actor | null, action: Action, context: ActionContext 
       )
         return true;
       // Journalists own their entries and nobody else's.
-      if (action === "entry:edit" || action === "entry:delete") return context.authorId === actor.id;
+      if (action === "entry:edit" || action === "entry:delete" || action === "entry:history")
+        return context.authorId === actor.id;
       return false;
   }
 }
@@ -80,6 +87,8 @@ function describe(action: Action): string {
     "entry:delete": "delete this entry",
     "entry:pin": "pin entries",
     "entry:post-as-other": "post as another contributor",
+    "entry:history": "see or restore this entry's earlier versions",
+    "entry:correct": "attach correction notes (editors do)",
     "blog:create": "create blogs",
     "blog:edit": "edit blogs",
     "newsroom:read": "see the newsroom's work in progress",

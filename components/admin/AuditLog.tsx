@@ -31,6 +31,8 @@ const ACTION_NAMES: Record<AuditAction, string> = {
   "blog.pins-reordered": "reordered the pinned entries",
   "entry.key-event-set": "marked a key event",
   "entry.key-event-cleared": "cleared a key event",
+  "entry.restored": "restored an earlier version",
+  "entry.corrected": "added a correction",
 };
 
 /** The audit log, newest first; older pages are fetched from the API on request, new rows arrive live. */

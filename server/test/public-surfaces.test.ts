@@ -4,10 +4,10 @@
 // node; on PostgreSQL with Redis, on both nodes of a pair as well.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
-import type { EventsPage } from "@/common/contracts/events";
 import { apiClient, waitFor, type TestServer } from "./harness";
 import { postgres, startNodePair, type NodePair } from "./node-pair";
-import { closeSockets, connectSocket, joinBlog } from "./socket-reader";
+import { everythingPublic } from "./public-answers";
+import { closeSockets } from "./socket-reader";
 
 // Two nodes share readers and cache drops through Redis; one node alone on SQLite.
 // Reads unthrottled: a 429 would hide the markers and let the scan pass for the wrong reason.
@@ -29,49 +29,6 @@ afterAll(async () => {
 });
 
 const SLUG = "libel-watch";
-
-/** Everything an anonymous reader can fetch about the blog from one node, as one text to search. */
-async function everythingPublic(base: string, entryIds: string[]): Promise<string> {
-  const texts: string[] = [];
-  const get = async (path: string, headers: Record<string, string> = {}) => {
-    const answer = await fetch(base + path, { headers });
-    // Gone entries are 404s; anything else must be a real answer to scan.
-    if (answer.status !== 200 && answer.status !== 404) throw new Error(`${path} answered ${answer.status}`);
-    texts.push(`${path} ${answer.status}\n${await answer.text()}`);
-  };
-  await get("/");
-  await get(`/live/${SLUG}`);
-  await get(`/live/${SLUG}`, { "accept-encoding": "identity" });
-  await get(`/live/${SLUG}`, { rsc: "1" });
-  await get(`/embed/${SLUG}`);
-  await get(`/live/${SLUG}/feed.xml`);
-  for (const id of entryIds) {
-    await get(`/live/${SLUG}/entries/${id}`);
-    await get(`/api/blogs/${SLUG}/entries/${id}`);
-  }
-  await get("/api/blogs");
-  await get(`/api/blogs/${SLUG}`);
-  for (const query of ["", "?pinned=true&limit=100", "?pinned=false&limit=20", "?limit=100"])
-    await get(`/api/blogs/${SLUG}/entries${query}`);
-  // The event log over HTTP, every page of it.
-  let since = 0;
-  for (;;) {
-    const answer = await fetch(`${base}/api/blogs/${SLUG}/events?since=${since}&limit=2`);
-    expect(answer.status).toBe(200);
-    const text = await answer.text();
-    texts.push(`events?since=${since} ${answer.status}\n${text}`);
-    const page = JSON.parse(text) as EventsPage;
-    if (!page.hasMore) break;
-    since = page.seq;
-  }
-  // A socket that joins from the start: its answer, and anything sent to it after.
-  const socket = await connectSocket(base);
-  texts.push(JSON.stringify(await joinBlog(socket, { slug: SLUG, since: 0 })));
-  await new Promise((r) => setTimeout(r, 300));
-  texts.push(JSON.stringify(socket.received));
-  socket.disconnect();
-  return texts.join("\n");
-}
 
 async function publish(entry: { headline?: string; body: string; keyEvent?: boolean }): Promise<EntryDTO> {
   const answer = await editor<{ entry: EntryDTO }>("POST", `/api/blogs/${SLUG}/entries`, entry);
@@ -108,7 +65,7 @@ describe(`what the newsroom takes back (${postgres ? "two PostgreSQL nodes" : "S
 
     // Readers have seen it all, on every node: every cache holds the markers now.
     for (const node of nodes.urls) {
-      const seen = await everythingPublic(node, ids);
+      const seen = await everythingPublic(node, SLUG, ids);
       for (const marker of markers) expect(seen, `${marker} before the change, on ${node}`).toContain(marker);
     }
 
@@ -143,7 +100,7 @@ describe(`what the newsroom takes back (${postgres ? "two PostgreSQL nodes" : "S
     for (const node of nodes.urls) {
       // Another node hears of the change through Redis a moment after it commits.
       const now = await waitFor(async () => {
-        const text = await everythingPublic(node, ids);
+        const text = await everythingPublic(node, SLUG, ids);
         return markers.every((marker) => !text.includes(marker)) ? text : undefined;
       }, `no marker left on ${node}`);
       // The scan sees what is there: the corrections and what was kept.
