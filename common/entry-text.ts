@@ -66,3 +66,8 @@ export function firstPictureOf(html: string): { src: string; alt: string } | nul
 export function entryTitleOf(entry: { headline: string | null; body: string }, max = 110): string {
   return excerptOf(entry.headline?.trim() || plainTextOf(entry.body) || "Update", max);
 }
+
+/** A correction note as readers read it, everywhere (page, feed, JSON-LD, embed): "Correction: …" once. */
+export function correctionLineOf(text: string): string {
+  return /^correction\b/i.test(text) ? text : `Correction: ${text}`;
+}

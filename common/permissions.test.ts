@@ -63,6 +63,20 @@ describe("can", () => {
   });
 });
 
+describe("history and corrections", () => {
+  it("lets whoever may edit an entry read its history; only editors and admins attach corrections", () => {
+    expect(can(journalist, "entry:history", { authorId: "j" })).toBe(true);
+    expect(can(journalist, "entry:history", { authorId: "e" })).toBe(false);
+    expect(can(editor, "entry:history", { authorId: "j" })).toBe(true);
+    expect(can(null, "entry:history")).toBe(false);
+    // A public correction is an editorial decision, even on a journalist's own entry.
+    expect(can(journalist, "entry:correct", { authorId: "j" })).toBe(false);
+    expect(can(editor, "entry:correct", { authorId: "j" })).toBe(true);
+    expect(can(admin, "entry:correct")).toBe(true);
+    expect(can(null, "entry:correct")).toBe(false);
+  });
+});
+
 describe("requirePermission", () => {
   it("answers 401 for nobody and 403 for the wrong role", () => {
     expect(() => requirePermission(null, "entry:create")).toThrow(expect.objectContaining({ status: 401 }));

@@ -22,6 +22,10 @@ export type Action =
   | "entry:review"
   /** See an entry nobody reads yet (draft, scheduled, submitted, returned, rejected): one's own, or anyone's. */
   | "entry:see-unpublished"
+  /** An entry's saved versions (History) and restoring one: whoever may edit the entry. */
+  | "entry:history"
+  /** Attaching a public correction note to a published entry: an editorial decision, editors and admins only. */
+  | "entry:correct"
   | "blog:create"
   | "blog:edit"
   /** Drafts, scheduled entries, the dashboard, the contributor list, the admin socket room. */
@@ -49,6 +53,8 @@ const EDITOR_ACTIONS: readonly Action[] = [
   "entry:publish",
   "entry:review",
   "entry:see-unpublished",
+  "entry:history",
+  "entry:correct",
   "blog:create",
   "blog:edit",
   "newsroom:read",
@@ -67,8 +73,8 @@ const GRANTED: Record<Role, ReadonlySet<Action>> = {
 const OWN_ENTRY_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   ADMIN: new Set(),
   EDITOR: new Set(),
-  JOURNALIST: new Set<Action>(["entry:edit", "entry:delete", "entry:see-unpublished"]),
-  CONTRIBUTOR: new Set<Action>(["entry:edit", "entry:delete", "entry:see-unpublished"]),
+  JOURNALIST: new Set<Action>(["entry:edit", "entry:delete", "entry:history", "entry:see-unpublished"]),
+  CONTRIBUTOR: new Set<Action>(["entry:edit", "entry:delete", "entry:history", "entry:see-unpublished"]),
 };
 
 /**
@@ -105,6 +111,8 @@ function describe(action: Action): string {
     "entry:submit": "submit entries for review (publish or save it as a draft instead)",
     "entry:review": "review contributors' submissions",
     "entry:see-unpublished": "see this entry",
+    "entry:history": "see or restore this entry's earlier versions",
+    "entry:correct": "attach correction notes (editors do)",
     "blog:create": "create blogs",
     "blog:edit": "edit blogs",
     "newsroom:read": "see the newsroom's work in progress",

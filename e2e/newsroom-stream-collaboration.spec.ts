@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from "@playwright/test";
 import type { TestServer } from "../server/test/harness.ts";
 import { expect, test, type NewEntry, type Newsroom } from "./fixtures/server.ts";
 import {
+  editInTwoBrowsers,
   entryOf,
   entryText,
   newsroomStream,
@@ -63,7 +64,7 @@ test("a journalist pins the editor's entry from the stream and the reader sees i
   await reader.context.close();
 });
 
-test("two editors edit the same entry: the second save shows both versions and overwrites nothing until asked", async ({
+test("two editors change the same headline: the second save names the colleague, shows both sides' words and overwrites nothing until asked", async ({
   page,
   browser,
   server,
@@ -82,15 +83,19 @@ test("two editors edit the same entry: the second save shows both versions and o
       },
     },
   );
-  await expect(conflict.getByTestId("conflict-mine")).toContainText("Turnout at 61%");
-  await expect(conflict.getByTestId("conflict-mine")).toContainText("More to come.");
-  await expect(conflict.getByTestId("conflict-theirs")).toContainText("Turnout corrected to 64%");
-  await expect(conflict.getByTestId("conflict-theirs")).not.toContainText("More to come.");
+  // Only the headline collides (the text was changed by me alone): one choice, each side's words marked.
+  const headline = conflict.getByRole("group", { name: "Headline" });
+  await expect(conflict.getByTestId("merge-field")).toHaveCount(1);
+  await expect(headline.getByTestId("merge-mine").locator("del")).toHaveText("60");
+  await expect(headline.getByTestId("merge-mine").locator("ins")).toHaveText("61");
+  await expect(headline.getByTestId("merge-theirs").getByRole("heading")).toHaveText("Test admin's change");
+  await expect(headline.getByTestId("merge-theirs").locator("ins").filter({ hasText: "64" })).toHaveCount(1);
   let stored = await entryOf(server, blog.slug, entry.id);
   expect(stored).toMatchObject({ headline: "Turnout corrected to 64%", version: 2 });
   expect(stored.body).not.toContain("More to come.");
 
-  await conflict.getByRole("button", { name: "Keep mine (overwrite)" }).click();
+  await headline.getByLabel("Keep mine").check();
+  await conflict.getByRole("button", { name: "Save with these choices" }).click();
   await expect(myEditor).toHaveCount(0);
   stored = await entryOf(server, blog.slug, entry.id);
   expect(stored).toMatchObject({ headline: "Turnout at 61%", version: 3 });
@@ -115,7 +120,7 @@ test("taking the colleague's version in a conflict drops mine, writes nothing, a
       editMine: (editor) => editor.getByLabel("Headline (optional)").fill("Polls closing soon"),
     },
   );
-  await conflict.getByRole("button", { name: "Take theirs" }).click();
+  await conflict.getByRole("button", { name: "Discard mine, take Test admin's version" }).click();
   await expect(conflict).toHaveCount(0);
   await expect(myEditor.getByLabel("Headline (optional)")).toHaveValue("Polls close at 10pm");
   expect(await entryOf(server, blog.slug, entry.id)).toMatchObject({ headline: "Polls close at 10pm", version: 2 });
@@ -138,7 +143,7 @@ test("taking the colleague's version in a conflict drops mine, writes nothing, a
 
 /**
  * An editor and an admin open the same entry; the admin saves a new headline first, then the editor's
- * save (with `editMine`) meets the conflict panel, nothing overwritten.
+ * save (with `editMine`) meets the merge dialog naming the admin, nothing overwritten.
  */
 async function conflictBetweenTwoEditors(
   { page, browser, server, newsroom }: { page: Page; browser: Browser; server: TestServer; newsroom: Newsroom },
@@ -151,17 +156,12 @@ async function conflictBetweenTwoEditors(
 ) {
   const blog = await newsroom.createBlog({ prefix });
   const entry = await newsroom.publish(blog.slug, original);
-  const other = await openContext(browser, server, server.users.admin);
-  await signIn(page.context(), server.users.editor);
-  await Promise.all([openWorkspace(page, blog.slug), openWorkspace(other.page, blog.slug)]);
-
   // Both open the entry for editing, at version 1.
-  const mine = streamEntry(page, entry.id);
-  const theirs = streamEntry(other.page, entry.id);
-  await mine.getByRole("button", { name: "Edit" }).click();
-  await theirs.getByRole("button", { name: "Edit" }).click();
-  const myEditor = mine.getByTestId("entry-editor");
-  const theirEditor = theirs.getByTestId("entry-editor");
+  const { other, mine, theirs, myEditor, theirEditor } = await editInTwoBrowsers(
+    { page, browser, server },
+    blog.slug,
+    entry.id,
+  );
 
   await theirEditor.getByLabel("Headline (optional)").fill(theirHeadline);
   await theirEditor.getByRole("button", { name: "Save changes" }).click();
@@ -170,7 +170,7 @@ async function conflictBetweenTwoEditors(
 
   await editMine(myEditor);
   await myEditor.getByRole("button", { name: "Save changes" }).click();
-  const conflict = myEditor.getByRole("alert").filter({ hasText: "Someone else changed this entry" });
+  const conflict = page.getByRole("dialog", { name: /^Test admin changed this entry at .+ while you were editing$/ });
   await expect(conflict).toBeVisible();
   return { blog, entry, other, mine, theirs, myEditor, conflict };
 }

@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   "entry.submitted",
   "entry.returned",
   "entry.rejected",
+  "entry.restored",
+  "entry.corrected",
   "blog.labels-edited",
 ] as const;
 
@@ -66,6 +68,14 @@ export const authorSchema = z.object({
 });
 export type AuthorDTO = z.infer<typeof authorSchema>;
 
+/** A public correction note on a published entry: plain text, shown with the entry to readers, feeds and JSON-LD. */
+export const correctionSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  createdAt: time,
+});
+export type CorrectionDTO = z.infer<typeof correctionSchema>;
+
 export const entrySchema = z.object({
   id: z.string(),
   blog: z.string(),
@@ -93,6 +103,8 @@ export const entrySchema = z.object({
   version: z.number().int().positive(),
   createdAt: time,
   updatedAt: time,
+  /** Public correction notes, oldest first. */
+  corrections: z.array(correctionSchema).default([]),
 });
 export type EntryDTO = z.infer<typeof entrySchema>;
 
@@ -247,3 +259,40 @@ export const publisherSchema = z.object({
   updatedAt: time.nullable(),
 });
 export type PublisherDTO = z.infer<typeof publisherSchema>;
+
+/**
+ * One saved version of an entry, for the newsroom's History (never answered to readers). Consecutive saves of a
+ * draft by one person within a few minutes are folded into one revision: `version` is the newest it holds.
+ */
+export const revisionSchema = z.object({
+  id: z.string(),
+  entryId: z.string(),
+  version: z.number().int().positive(),
+  /** Null when the system saved it (the scheduler publishing on time) or the user is gone. */
+  savedBy: authorSchema.nullable(),
+  headline: z.string().nullable(),
+  body: z.string(),
+  label: z.string().nullable(),
+  keyEvent: z.boolean(),
+  status: entryStatusSchema,
+  /** This save restored that earlier revision. */
+  restoredFromId: z.string().nullable(),
+  /** The first save this revision holds, and the last one folded into it. */
+  createdAt: time,
+  savedAt: time,
+});
+export type RevisionDTO = z.infer<typeof revisionSchema>;
+
+/**
+ * The body of a 409 to a PATCH based on an old version: the entry as it now is, who saved that version and
+ * when, so a client can merge (the newsroom's composer does) instead of overwriting.
+ */
+export const entryConflictSchema = z.object({
+  error: z.string(),
+  code: z.literal("CONFLICT"),
+  current: entrySchema,
+  /** Null when the system made the change (the scheduler) or it was made before revisions were kept. */
+  changedBy: authorSchema.nullable(),
+  changedAt: time,
+});
+export type EntryConflictDTO = z.infer<typeof entryConflictSchema>;

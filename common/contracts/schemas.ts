@@ -147,6 +147,27 @@ export const reviewEntrySchema = z
     path: ["note"],
   });
 
+/** The most a correction note may say: a sentence or two, as newsrooms print them. */
+export const MAX_CORRECTION_LENGTH = 500;
+
+/** POST …/entries/{id}/corrections: plain text (white space collapsed); readers see it as written, escaped. */
+export const createCorrectionSchema = z.strictObject({
+  text: z
+    .string({ error: "text is required" })
+    .transform((text) => text.replace(/\s+/g, " ").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, "text is required")
+        .max(MAX_CORRECTION_LENGTH, `text must be at most ${MAX_CORRECTION_LENGTH} characters`),
+    ),
+});
+
+/** POST …/entries/{id}/revisions/{revisionId}/restore: the version the restore is based on, as for a PATCH. */
+export const restoreRevisionSchema = z.strictObject({
+  version: z.number({ error: "version is required (the entry's version you restore over)" }).int().positive(),
+});
+
 /** A label's colour: its name is written on it in white. */
 const labelColour = colourReadableWithWhite("colour", "the label's name is written on it in white");
 const labelName = z
@@ -282,6 +303,8 @@ export type UpdateBlogInput = z.infer<typeof updateBlogSchema>;
 export type PublisherSettingsInput = z.infer<typeof publisherSettingsSchema>;
 export type CreateEntryInput = z.infer<typeof createEntrySchema>;
 export type UpdateEntryInput = z.infer<typeof updateEntrySchema>;
+export type CreateCorrectionInput = z.infer<typeof createCorrectionSchema>;
+export type RestoreRevisionInput = z.infer<typeof restoreRevisionSchema>;
 /** What a client sends to create or edit an entry, before the server's defaults and trimming. */
 export type CreateEntryRequest = z.input<typeof createEntrySchema>;
 export type UpdateEntryRequest = z.input<typeof updateEntrySchema>;

@@ -34,6 +34,8 @@ const ACTION_NAMES: Record<AuditAction, string> = {
   "entry.submitted": "submitted an entry for review",
   "entry.returned": "sent a submission back",
   "entry.rejected": "rejected a submission",
+  "entry.restored": "restored an earlier version",
+  "entry.corrected": "added a correction",
 };
 
 /** The audit log, newest first; older pages are fetched from the API on request, new rows arrive live. */

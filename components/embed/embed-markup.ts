@@ -1,6 +1,7 @@
 // The embed's HTML, as strings: the server renders the page with it (app/embed/[slug]/route.ts) and the
 // embed's script renders live updates with the same functions, so a new entry looks like the ones the page
 // came with. Everything is escaped except entry bodies, which the server sanitized before storing them.
+import { correctionLineOf } from "@/common/entry-text";
 import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
 import { UNLISTED_LABEL_COLOUR } from "@/components/feed/label-colour";
 import { absoluteTime, clockTime } from "@/components/feed/relative-time";
@@ -42,6 +43,9 @@ export function entryHtml(entry: EntryDTO, list: EmbedList): string {
     entry.headline ? `<h3 id="${escapeHtml(headingId)}" class="headline">${escapeHtml(entry.headline)}</h3>` : "",
     // Sanitized on the server before it was stored (server/content/sanitize.ts), as the reader page trusts it.
     `<div class="entry-body">${entry.body}</div>`,
+    ...entry.corrections.map(
+      (note) => `<p class="correction" data-correction>${escapeHtml(correctionLineOf(note.text))}</p>`,
+    ),
     `<footer class="entry-footer"><span>By <span class="author">${escapeHtml(entry.author.name)}</span></span>`,
     entry.editedAt ? `<span data-testid="entry-updated">Updated ${timeHtml(entry.editedAt)}</span>` : "",
     `</footer></article>`,

@@ -35,6 +35,7 @@ h1{font-size:1.5rem;line-height:1.25;font-weight:800;margin:0;overflow-wrap:anyw
 .entry-footer{margin-top:8px}
 .author{font-weight:500}
 time{font-variant-numeric:tabular-nums}
+.correction{margin:8px 0 0;border-left:4px solid #f59e0b;background:#fffbeb;color:#171717;padding:4px 8px;font-size:14px}
 .label{border-radius:4px;padding:2px 6px;background:#b91c1c;color:#fff;font-size:12px;font-weight:600;text-transform:uppercase;letter-spacing:.05em}
 .key-event{font-size:12px;font-weight:600;text-transform:uppercase;color:var(--key)}
 .headline{font-size:1.2rem;line-height:1.35;font-weight:700;margin:0 0 6px}

@@ -36,6 +36,7 @@ import { recordReview } from "./review-log";
 import { entryInclude, toEntryDTO, visibleToReaders, type EntryRow } from "./to-dto";
 import type { Db, Tx } from "./types";
 import { isUniqueViolation } from "./unique-violation";
+import { lastChangeOf, recordRevision } from "./revisions";
 
 /**
  * What a write's transaction yields: the entry as it now is, the event readers get (null when readers see no
@@ -327,7 +328,13 @@ async function insertEntry(
         label: input.label || null,
       },
     });
-    const row: EntryRow = { ...created, author: { id: authorId, displayName: authorName }, blog: { slug, labels } };
+    const row: EntryRow = {
+      ...created,
+      author: { id: authorId, displayName: authorName },
+      blog: { slug, labels },
+      corrections: [],
+    };
+    await recordRevision(tx, row, writer.id, { now, before: null });
     await recordAudit(tx, {
       blogId: blog.id,
       actorId: writer.id,
@@ -345,13 +352,23 @@ async function insertEntry(
   });
 }
 
+/** A save that puts an earlier revision back (see restore-revision.ts): recorded and audited as such. */
+export interface Restoring {
+  revisionId: string;
+  version: number;
+}
+
+/**
+ * Saves an edit based on `input.version`; a stale version is refused with a 409 whose details carry the entry
+ * as it is now and who saved that version when (the composer merges from there).
+ */
 export async function updateEntry(
   db: Db,
   actor: Actor | null,
   slug: string,
   id: string,
   input: UpdateEntryInput,
-  sources: ImageSources = {},
+  { restoring = null, ...sources }: ImageSources & { restoring?: Restoring | null } = {},
 ): Promise<Committed<EntryDTO>> {
   if (!actor) requirePermission(actor, "entry:edit");
   const body = input.body === undefined ? undefined : cleanBody(input.body, sources);
@@ -389,16 +406,19 @@ export async function updateEntry(
       },
     });
     if (count === 0) {
+      // Read again: a save may have committed between the first read and the update.
+      const latest = await findEntryRow(tx, slug, id);
+      const change = await lastChangeOf(tx, latest);
+      const by = change.changedBy ? ` by ${change.changedBy.name}` : "";
       throw new AppError(
         "CONFLICT",
-        `entry ${id} was changed by someone else (you edited version ${input.version}, it is now at ${current.version})`,
-        {
-          current: toEntryDTO(current),
-        },
+        `entry ${id} was changed by someone else (you edited version ${input.version}, it is now at ${latest.version}, saved${by} at ${change.changedAt})`,
+        { current: toEntryDTO(latest), ...change },
       );
     }
     const row = await tx.entry.findUniqueOrThrow({ where: { id }, include: entryInclude });
-    await recordAudit(tx, auditOfUpdate(editor, current, row, edited));
+    await recordRevision(tx, row, editor.id, { now, before: current.status, restoredFromId: restoring?.revisionId });
+    await recordAudit(tx, auditOfUpdate(editor, current, row, edited, restoring));
     const submitted = row.status === "SUBMITTED" && current.status !== "SUBMITTED";
     const review = submitted ? await recordReview(tx, editor, id, "submitted", null) : null;
     const wasPublic = current.status === "PUBLISHED";
@@ -430,7 +450,13 @@ function checkStatusChange(actor: Actor, from: Status, to: Status): void {
 }
 
 /** The audit rows one PATCH makes: a status change, an edit naming its fields, a key-event change. */
-function auditOfUpdate(actor: Actor, before: EntryRow, after: EntryRow, edited: readonly string[]): AuditRecord[] {
+function auditOfUpdate(
+  actor: Actor,
+  before: EntryRow,
+  after: EntryRow,
+  edited: readonly string[],
+  restoring: Restoring | null,
+): AuditRecord[] {
   const base = { blogId: after.blogId, actorId: actor.id, entryId: after.id };
   const what = describeEntry(after);
   const records: AuditRecord[] = [];
@@ -454,7 +480,14 @@ function auditOfUpdate(actor: Actor, before: EntryRow, after: EntryRow, edited: 
     });
   if (after.status === "DRAFT" && IN_REVIEW.has(before.status))
     records.push({ ...base, action: "entry.drafted", summary: `${what} (taken back from review)` });
-  if (edited.length > 0) records.push({ ...base, action: "entry.edited", summary: `${edited.join(", ")}: ${what}` });
+  if (restoring)
+    records.push({
+      ...base,
+      action: "entry.restored",
+      summary: `version ${restoring.version} (${edited.join(", ") || "no text change"}): ${what}`,
+    });
+  else if (edited.length > 0)
+    records.push({ ...base, action: "entry.edited", summary: `${edited.join(", ")}: ${what}` });
   if (after.keyEvent !== before.keyEvent) {
     records.push({
       ...base,
@@ -619,6 +652,7 @@ export async function publishScheduledEntry(db: Db, id: string, now: Date): Prom
     });
     if (count === 0) return null;
     const row = await tx.entry.findUniqueOrThrow({ where: { id }, include: entryInclude });
+    await recordRevision(tx, row, null, { now, before: "SCHEDULED" });
     await recordAudit(tx, {
       blogId: row.blogId,
       actorId: null,

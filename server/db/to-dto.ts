@@ -1,11 +1,12 @@
 // Rows to the shapes the API answers. One place, so the page, the API and events agree.
 import type { AuditAction, AuditEventDTO, BlogDTO, EntryDTO, UserDTO } from "@/common/contracts/dto";
-import type { AuditEvent, Blog, Entry, User } from "./types";
+import type { AuditEvent, Blog, Entry, EntryCorrection, User } from "./types";
 
 export type EntryRow = Entry & {
   author: Pick<User, "id" | "displayName">;
   /** The blog's labels give the entry's label its colour. */
   blog: Pick<Blog, "slug"> & { labels: { name: string; colour: string }[] };
+  corrections: Pick<EntryCorrection, "id" | "text" | "createdAt">[];
 };
 
 /** What readers may see of a blog's entries: published and not deleted. */
@@ -14,6 +15,7 @@ export const visibleToReaders = { status: "PUBLISHED", deletedAt: null } as cons
 export const entryInclude = {
   author: { select: { id: true, displayName: true } },
   blog: { select: { slug: true, labels: { select: { name: true, colour: true } } } },
+  corrections: { select: { id: true, text: true, createdAt: true }, orderBy: { createdAt: "asc" } },
 } as const;
 
 export function toEntryDTO(row: EntryRow): EntryDTO {
@@ -35,6 +37,11 @@ export function toEntryDTO(row: EntryRow): EntryDTO {
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    corrections: row.corrections.map((note) => ({
+      id: note.id,
+      text: note.text,
+      createdAt: note.createdAt.toISOString(),
+    })),
   };
 }
 

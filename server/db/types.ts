@@ -3,4 +3,4 @@ import type { Prisma, PrismaClient } from "./generated/sqlite/client.ts";
 
 export type Db = PrismaClient;
 export type Tx = Prisma.TransactionClient;
-export type { AuditEvent, Blog, Entry, User } from "./generated/sqlite/client.ts";
+export type { AuditEvent, Blog, Entry, EntryCorrection, EntryRevision, User } from "./generated/sqlite/client.ts";

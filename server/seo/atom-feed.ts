@@ -1,7 +1,7 @@
 // A blog's Atom feed (RFC 4287): the newest published entries, each with its sanitized body as HTML.
 import type { BlogDTO, EntryDTO, PublisherDTO } from "@/common/contracts/dto";
 import { blogDescriptionOf } from "./live-blog-posting";
-import { entryTitleOf } from "@/common/entry-text";
+import { correctionLineOf, entryTitleOf } from "@/common/entry-text";
 import { absoluteUrl, blogPathOf, feedPathOf, permalinkOf } from "@/common/urls";
 
 export const ATOM_CONTENT_TYPE = "application/atom+xml; charset=utf-8";
@@ -30,6 +30,13 @@ function absolutePaths(html: string, origin: string): string {
 function entryUpdated(entry: EntryDTO): string {
   const published = entry.publishedAt ?? entry.createdAt;
   return entry.editedAt && entry.editedAt > published ? entry.editedAt : published;
+}
+
+/** Correction notes after the body, as the reader page shows them (plain text, escaped as HTML). */
+function correctionsHtml(entry: EntryDTO): string {
+  return entry.corrections
+    .map((note) => `<p class="correction"><em>${xmlEscape(correctionLineOf(note.text))}</em></p>`)
+    .join("");
 }
 
 export interface AtomFeedInput {
@@ -68,7 +75,7 @@ export function atomFeedOf({ blog, entries, origin, publisher }: AtomFeedInput):
       `    <link rel="alternate" type="text/html" href="${xmlEscape(url)}"/>`,
       `    <author><name>${xmlEscape(entry.author.name)}</name></author>`,
       ...(entry.label ? [`    <category term="${xmlEscape(entry.label)}"/>`] : []),
-      `    <content type="html">${xmlEscape(absolutePaths(entry.body, origin))}</content>`,
+      `    <content type="html">${xmlEscape(absolutePaths(entry.body, origin) + correctionsHtml(entry))}</content>`,
       "  </entry>",
     );
   }

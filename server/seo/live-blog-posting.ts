@@ -1,7 +1,7 @@
 // schema.org LiveBlogPosting for a reader page: what search engines read to show a live badge and the
 // latest updates. https://schema.org/LiveBlogPosting, https://developers.google.com/search/docs/appearance/structured-data/article
 import type { BlogDTO, EntryDTO, PublisherDTO } from "@/common/contracts/dto";
-import { entryTitleOf, excerptOf, firstImageOf, plainTextOf } from "@/common/entry-text";
+import { correctionLineOf, entryTitleOf, excerptOf, firstImageOf, plainTextOf } from "@/common/entry-text";
 import { absoluteUrl, blogPathOf, permalinkOf } from "@/common/urls";
 
 export interface LiveBlogPostingInput {
@@ -37,6 +37,14 @@ export function blogPostingOf(entry: EntryDTO, origin: string): JsonLd {
     dateModified: modified,
     author: { "@type": "Person", name: entry.author.name },
     ...(image && { image: absoluteUrl(origin, image) }),
+    // https://schema.org/correction: a CorrectionComment per published correction note.
+    ...(entry.corrections.length > 0 && {
+      correction: entry.corrections.map((note) => ({
+        "@type": "CorrectionComment",
+        text: correctionLineOf(note.text),
+        datePublished: note.createdAt,
+      })),
+    }),
   };
 }
 

@@ -1,6 +1,5 @@
-// What an anonymous reader can fetch about one blog, gathered into one text a test searches for what must never
-// be public (taken-back text, drafts, submissions): pages, permalinks, the embed, the feed, the read API, the
-// event log over HTTP and a socket join's replay.
+// Everything an anonymous client can read about one blog, fetched from one node as one text to search: the tests
+// that check what the newsroom took back (or keeps to itself) is on no public surface scan it.
 import { expect } from "vitest";
 import type { EventsPage } from "@/common/contracts/events";
 import { connectSocket, joinBlog } from "./socket-reader";

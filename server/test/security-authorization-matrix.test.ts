@@ -306,6 +306,41 @@ const ROWS: Row[] = [
     expect: { ...WRITER, journalistOwn: 204, journalistOther: 403, editor: 204, admin: 204 },
   },
   {
+    method: "GET",
+    route: "/api/blogs/[slug]/entries/[id]/revisions",
+    what: "read an entry's revisions",
+    target: async (p) => ({ path: `/api/blogs/${SLUG}/entries/${(await entryFor(p)).id}/revisions` }),
+    expect: { ...WRITER, journalistOwn: 200, journalistOther: 403, editor: 200, admin: 200 },
+  },
+  {
+    method: "GET",
+    route: "/api/blogs/[slug]/entries/[id]/revisions",
+    what: "read a draft's revisions",
+    target: async (p) => ({ path: `/api/blogs/${SLUG}/entries/${(await entryFor(p, "DRAFT")).id}/revisions` }),
+    expect: { ...WRITER, journalistOwn: 200, journalistOther: 404, editor: 200, admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/blogs/[slug]/entries/[id]/revisions/[revisionId]/restore",
+    what: "restore a revision",
+    target: async (p) => {
+      const { id } = await entryFor(p);
+      const revision = await server.db.prisma.entryRevision.findFirstOrThrow({ where: { entryId: id } });
+      return { path: `/api/blogs/${SLUG}/entries/${id}/revisions/${revision.id}/restore`, body: { version: 1 } };
+    },
+    expect: { ...WRITER, journalistOwn: 200, journalistOther: 403, editor: 200, admin: 200 },
+  },
+  {
+    method: "POST",
+    route: "/api/blogs/[slug]/entries/[id]/corrections",
+    what: "attach a correction note",
+    target: async (p) => ({
+      path: `/api/blogs/${SLUG}/entries/${(await entryFor(p)).id}/corrections`,
+      body: { text: "An earlier version said 7 000." },
+    }),
+    expect: { ...WRITER, journalist: 403, editor: 201, admin: 201 },
+  },
+  {
     method: "PUT",
     route: "/api/blogs/[slug]/entries/[id]/pin",
     what: "pin any visible entry",

@@ -129,10 +129,9 @@ export function Composer({
 
       {conflict && (
         <ConflictPanel
-          mine={asEntry(conflict.mine, conflict.theirs.updatedAt)}
-          theirs={conflict.theirs}
+          conflict={conflict}
           busy={busy !== null}
-          onKeepMine={composer.keepMine}
+          onResolve={composer.resolveConflict}
           onTakeTheirs={composer.takeTheirs}
         />
       )}

@@ -10,6 +10,7 @@ import {
   type ComposerState,
 } from "./composer-state";
 import { emptyFields, fieldsOf, type ComposerFields } from "./composer-fields";
+import { mergeEntryFields } from "@/common/three-way-merge";
 
 const NOW = "2026-11-26T10:00:00.000Z";
 
@@ -225,7 +226,19 @@ describe("composer state", () => {
       return run(
         typed,
         { type: "save-started", intent: { kind: "save" }, publishKey: null },
-        { type: "conflicted", conflict: { mine: typed.fields, theirs, intent: { kind: "save" } } },
+        {
+          type: "conflicted",
+          conflict: {
+            mine: typed.fields,
+            base: typed.server,
+            theirs,
+            theirsFields: fieldsOf(theirs),
+            changedBy: { id: "ana", name: "Ana" },
+            changedAt: NOW,
+            merge: mergeEntryFields(typed.server, typed.fields, fieldsOf(theirs)),
+            intent: { kind: "save" },
+          },
+        },
       );
     };
 
@@ -237,8 +250,24 @@ describe("composer state", () => {
       expect(wantsAutosave({ ...state, serverStatus: "DRAFT" })).toBe(false);
     });
 
-    it("keeping mine closes the panel (the save is sent again on their version)", () => {
-      expect(run(conflicted(), { type: "kept-mine" }).conflict).toBeNull();
+    it("a merge closes the panel and stands on their version, to be saved next", () => {
+      const merged = { ...fieldsOf(theirs), body: "<p>Mine</p>" };
+      const rebased = run(conflicted(), {
+        type: "rebased",
+        theirs,
+        server: fieldsOf(theirs),
+        fields: merged,
+        notice: "Merged with Ana's change to the label.",
+      });
+      expect(rebased).toMatchObject({
+        conflict: null,
+        baseVersion: 5,
+        serverStatus: "SCHEDULED",
+        fields: merged,
+        server: fieldsOf(theirs),
+        notice: "Merged with Ana's change to the label.",
+      });
+      expect(draftToStore(rebased, NOW)?.baseVersion).toBe(5);
     });
 
     it("taking theirs replaces the text, version and status, and drops the local copy", () => {

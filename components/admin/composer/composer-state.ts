@@ -1,6 +1,7 @@
 // The composer's state and every change to it, without React or the editor, so each transition is unit-tested.
 // use-composer.ts runs it: it talks to the editor, the server and localStorage, and reports back here.
-import type { EntryDTO, EntryStatus } from "@/common/contracts/dto";
+import type { AuthorDTO, EntryDTO, EntryStatus } from "@/common/contracts/dto";
+import type { EntryMerge } from "@/common/three-way-merge";
 import { emptyFields, fieldsOf, isBlankBody, sameFields, type ComposerFields } from "./composer-fields";
 import type { StoredDraft } from "./draft-storage";
 
@@ -15,12 +16,23 @@ export type Intent =
   /** Edit mode, drafts only: the debounced server copy; the editor stays open. */
   | { kind: "autosave" };
 
+/**
+ * A save refused because a colleague saved first, where both changed the same thing: the three versions, the
+ * merge of what did not collide, and who to name. (Changes that do not collide are merged and saved at once.)
+ */
 export interface Conflict {
   /** What this editor tried to save. */
   mine: ComposerFields;
-  /** The entry as someone else saved it meanwhile. */
+  /** The version both started from (what the server held at this editor's base version). */
+  base: ComposerFields;
+  /** The entry as the colleague saved it. */
   theirs: EntryDTO;
-  /** What the refused save meant to do, done again with their version if the writer keeps theirs. */
+  /** `theirs` as composer fields, its body as the editor writes it. */
+  theirsFields: ComposerFields;
+  changedBy: AuthorDTO | null;
+  changedAt: string;
+  merge: EntryMerge;
+  /** What the refused save meant to do, done again once the writer has chosen. */
   intent: Intent;
 }
 
@@ -77,7 +89,11 @@ export type ComposerAction =
   | { type: "updated"; sent: ComposerFields; entry: EntryDTO; notice: string | null }
   | { type: "conflicted"; conflict: Conflict }
   | { type: "failed"; message: string; dropPublishKey: boolean }
-  | { type: "kept-mine" }
+  /**
+   * The text now stands on the colleague's version (`theirs`, as fields `server`): `fields` is the merge, saved
+   * next. `notice` names whose change came in.
+   */
+  | { type: "rebased"; theirs: EntryDTO; server: ComposerFields; fields: ComposerFields; notice: string | null }
   /** `fields`: theirs, body as the editor writes it. */
   | { type: "took-theirs"; theirs: EntryDTO; fields: ComposerFields }
   | { type: "preview-toggled"; now: string }
@@ -176,8 +192,17 @@ export function composerReducer(state: ComposerState, action: ComposerAction): C
         error: action.message,
         publishKey: action.dropPublishKey ? null : state.publishKey,
       };
-    case "kept-mine":
-      return { ...state, conflict: null };
+    case "rebased":
+      return {
+        ...state,
+        fields: action.fields,
+        server: action.server,
+        baseVersion: action.theirs.version,
+        serverStatus: action.theirs.status,
+        conflict: null,
+        restored: false,
+        notice: action.notice ?? state.notice,
+      };
     case "took-theirs":
       return {
         ...state,

@@ -1,7 +1,7 @@
 // The composer's TipTap schema: exactly what an entry body may hold (the server's allowlist), so whatever
 // is typed or pasted is reduced to it, and an existing entry's HTML loads without losing anything.
 import { TextSelection } from "@tiptap/pm/state";
-import { Node, type Editor, type Extensions, type JSONContent } from "@tiptap/react";
+import { generateHTML, generateJSON, Node, type Editor, type Extensions, type JSONContent } from "@tiptap/react";
 import Image from "@tiptap/extension-image";
 import Link from "@tiptap/extension-link";
 import Placeholder from "@tiptap/extension-placeholder";
@@ -151,4 +151,13 @@ export function insertBlock(editor: Editor, content: JSONContent): void {
 /** The editor's HTML without the empty paragraphs the editor keeps at the end for the cursor. */
 export function bodyHtml(editor: Editor): string {
   return editor.getHTML().replace(/(?:<p><\/p>)+$/, "");
+}
+
+/**
+ * HTML as this editor would write it (the server's sanitized copy can differ in spelling only), so a merge
+ * compares a colleague's body with ours block for block, not markup style for markup style.
+ */
+export function asEditorWrites(editor: Editor, html: string): string {
+  const extensions = editor.extensionManager.extensions;
+  return generateHTML(generateJSON(html, extensions), extensions).replace(/(?:<p><\/p>)+$/, "");
 }

@@ -3,9 +3,11 @@ import type { EntryDTO } from "@/common/contracts/dto";
 import { entryDTO } from "@/common/contracts/test-factories";
 import { createEntrySchema, updateEntrySchema } from "@/common/contracts/schemas";
 import { ApiError } from "@/components/admin/api-request";
-import type { ComposerFields } from "./composer-fields";
+import { entryFieldsOf, fieldsOf, type ComposerFields } from "./composer-fields";
 import {
+  conflictOutcome,
   createdNotice,
+  mergedNotice,
   createRequest,
   OFFLINE_MESSAGE,
   previewEntry,
@@ -128,44 +130,93 @@ describe("save requests", () => {
       expect(createdNotice(entry({ status: "SCHEDULED", scheduledAt: LATER }))).toMatch(/^Scheduled for \d.*\.$/);
     });
 
-    it("turns a 409 with the current entry into a conflict holding both versions and the intent", () => {
-      const theirs = entry({ version: 8 });
-      const failure = saveFailure(
-        new ApiError(409, "version conflict", { current: theirs }),
-        fields(),
-        { kind: "autosave" },
-        false,
-      );
-      expect(failure).toEqual({
-        type: "conflicted",
-        conflict: { mine: fields(), theirs, intent: { kind: "autosave" } },
+    describe("a 409 for a stale edit", () => {
+      const base = fields({ headline: "Polls close", body: "<p>Counting begins.</p><p>At ten.</p>" });
+      const stale = (current: EntryDTO, changedBy: { id: string; name: string } | null = { id: "ana", name: "Ana" }) =>
+        new ApiError(409, "entry was changed", { code: "CONFLICT", current, changedBy, changedAt: LATER });
+      const outcomeOf = (caught: unknown, sent: ComposerFields) =>
+        conflictOutcome(caught, { sent, base, intent: { kind: "save" }, asEditorWrites: (html) => html });
+
+      it("merges changes to different fields and names whose change came in", () => {
+        const theirs = entry({
+          headline: "Polls closed",
+          body: base.body,
+          label: "Breaking",
+          keyEvent: true,
+          version: 8,
+        });
+        const mine = { ...base, body: "<p>Counting begins.</p><p>At ten sharp.</p>" };
+        expect(outcomeOf(stale(theirs), mine)).toEqual({
+          kind: "merged",
+          theirs,
+          server: { ...fieldsOf(theirs), authorId: "writer" },
+          fields: { ...mine, headline: "Polls closed" },
+          notice: "Merged with Ana's change to the headline.",
+        });
+      });
+
+      it("merges edits to different paragraphs of the body", () => {
+        const theirs = entry({ ...entryFieldsOf(base), body: "<p>Counting has begun.</p><p>At ten.</p>" });
+        const mine = { ...base, body: "<p>Counting begins.</p><p>At eleven.</p>" };
+        const outcome = outcomeOf(stale(theirs, null), mine);
+        expect(outcome).toMatchObject({
+          kind: "merged",
+          fields: { body: "<p>Counting has begun.</p><p>At eleven.</p>" },
+          notice: "Merged with a newer change to the text.",
+        });
+      });
+
+      it("asks when both changed the same field, with who and when", () => {
+        const theirs = entry({ ...entryFieldsOf(base), headline: "Polls shut", version: 9 });
+        const mine = { ...base, headline: "Polls closing" };
+        const outcome = outcomeOf(stale(theirs), mine);
+        expect(outcome?.kind).toBe("conflict");
+        if (outcome?.kind !== "conflict") return;
+        expect(outcome.conflict).toMatchObject({
+          mine,
+          base,
+          theirs,
+          changedBy: { name: "Ana" },
+          changedAt: LATER,
+          intent: { kind: "save" },
+        });
+        expect(outcome.conflict.merge.conflicts).toEqual(["headline"]);
+      });
+
+      it("is no merge for another kind of 409 (an ended blog)", () => {
+        expect(outcomeOf(new ApiError(409, "blog ended", {}), base)).toBeNull();
+        expect(outcomeOf(new TypeError("Failed to fetch"), base)).toBeNull();
+      });
+
+      it("says nothing of theirs when they made the same change", () => {
+        expect(mergedNotice({ name: "Ana" }, [])).toBeNull();
+        expect(mergedNotice({ name: "Ana" }, ["headline", "label", "body"])).toBe(
+          "Merged with Ana's change to the headline, the label and the text.",
+        );
       });
     });
 
     it("shows the server's message; a 422 for a new entry drops its publish key", () => {
-      const intent = { kind: "publish" } as const;
-      expect(saveFailure(new ApiError(422, "key reused", {}), fields(), intent, true)).toEqual({
+      expect(saveFailure(new ApiError(422, "key reused", {}), true)).toEqual({
         type: "failed",
         message: "key reused",
         dropPublishKey: true,
       });
-      expect(saveFailure(new ApiError(422, "key reused", {}), fields(), intent, false)).toMatchObject({
+      expect(saveFailure(new ApiError(422, "key reused", {}), false)).toMatchObject({
         dropPublishKey: false,
       });
-      expect(saveFailure(new ApiError(409, "blog ended", {}), fields(), intent, true)).toEqual({
+      expect(saveFailure(new ApiError(409, "blog ended", {}), true)).toEqual({
         type: "failed",
         message: "blog ended",
         dropPublishKey: false,
       });
-      expect(saveFailure(new ApiError(400, "label: label must be one of …", {}), fields(), intent, true)).toMatchObject(
-        {
-          message: "label: label must be one of …",
-        },
-      );
+      expect(saveFailure(new ApiError(400, "label: label must be one of …", {}), true)).toMatchObject({
+        message: "label: label must be one of …",
+      });
     });
 
     it("tells the writer their text is kept when the server cannot be reached", () => {
-      expect(saveFailure(new TypeError("Failed to fetch"), fields(), { kind: "publish" }, true)).toEqual({
+      expect(saveFailure(new TypeError("Failed to fetch"), true)).toEqual({
         type: "failed",
         message: OFFLINE_MESSAGE,
         dropPublishKey: false,
@@ -193,6 +244,7 @@ describe("save requests", () => {
       version: 1,
       createdAt: LATER,
       updatedAt: LATER,
+      corrections: [],
     });
     const edited = previewEntry(fields({ label: "" }), { ...context, entry: entry(), version: 7 });
     expect(edited).toMatchObject({

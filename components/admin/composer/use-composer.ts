@@ -1,7 +1,8 @@
 "use client";
 // The composer's behaviour: its state (composer-state.ts) joined to the TipTap editor, the API and localStorage.
 // Every keystroke is kept in localStorage; an existing draft is also saved to the server ~2 s after typing stops.
-// A stale save never overwrites: it opens the conflict panel.
+// A stale save never overwrites: it is merged with the colleague's version (three-way, from the version this editor
+// started from), and saved when nothing collides; otherwise the merge panel asks, field by field.
 import { useEffect, useEffectEvent, useMemo, useReducer, useRef, useState } from "react";
 import { useEditor, type Editor } from "@tiptap/react";
 import type { BlogStatus, EntryDTO } from "@/common/contracts/dto";
@@ -18,13 +19,19 @@ import {
   type ComposerState,
   type Intent,
 } from "./composer-state";
-import { fieldsOf, isBlankBody, sameFields } from "./composer-fields";
+import { fieldsOf, isBlankBody, sameFields, type ComposerFields } from "./composer-fields";
+import { resolveMerge, type MergeChoices } from "@/common/three-way-merge";
 import { clearDraft, draftKey, newPublishKey, readDraft, writeDraft } from "./draft-storage";
-import { bodyHtml, composerExtensions } from "./editor-extensions";
-import { createdNotice, createRequest, saveFailure, updateRequest } from "./save-requests";
+import { asEditorWrites, bodyHtml, composerExtensions } from "./editor-extensions";
+import { conflictOutcome, createdNotice, createRequest, saveFailure, updateRequest } from "./save-requests";
 import { defaultScheduleValue, scheduledAtFrom } from "./schedule-time";
 
 const AUTOSAVE_DELAY_MS = 2_000;
+/** Merged saves sent in a row when colleagues keep saving in between; past it the writer is asked. */
+const MAX_MERGE_ATTEMPTS = 3;
+
+/** A merge to send on a colleague's version (`theirs`, as fields `server`). */
+type Rebase = { theirs: EntryDTO; server: ComposerFields; fields: ComposerFields; notice: string | null };
 
 const EDITOR_CLASS = `entry-body min-h-40 px-3 py-2 focus:outline-none [&_.is-editor-empty:first-child]:before:pointer-events-none [&_.is-editor-empty:first-child]:before:float-left [&_.is-editor-empty:first-child]:before:h-0 [&_.is-editor-empty:first-child]:before:text-neutral-400 [&_.is-editor-empty:first-child]:before:content-[attr(data-placeholder)] [&_.ProseMirror-selectednode]:outline-2 [&_.ProseMirror-selectednode]:outline-blue-600 ${EMBED_STYLES}`;
 
@@ -43,7 +50,8 @@ export interface ComposerControls {
   editor: Editor | null;
   changeFields: (change: ComposerFieldsChange) => void;
   save: (intent: Intent) => void;
-  keepMine: () => void;
+  /** Saves the merge with the writer's choice for each conflicting field (and stretch of the body). */
+  resolveConflict: (choices: MergeChoices) => void;
   takeTheirs: () => void;
   discardRestored: () => void;
   togglePreview: () => void;
@@ -103,15 +111,21 @@ export function useComposer({ blog, actor, entry, onSaved, onClose }: ComposerOp
     else clearDraft(storageKey);
   }, [ready, fields, server, baseVersion, publishKey, storageKey]);
 
-  /** Sends the text; resolves false when another save was already on its way. `basedOn`: keep mine over theirs. */
-  const send = async (intent: Intent, basedOn?: EntryDTO): Promise<boolean> => {
+  /**
+   * Sends the text; resolves false when another save was already on its way. `rebase`: send this merge on a
+   * colleague's version instead (after a conflict). A stale save whose changes do not collide with the
+   * colleague's is merged and sent again at once (a few times at most, should others keep saving meanwhile).
+   */
+  const send = async (intent: Intent, rebase?: Rebase, attempt = 0): Promise<boolean> => {
     if (inFlight.current || !editor) return false;
-    const sent = { ...state.fields, body: bodyHtml(editor) };
+    const sent = rebase ? rebase.fields : { ...state.fields, body: bodyHtml(editor) };
+    const base = rebase ? rebase.server : state.server;
     if (isBlankBody(sent.body)) {
       if (intent.kind !== "autosave") dispatch({ type: "save-refused", message: "Write something before saving." });
       return true;
     }
     inFlight.current = true;
+    let retry: Rebase | null = null;
     const path = `/api/blogs/${encodeURIComponent(blog.slug)}/entries`;
     try {
       if (!entry) {
@@ -134,31 +148,43 @@ export function useComposer({ blog, actor, entry, onSaved, onClose }: ComposerOp
         return true;
       }
       dispatch({ type: "save-started", intent, publishKey: null });
-      const version = basedOn?.version ?? state.baseVersion ?? entry.version;
-      const baseLabel = basedOn ? fieldsOf(basedOn).label : state.server.label;
+      const version = rebase?.theirs.version ?? state.baseVersion ?? entry.version;
       const answer = await apiRequest<{ entry: EntryDTO }>(
         "PATCH",
         `${path}/${encodeURIComponent(entry.id)}`,
-        updateRequest(sent, intent, version, baseLabel),
+        updateRequest(sent, intent, version, base.label),
       );
       onSaved(answer.entry);
       const autosaved = intent.kind === "autosave";
+      const merged = rebase?.notice ?? null;
       dispatch({
         type: "updated",
         sent,
         entry: answer.entry,
-        notice: autosaved ? `Draft saved at ${new Date().toLocaleTimeString()}.` : null,
+        notice: merged ? `Saved. ${merged}` : autosaved ? `Draft saved at ${new Date().toLocaleTimeString()}.` : null,
       });
-      if (!autosaved) {
+      // A merged save stays open, so the writer sees what came in from their colleague.
+      if (!autosaved && !merged) {
         clearDraft(storageKey);
         onClose?.();
       }
     } catch (caught) {
-      dispatch(saveFailure(caught, sent, intent, !entry));
+      const outcome = entry
+        ? conflictOutcome(caught, { sent, base, intent, asEditorWrites: (html) => asEditorWrites(editor, html) })
+        : null;
+      if (outcome?.kind === "merged" && attempt < MAX_MERGE_ATTEMPTS) {
+        if (outcome.fields.body !== sent.body) editor.commands.setContent(outcome.fields.body, { emitUpdate: false });
+        dispatch({ type: "rebased", ...outcome });
+        retry = outcome;
+      } else if (outcome?.kind === "conflict") {
+        dispatch({ type: "conflicted", conflict: outcome.conflict });
+      } else {
+        dispatch(saveFailure(caught, !entry));
+      }
     } finally {
       inFlight.current = false;
     }
-    return true;
+    return retry ? send(intent, retry, attempt + 1) : true;
   };
 
   // An existing draft is saved to the server a moment after typing stops.
@@ -175,11 +201,18 @@ export function useComposer({ blog, actor, entry, onSaved, onClose }: ComposerOp
     editor,
     changeFields: (change) => dispatch({ type: "field-changed", change }),
     save: (intent) => void send(intent),
-    keepMine: () => {
-      if (!state.conflict) return;
-      const { theirs, intent } = state.conflict;
-      dispatch({ type: "kept-mine" });
-      void send(intent, theirs);
+    resolveConflict: (choices) => {
+      if (!state.conflict || !editor) return;
+      const { mine, theirs, theirsFields, merge, intent } = state.conflict;
+      const rebase = {
+        theirs,
+        server: theirsFields,
+        fields: { ...mine, ...resolveMerge(merge, choices) },
+        notice: null,
+      };
+      editor.commands.setContent(rebase.fields.body, { emitUpdate: false });
+      dispatch({ type: "rebased", ...rebase });
+      void send(intent, rebase);
     },
     takeTheirs: () => {
       if (!state.conflict || !editor) return;

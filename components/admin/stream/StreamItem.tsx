@@ -9,6 +9,9 @@ import { Composer } from "@/components/admin/composer/Composer";
 import type { EditorColleagues } from "@/components/admin/presence/EditorPresence";
 import { editingNotice } from "@/components/admin/presence/presence-state";
 import { EntryTime } from "@/components/feed/EntryTime";
+import { correctionLineOf } from "@/common/entry-text";
+import { EntryHistory } from "@/components/admin/revisions/EntryHistory";
+import { CorrectionForm } from "./CorrectionForm";
 import { LabelBadge } from "@/components/feed/LabelBadge";
 import { useCollapsibleBody } from "./use-collapsible-body";
 
@@ -71,6 +74,7 @@ export function StreamItem({
   onRemoved,
 }: StreamItemProps) {
   const [busy, setBusy] = useState<Busy | null>(null);
+  const [open, setOpen] = useState<"history" | "correction" | null>(null);
   // An error is about the version it happened to: a newer version (a colleague's edit) clears it.
   const [failure, setFailure] = useState<{ version: number; message: string } | null>(null);
   const error = failure?.version === entry.version ? failure.message : null;
@@ -82,6 +86,8 @@ export function StreamItem({
   const mayEdit = can(actor, "entry:edit", context);
   const mayDelete = can(actor, "entry:delete", context);
   const mayPin = can(actor, "entry:pin", context);
+  const mayReadHistory = can(actor, "entry:history", context);
+  const mayCorrect = can(actor, "entry:correct", context) && entry.status === "PUBLISHED";
   const headingId = `stream-${entry.id}-headline`;
 
   const { body, toggle: showMore } = useCollapsibleBody(entry.body);
@@ -217,6 +223,15 @@ export function StreamItem({
       ) : (
         <>
           {body}
+          {entry.corrections.map((note) => (
+            <p
+              key={note.id}
+              data-testid="stream-correction"
+              className="mt-2 border-l-4 border-amber-500 bg-amber-50 px-2 py-1 text-xs dark:bg-amber-950/40"
+            >
+              {correctionLineOf(note.text)} · <EntryTime iso={note.createdAt} />
+            </p>
+          ))}
           <div className="mt-3 flex min-h-7 flex-wrap gap-2">
             {mayPublish && (
               <button
@@ -249,6 +264,21 @@ export function StreamItem({
                 Key event
               </button>
             )}
+            {mayReadHistory && (
+              <button type="button" onClick={() => setOpen("history")} className={smallButton}>
+                History
+              </button>
+            )}
+            {mayCorrect && (
+              <button
+                type="button"
+                aria-expanded={open === "correction"}
+                onClick={() => setOpen(open === "correction" ? null : "correction")}
+                className={smallButton}
+              >
+                Add correction
+              </button>
+            )}
             {mayDelete && (
               <button
                 type="button"
@@ -262,6 +292,18 @@ export function StreamItem({
             {showMore}
           </div>
         </>
+      )}
+      {open === "correction" && mayCorrect && !editing && (
+        <CorrectionForm entryPath={entryPath} onSaved={onChanged} onClose={() => setOpen(null)} />
+      )}
+      {open === "history" && (
+        <EntryHistory
+          slug={blog.slug}
+          entry={entry}
+          mayRestore={mayEdit && !editing}
+          onRestored={onChanged}
+          onClose={() => setOpen(null)}
+        />
       )}
       {error && (
         <p role="alert" className="mt-2 text-xs text-red-700 dark:text-red-400">

@@ -1,0 +1,46 @@
+-- CreateTable
+CREATE TABLE "EntryRevision" (
+    "id" TEXT NOT NULL,
+    "entryId" TEXT NOT NULL,
+    "version" INTEGER NOT NULL,
+    "savedById" TEXT,
+    "headline" TEXT,
+    "body" TEXT NOT NULL,
+    "label" TEXT,
+    "keyEvent" BOOLEAN NOT NULL,
+    "status" "EntryStatus" NOT NULL,
+    "restoredFromId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "savedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "EntryRevision_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "EntryCorrection" (
+    "id" TEXT NOT NULL,
+    "entryId" TEXT NOT NULL,
+    "text" TEXT NOT NULL,
+    "authorId" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "EntryCorrection_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "EntryRevision_entryId_createdAt_idx" ON "EntryRevision"("entryId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "EntryCorrection_entryId_createdAt_idx" ON "EntryCorrection"("entryId", "createdAt");
+
+-- AddForeignKey
+ALTER TABLE "EntryRevision" ADD CONSTRAINT "EntryRevision_entryId_fkey" FOREIGN KEY ("entryId") REFERENCES "Entry"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EntryRevision" ADD CONSTRAINT "EntryRevision_savedById_fkey" FOREIGN KEY ("savedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EntryCorrection" ADD CONSTRAINT "EntryCorrection_entryId_fkey" FOREIGN KEY ("entryId") REFERENCES "Entry"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "EntryCorrection" ADD CONSTRAINT "EntryCorrection_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
