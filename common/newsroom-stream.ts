@@ -19,6 +19,7 @@ export interface StreamFilterRule {
 export const STREAM_FILTER_RULES = {
   drafts: { label: "Drafts", statuses: ["DRAFT"] },
   scheduled: { label: "Scheduled", statuses: ["SCHEDULED"] },
+  submitted: { label: "Submitted", statuses: ["SUBMITTED"] },
   mine: { label: "Mine", mine: true },
   published: { label: "Published", statuses: ["PUBLISHED"] },
 } as const satisfies Record<string, StreamFilterRule>;
@@ -38,7 +39,15 @@ export interface StreamGroupOrder {
   ascending: boolean;
 }
 
-const GROUP_OF_STATUS: Record<EntryStatus, StreamGroup> = { SCHEDULED: 0, DRAFT: 1, PUBLISHED: 2 };
+// Contributors' entries in review are work not yet published, like drafts (newest written first).
+const GROUP_OF_STATUS: Record<EntryStatus, StreamGroup> = {
+  SCHEDULED: 0,
+  DRAFT: 1,
+  SUBMITTED: 1,
+  RETURNED: 1,
+  REJECTED: 1,
+  PUBLISHED: 2,
+};
 export const STREAM_GROUPS: readonly StreamGroup[] = [0, 1, 2];
 
 export function streamGroupOf(status: EntryStatus): StreamGroup {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { EntryStatus } from "./contracts/dto";
 import { can, requirePermission, type Actor, type Action } from "./permissions";
 
 const admin: Actor = { id: "a", role: "ADMIN", name: "Ada" };
@@ -81,5 +82,90 @@ describe("requirePermission", () => {
     expect(() => requirePermission(null, "entry:create")).toThrow(expect.objectContaining({ status: 401 }));
     expect(() => requirePermission(journalist, "blog:create")).toThrow(expect.objectContaining({ status: 403 }));
     expect(requirePermission(editor, "blog:create")).toBe(editor);
+  });
+});
+
+describe("the permissions table", () => {
+  const contributor: Actor = { id: "c", role: "CONTRIBUTOR", name: "Cy" };
+  const actors = { admin, editor, journalist, contributor };
+  type Who = keyof typeof actors;
+  // Each row: the action (on someone else's entry, or on one's own with its status), and who may do it.
+  const table: [string, Action, { authorId?: (who: Who) => string; status?: EntryStatus }, Who[]][] = [
+    ["create entries", "entry:create", {}, ["admin", "editor", "journalist", "contributor"]],
+    ["publish or schedule", "entry:publish", {}, ["admin", "editor", "journalist"]],
+    ["submit for review", "entry:submit", {}, ["contributor"]],
+    ["review submissions", "entry:review", {}, ["admin", "editor"]],
+    ["pin", "entry:pin", {}, ["admin", "editor", "journalist"]],
+    ["post as another", "entry:post-as-other", {}, ["admin", "editor"]],
+    ["see a colleague's draft", "entry:see-unpublished", { authorId: () => "x" }, ["admin", "editor"]],
+    [
+      "see one's own draft",
+      "entry:see-unpublished",
+      { authorId: (who) => actors[who].id, status: "DRAFT" },
+      ["admin", "editor", "journalist", "contributor"],
+    ],
+    ["edit a colleague's entry", "entry:edit", { authorId: () => "x", status: "PUBLISHED" }, ["admin", "editor"]],
+    ["delete a colleague's entry", "entry:delete", { authorId: () => "x", status: "SUBMITTED" }, ["admin", "editor"]],
+    [
+      "edit one's own draft",
+      "entry:edit",
+      { authorId: (who) => actors[who].id, status: "DRAFT" },
+      ["admin", "editor", "journalist", "contributor"],
+    ],
+    [
+      "edit one's own waiting submission",
+      "entry:edit",
+      { authorId: (who) => actors[who].id, status: "SUBMITTED" },
+      ["admin", "editor", "journalist", "contributor"],
+    ],
+    [
+      "edit one's own returned entry",
+      "entry:edit",
+      { authorId: (who) => actors[who].id, status: "RETURNED" },
+      ["admin", "editor", "journalist", "contributor"],
+    ],
+    [
+      "edit one's own published entry",
+      "entry:edit",
+      { authorId: (who) => actors[who].id, status: "PUBLISHED" },
+      ["admin", "editor", "journalist"],
+    ],
+    [
+      "edit one's own rejected entry",
+      "entry:edit",
+      { authorId: (who) => actors[who].id, status: "REJECTED" },
+      ["admin", "editor", "journalist"],
+    ],
+    [
+      "delete one's own published entry",
+      "entry:delete",
+      { authorId: (who) => actors[who].id, status: "PUBLISHED" },
+      ["admin", "editor", "journalist"],
+    ],
+    [
+      "delete one's own returned entry",
+      "entry:delete",
+      { authorId: (who) => actors[who].id, status: "RETURNED" },
+      ["admin", "editor", "journalist", "contributor"],
+    ],
+    ["follow the newsroom", "newsroom:read", {}, ["admin", "editor", "journalist", "contributor"]],
+    ["upload images", "upload:create", {}, ["admin", "editor", "journalist", "contributor"]],
+    ["read the audit log", "audit:read", {}, ["admin", "editor"]],
+    ["edit blogs", "blog:edit", {}, ["admin", "editor"]],
+    ["manage users", "user:manage", {}, ["admin"]],
+  ];
+
+  it.each(table)("%s", (_, action, context, allowed) => {
+    for (const who of Object.keys(actors) as Who[]) {
+      const given = { ...(context.authorId ? { authorId: context.authorId(who) } : {}), status: context.status };
+      expect({ who, allowed: can(actors[who], action, given) }).toEqual({ who, allowed: allowed.includes(who) });
+    }
+  });
+
+  it("refuses a contributor's edit when the entry's status is not known", () => {
+    expect(can(contributor, "entry:edit", { authorId: "c" })).toBe(false);
+    expect(() => requirePermission(contributor, "entry:publish")).toThrow(
+      expect.objectContaining({ status: 403, message: expect.stringContaining("a contributor may not publish") }),
+    );
   });
 });

@@ -1,5 +1,5 @@
 // Who may do what. Pure rules, so they are unit-tested without a database.
-import type { Role } from "./contracts/dto";
+import type { EntryStatus, Role } from "./contracts/dto";
 import { AppError } from "@/common/app-error";
 
 export interface Actor {
@@ -14,6 +14,14 @@ export type Action =
   | "entry:delete"
   | "entry:pin"
   | "entry:post-as-other"
+  /** Make an entry public: publish it now or schedule it (contributors submit instead). */
+  | "entry:publish"
+  /** Send one's entry to an editor for review (status SUBMITTED): contributors. */
+  | "entry:submit"
+  /** Publish, send back or reject a submitted entry (POST …/review). */
+  | "entry:review"
+  /** See an entry nobody reads yet (draft, scheduled, submitted, returned, rejected): one's own, or anyone's. */
+  | "entry:see-unpublished"
   /** An entry's saved versions (History) and restoring one: whoever may edit the entry. */
   | "entry:history"
   /** Attaching a public correction note to a published entry: an editorial decision, editors and admins only. */
@@ -29,17 +37,22 @@ export type Action =
   /** The publisher's name, logo, accent colour, time zone and locale (/admin/settings). */
   | "publisher:edit";
 
-/** Actions that touch one entry also need to know whose entry it is. */
+/** Actions that touch one entry also need to know whose entry it is, and where it stands. */
 export interface ActionContext {
   authorId?: string;
+  status?: EntryStatus;
 }
 
-const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
+/** Who may do what to anyone's entries and to the site. */
+const EDITOR_ACTIONS: readonly Action[] = [
   "entry:create",
   "entry:edit",
   "entry:delete",
   "entry:pin",
   "entry:post-as-other",
+  "entry:publish",
+  "entry:review",
+  "entry:see-unpublished",
   "entry:history",
   "entry:correct",
   "blog:create",
@@ -47,28 +60,35 @@ const EDITOR_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   "newsroom:read",
   "audit:read",
   "upload:create",
-]);
+];
+
+const GRANTED: Record<Role, ReadonlySet<Action>> = {
+  ADMIN: new Set<Action>([...EDITOR_ACTIONS, "user:manage", "token:manage", "publisher:edit"]),
+  EDITOR: new Set<Action>(EDITOR_ACTIONS),
+  JOURNALIST: new Set<Action>(["entry:create", "entry:pin", "entry:publish", "newsroom:read", "upload:create"]),
+  CONTRIBUTOR: new Set<Action>(["entry:create", "entry:submit", "newsroom:read", "upload:create"]),
+};
+
+/** What a writer may do to their own entries beyond GRANTED. */
+const OWN_ENTRY_ACTIONS: Record<Role, ReadonlySet<Action>> = {
+  ADMIN: new Set(),
+  EDITOR: new Set(),
+  JOURNALIST: new Set<Action>(["entry:edit", "entry:delete", "entry:history", "entry:see-unpublished"]),
+  CONTRIBUTOR: new Set<Action>(["entry:edit", "entry:delete", "entry:history", "entry:see-unpublished"]),
+};
+
+/**
+ * A contributor's own entry is theirs to change until an editor has it: a draft, one waiting for review (before
+ * anyone acts), or one sent back. Published and rejected ones are the editors' alone.
+ */
+const CONTRIBUTOR_EDITABLE: ReadonlySet<EntryStatus> = new Set<EntryStatus>(["DRAFT", "SUBMITTED", "RETURNED"]);
 
 export function can(actor: Actor | null, action: Action, context: ActionContext = {}): boolean {
   if (!actor) return false;
-  switch (actor.role) {
-    case "ADMIN":
-      return true;
-    case "EDITOR":
-      return EDITOR_ACTIONS.has(action);
-    case "JOURNALIST":
-      if (
-        action === "entry:create" ||
-        action === "entry:pin" ||
-        action === "newsroom:read" ||
-        action === "upload:create"
-      )
-        return true;
-      // Journalists own their entries and nobody else's.
-      if (action === "entry:edit" || action === "entry:delete" || action === "entry:history")
-        return context.authorId === actor.id;
-      return false;
-  }
+  if (GRANTED[actor.role].has(action)) return true;
+  if (!OWN_ENTRY_ACTIONS[actor.role].has(action) || context.authorId !== actor.id) return false;
+  if (actor.role !== "CONTRIBUTOR" || action === "entry:see-unpublished") return true;
+  return context.status !== undefined && CONTRIBUTOR_EDITABLE.has(context.status);
 }
 
 /** Throws 401 for nobody, 403 for someone not allowed. */
@@ -87,6 +107,10 @@ function describe(action: Action): string {
     "entry:delete": "delete this entry",
     "entry:pin": "pin entries",
     "entry:post-as-other": "post as another contributor",
+    "entry:publish": "publish or schedule entries (submit it for review instead: status SUBMITTED)",
+    "entry:submit": "submit entries for review (publish or save it as a draft instead)",
+    "entry:review": "review contributors' submissions",
+    "entry:see-unpublished": "see this entry",
     "entry:history": "see or restore this entry's earlier versions",
     "entry:correct": "attach correction notes (editors do)",
     "blog:create": "create blogs",

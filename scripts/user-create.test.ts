@@ -61,4 +61,18 @@ describe("user:create", () => {
     });
     expect(await database.prisma.user.count()).toBe(1);
   }, 60_000);
+
+  it("creates a contributor, whose entries go to the editors for review", async () => {
+    const { stdout } = await userCreate(
+      "--email",
+      "stringer@example.org",
+      "--role",
+      "CONTRIBUTOR",
+      "--password",
+      "in the field",
+    );
+    expect(stdout).toMatch(/created contributor stringer@example\.org/);
+    const user = await verifyPassword(database.prisma, "stringer@example.org", "in the field");
+    expect(user?.role).toBe("CONTRIBUTOR");
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-// `npm run user:create -- --email … --role ADMIN|EDITOR|JOURNALIST --password … [--name …]`
+// `npm run user:create -- --email … --role ADMIN|EDITOR|JOURNALIST|CONTRIBUTOR --password … [--name …]`
 import { parseArgs } from "node:util";
 import { loadConfig } from "../server/config";
 import { createUserSchema, describeZodError } from "@/common/contracts/schemas";

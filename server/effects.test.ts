@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
 import type { BlogEvent } from "@/common/contracts/events";
-import { applyEffects, committed, entryRemoved, entrySaved, settle, type Effect, type EffectTargets } from "./effects";
+import {
+  applyEffects,
+  committed,
+  entryRemoved,
+  entryReviewed,
+  entrySaved,
+  settle,
+  type Effect,
+  type EffectTargets,
+} from "./effects";
 
 /** Targets that write down every call, in order. */
 function recorder(): { calls: string[]; targets: EffectTargets } {
@@ -15,6 +24,7 @@ function recorder(): { calls: string[]; targets: EffectTargets } {
       realtime: {
         broadcast: (event) => calls.push(`realtime.broadcast ${event.type} ${event.payload.seq}`),
         entrySaved: (entry, by) => calls.push(`realtime.entrySaved ${entry.id} by ${by?.name ?? "the system"}`),
+        entryReviewed: (entry, review) => calls.push(`realtime.entryReviewed ${entry.id} ${review.action}`),
         entryRemoved: call("realtime.entryRemoved"),
         disconnectUser: call("realtime.disconnectUser"),
         disconnectSession: call("realtime.disconnectSession"),
@@ -31,6 +41,18 @@ const published: BlogEvent = { type: "entry:published", payload: { blog: "storm"
 const deleted: BlogEvent = { type: "entry:deleted", payload: { blog: "storm", seq: 8, id: "e1" } };
 
 describe("applyEffects", () => {
+  it("tells the newsroom of the entry before its review step", () => {
+    const { calls, targets } = recorder();
+    const review = { id: "r1", entryId: "e1", action: "returned", note: "Source?", by: null, at: "" } as const;
+    applyEffects([...entrySaved(entry, null, { id: "e", name: "Eve" }), ...entryReviewed(entry, review)], targets);
+    expect(calls).toEqual([
+      "realtime.entrySaved e1 by Eve",
+      'realtime.blogListChanged "storm"',
+      'realtime.auditRecorded "storm"',
+      "realtime.entryReviewed e1 returned",
+    ]);
+  });
+
   it("drops a blog's cached reads before its readers hear the event, then tells the newsroom", () => {
     const { calls, targets } = recorder();
     applyEffects(entrySaved(entry, published, { id: "u1", name: "Ana" }), targets);

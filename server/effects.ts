@@ -5,7 +5,7 @@
 // cached reads to drop, newsroom connections to end). The result can only be taken by applying the effects
 // (`runtime.apply(change)`, which returns it), so a route or the scheduler cannot answer with a change and
 // forget to tell anyone; a new kind of effect fails to compile until `applyEffects` handles it.
-import type { EntryDTO } from "@/common/contracts/dto";
+import type { EntryDTO, ReviewDTO } from "@/common/contracts/dto";
 import type { BlogEvent, ChangedBy } from "@/common/contracts/events";
 
 export type Effect =
@@ -13,6 +13,8 @@ export type Effect =
   | { type: "broadcast"; event: BlogEvent }
   /** An entry as it now is, drafts and scheduled ones too, for the blog's newsroom, with who saved it (null: the system). */
   | { type: "newsroom-entry-saved"; entry: EntryDTO; by: ChangedBy | null }
+  /** A step of an entry's review (submitted, published, returned, rejected), for its reviewers and its contributor. */
+  | { type: "newsroom-entry-reviewed"; entry: EntryDTO; review: ReviewDTO }
   /** An entry deleted, for the blog's newsroom. */
   | { type: "newsroom-entry-removed"; blog: string; id: string }
   /** A blog changed without an event for its readers (it was just created): its cached reads and the blog list go. */
@@ -58,6 +60,11 @@ export function entrySaved(entry: EntryDTO, event: BlogEvent | null, by: Changed
   return [...broadcast(event), { type: "newsroom-entry-saved", entry, by }, ...newsroomListsOf(entry.blog)];
 }
 
+/** A review step: the blog's reviewers and the entry's contributor hear of it (after the entry itself). */
+export function entryReviewed(entry: EntryDTO, review: ReviewDTO): Effect[] {
+  return [{ type: "newsroom-entry-reviewed", entry, review }];
+}
+
 /** An entry deleted: its reader event if readers saw it, then the newsroom. */
 export function entryRemoved(blog: string, id: string, event: BlogEvent | null): Effect[] {
   return [...broadcast(event), { type: "newsroom-entry-removed", blog, id }, ...newsroomListsOf(blog)];
@@ -86,6 +93,7 @@ export interface EffectTargets {
   realtime: {
     broadcast(event: BlogEvent): void;
     entrySaved(entry: EntryDTO, by: ChangedBy | null): void;
+    entryReviewed(entry: EntryDTO, review: ReviewDTO): void;
     entryRemoved(blog: string, id: string): void;
     disconnectUser(userId: string): void;
     disconnectSession(secret: string): void;
@@ -106,6 +114,9 @@ export function applyEffects(effects: readonly Effect[], { readCache, realtime }
         break;
       case "newsroom-entry-saved":
         realtime.entrySaved(effect.entry, effect.by);
+        break;
+      case "newsroom-entry-reviewed":
+        realtime.entryReviewed(effect.entry, effect.review);
         break;
       case "newsroom-entry-removed":
         realtime.entryRemoved(effect.blog, effect.id);

@@ -6,10 +6,16 @@
 import { z } from "@/common/zod";
 
 /** Each enum once; server/db/enums.test.ts checks they match the Prisma enums of both providers. */
-export const ROLES = ["ADMIN", "EDITOR", "JOURNALIST"] as const;
+/** CONTRIBUTOR: writes entries that an editor publishes, sends back or rejects (docs/api.md, "Contributors"). */
+export const ROLES = ["ADMIN", "EDITOR", "JOURNALIST", "CONTRIBUTOR"] as const;
 export const BLOG_STATUSES = ["LIVE", "ENDED"] as const;
-/** SCHEDULED entries publish themselves at `scheduledAt`. */
-export const ENTRY_STATUSES = ["DRAFT", "SCHEDULED", "PUBLISHED"] as const;
+/**
+ * SCHEDULED entries publish themselves at `scheduledAt`. SUBMITTED: a contributor's entry waiting for an editor;
+ * RETURNED: sent back to its contributor with a note; REJECTED: refused, final. Only PUBLISHED is ever public.
+ */
+export const ENTRY_STATUSES = ["DRAFT", "SCHEDULED", "PUBLISHED", "SUBMITTED", "RETURNED", "REJECTED"] as const;
+/** One step of a contributor's entry through review: they submit it, an editor publishes, returns or rejects it. */
+export const REVIEW_ACTIONS = ["submitted", "published", "returned", "rejected"] as const;
 /** The order a reader page shows its stream in: newest or oldest entry first. */
 export const FEED_ORDERS = ["NEWEST", "OLDEST"] as const;
 export const AUDIT_ACTIONS = [
@@ -28,6 +34,9 @@ export const AUDIT_ACTIONS = [
   "blog.pins-reordered",
   "entry.key-event-set",
   "entry.key-event-cleared",
+  "entry.submitted",
+  "entry.returned",
+  "entry.rejected",
   "entry.restored",
   "entry.corrected",
   "blog.labels-edited",
@@ -38,6 +47,7 @@ export const blogStatusSchema = z.enum(BLOG_STATUSES);
 export const entryStatusSchema = z.enum(ENTRY_STATUSES);
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export const feedOrderSchema = z.enum(FEED_ORDERS);
+export const reviewActionSchema = z.enum(REVIEW_ACTIONS);
 
 /** The label the composer's one-click Breaking toggle gives, when the blog's list has it. */
 export const BREAKING_LABEL = "Breaking";
@@ -47,6 +57,7 @@ export type BlogStatus = z.infer<typeof blogStatusSchema>;
 export type EntryStatus = z.infer<typeof entryStatusSchema>;
 export type AuditAction = z.infer<typeof auditActionSchema>;
 export type FeedOrder = z.infer<typeof feedOrderSchema>;
+export type ReviewAction = z.infer<typeof reviewActionSchema>;
 
 /** A time as the API sends it: `Date.toISOString()`. */
 const time = z.iso.datetime();
@@ -96,6 +107,23 @@ export const entrySchema = z.object({
   corrections: z.array(correctionSchema).default([]),
 });
 export type EntryDTO = z.infer<typeof entrySchema>;
+
+/** One step of the review workflow: newsroom only, never in a public answer. */
+export const reviewSchema = z.object({
+  id: z.string(),
+  entryId: z.string(),
+  action: reviewActionSchema,
+  /** The editor's note to the contributor (always there on "returned"), or the contributor's to the editor. */
+  note: z.string().nullable(),
+  /** Null once that user is gone. */
+  by: authorSchema.nullable(),
+  at: time,
+});
+export type ReviewDTO = z.infer<typeof reviewSchema>;
+
+/** An entry that went through review, with its latest step (the queue's and the contributor's list). */
+export const submissionSchema = z.object({ entry: entrySchema, review: reviewSchema });
+export type SubmissionDTO = z.infer<typeof submissionSchema>;
 
 export const blogSchema = z.object({
   slug: z.string(),
@@ -151,7 +179,7 @@ export type BlogListItemDTO = z.infer<typeof blogListItemSchema>;
 export const blogSummarySchema = blogSchema.extend({
   /** Published entries, not deleted. */
   entryCount: z.number().int(),
-  /** Drafts and scheduled entries, not deleted. */
+  /** Drafts, scheduled entries and submissions waiting or sent back, not deleted. */
   pendingCount: z.number().int(),
   lastPublishedAt: time.nullable(),
 });

@@ -1,5 +1,5 @@
 // The realtime protocol, typed once and imported by the server and the browser.
-import type { BlogDTO, EntryDTO } from "./dto";
+import type { BlogDTO, EntryDTO, ReviewDTO } from "./dto";
 
 export interface EntryEventPayload {
   blog: string;
@@ -113,10 +113,18 @@ export interface PresencePayload {
 /** The newsroom's lists a socket may watch (admin:watch), each for those who may read it. */
 export type WatchRequest = { list: "blogs" } | { list: "users" } | { list: "audit"; slug: string };
 
-/** Events the newsroom's admin stream gets: every entry change, drafts and scheduled ones too. */
+/**
+ * Events the newsroom's admin stream gets: every entry change, drafts and scheduled ones too. A contributor's
+ * socket gets only the published entries and their own (server/realtime/create-realtime-server.ts).
+ */
 export interface NewsroomEvents {
   "admin:entry-saved": (payload: EntrySavedPayload) => void;
   "admin:entry-removed": (payload: { blog: string; id: string }) => void;
+  /**
+   * A step of an entry's review, with the entry as it now is: a contributor submitted it, an editor published,
+   * returned or rejected it. To the blog's editors and admins, and to the entry's contributor.
+   */
+  "admin:entry-reviewed": (payload: { blog: string; entry: EntryDTO; review: ReviewDTO }) => void;
   "presence:changed": (payload: PresencePayload) => void;
   /**
    * A watched list changed: read it again from the API (which checks the reader's permission every time).
@@ -133,7 +141,7 @@ export type AdminJoinAck = { ok: true; error?: undefined } | { error: string; ok
 export interface ClientToServerEvents {
   "blog:join": (request: JoinRequest, ack: (answer: JoinAck) => void) => void;
   "blog:leave": (request: { slug: string }) => void;
-  /** Needs a signed-in journalist, editor or admin (session cookie on the socket's handshake). */
+  /** Needs a signed-in writer (session cookie on the socket's handshake); contributors follow their own entries. */
   "admin:join": (request: { slug: string }, ack: (answer: AdminJoinAck) => void) => void;
   /**
    * The entries this socket has open in an editor in a blog whose newsroom it joined (the whole list each time,

@@ -1,6 +1,6 @@
 // Input validation shared by forms, route handlers and socket handlers.
 import { z } from "@/common/zod";
-import { blogStatusSchema, entryStatusSchema, feedOrderSchema, roleSchema } from "./dto";
+import { blogStatusSchema, feedOrderSchema, roleSchema, type EntryStatus } from "./dto";
 import { PRESENCE_MAX_EDITING } from "./events";
 import { MAX_STREAM_SEARCH_LENGTH, STREAM_FILTERS } from "../newsroom-stream";
 import {
@@ -106,10 +106,16 @@ const body = z.string().min(1, "body is required").max(100_000, "body must be at
 /** When a SCHEDULED entry publishes: an ISO 8601 time with an offset. */
 const scheduledAt = z.iso.datetime({ offset: true, error: "scheduledAt must be an ISO 8601 date-time" }).nullable();
 
+/** What a create or an edit may ask for: RETURNED and REJECTED come only from an editor's review. */
+const writableStatus = z.enum(["DRAFT", "SCHEDULED", "PUBLISHED", "SUBMITTED"] satisfies EntryStatus[], {
+  error: "status must be DRAFT, SCHEDULED, PUBLISHED or SUBMITTED (entries are returned or rejected through review)",
+});
+
 export const createEntrySchema = z.strictObject({
   headline: headline.optional(),
   body,
-  status: entryStatusSchema.default("PUBLISHED"),
+  /** A contributor's PUBLISHED becomes SUBMITTED: an editor publishes it. */
+  status: writableStatus.default("PUBLISHED"),
   scheduledAt: scheduledAt.optional(),
   keyEvent: z.boolean().default(false),
   label: label.optional(),
@@ -121,11 +127,25 @@ export const updateEntrySchema = z.strictObject({
   version: z.number({ error: "version is required (the version you edited)" }).int().positive(),
   headline: headline.optional(),
   body: body.optional(),
-  status: entryStatusSchema.optional(),
+  status: writableStatus.optional(),
   scheduledAt: scheduledAt.optional(),
   keyEvent: z.boolean().optional(),
   label: label.optional(),
 });
+
+/** POST /api/blogs/{slug}/entries/{id}/review: an editor settles a contributor's submission. */
+export const reviewEntrySchema = z
+  .strictObject({
+    action: z.enum(["publish", "return", "reject"], { error: "action must be publish, return or reject" }),
+    /** To the contributor: required to send an entry back (what to change), optional otherwise. */
+    note: z.string().trim().max(2000, "note must be at most 2000 characters").optional(),
+    /** The version the editor read: when the contributor changed it since, the review is a 409. */
+    version: z.number().int().positive().optional(),
+  })
+  .refine((review) => review.action !== "return" || !!review.note, {
+    error: "note: say what to change when sending an entry back",
+    path: ["note"],
+  });
 
 /** The most a correction note may say: a sentence or two, as newsrooms print them. */
 export const MAX_CORRECTION_LENGTH = 500;
@@ -295,6 +315,7 @@ export type CreateLabelInput = z.infer<typeof createLabelSchema>;
 export type UpdateLabelInput = z.infer<typeof updateLabelSchema>;
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+export type ReviewEntryInput = z.infer<typeof reviewEntrySchema>;
 export type CreateTokenInput = z.infer<typeof createTokenSchema>;
 
 /** A zod error as one sentence naming each wrong field. */

@@ -31,6 +31,9 @@ const ACTION_NAMES: Record<AuditAction, string> = {
   "blog.pins-reordered": "reordered the pinned entries",
   "entry.key-event-set": "marked a key event",
   "entry.key-event-cleared": "cleared a key event",
+  "entry.submitted": "submitted an entry for review",
+  "entry.returned": "sent a submission back",
+  "entry.rejected": "rejected a submission",
   "entry.restored": "restored an earlier version",
   "entry.corrected": "added a correction",
 };

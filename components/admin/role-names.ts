@@ -2,6 +2,7 @@ import type { Role } from "@/common/contracts/dto";
 
 /** How the panel names a role in running text ("Signed in as Sam (editor)"), in the order it lists them. */
 export const ROLE_NAMES = {
+  CONTRIBUTOR: "contributor",
   JOURNALIST: "journalist",
   EDITOR: "editor",
   ADMIN: "admin",

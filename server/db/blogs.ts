@@ -96,7 +96,8 @@ export async function listNewsroomBlogs(db: Db, actor: Actor | null): Promise<Bl
     if (group.status === "PUBLISHED") {
       count.entryCount += group._count._all;
       count.lastPublishedAt = group._max.publishedAt?.toISOString() ?? null;
-    } else {
+    } else if (group.status !== "REJECTED") {
+      // Work still to do: drafts, scheduled entries, submissions waiting or sent back (a rejected one is done).
       count.pendingCount += group._count._all;
     }
     counts.set(group.blogId, count);

@@ -1,9 +1,9 @@
 // Entries: every use case readers and writers have, with permission checks and the event log inside. A write
 // returns the entry with the effects of its commit (server/effects.ts): its reader event, the newsroom's notice.
-import type { AuditAction, BlogStatus, EntryDTO, EntryPage } from "@/common/contracts/dto";
+import type { AuditAction, BlogStatus, EntryDTO, EntryPage, ReviewDTO } from "@/common/contracts/dto";
 import type { BlogEvent } from "@/common/contracts/events";
 import type { CreateEntryInput, EntryListQuery, UpdateEntryInput } from "@/common/contracts/schemas";
-import { requirePermission, type Actor } from "@/common/permissions";
+import { can, requirePermission, type Actor } from "@/common/permissions";
 import {
   groupOrder,
   matchesStreamSearch,
@@ -16,28 +16,50 @@ import {
 } from "@/common/newsroom-stream";
 import { isBlankHtml, sanitizeEntryHtml, type ImageSources } from "../content/sanitize";
 import { AppError } from "@/common/app-error";
-import { changedBy, committed, entryRemoved, entrySaved, newsroomListsOf, type Committed } from "../effects";
+import {
+  changedBy,
+  committed,
+  entryRemoved,
+  entryReviewed,
+  entrySaved,
+  newsroomListsOf,
+  type Committed,
+  type Effect,
+} from "../effects";
 import { describeEntry, recordAudit, type AuditRecord } from "./audit";
 import { appendEvent, recordEvent, takeNextSeq } from "./events";
 import { checkEntryLabel } from "./labels";
 import { findPublishedWithKey, rememberPublishKey, requestHashOf, type IdempotentRequest } from "./idempotency";
 import { decodePageCursor, decodeStreamCursor, encodeStreamCursor, toPage } from "./page-cursor";
 import { checkPinnedSet, PINNED_ORDER_BY, pinnedIdsOf, topPinOrder } from "./pin-order";
+import { recordReview } from "./review-log";
 import { entryInclude, toEntryDTO, visibleToReaders, type EntryRow } from "./to-dto";
 import type { Db, Tx } from "./types";
 import { isUniqueViolation } from "./unique-violation";
 import { lastChangeOf, recordRevision } from "./revisions";
 
-/** What a write's transaction yields: the entry as it now is, and the event readers get (null when readers see no change). */
-interface EntryChange {
+/**
+ * What a write's transaction yields: the entry as it now is, the event readers get (null when readers see no
+ * change), and the review step it took (a contributor submitting it; an editor's review), for the newsroom's queue.
+ */
+export interface EntryChange {
   entry: EntryDTO;
   event: BlogEvent | null;
+  review?: ReviewDTO | null;
+}
+
+/** What an entry change by `by` (null: the system) tells readers and the newsroom. */
+export function effectsOf({ entry, event, review }: EntryChange, by: Actor | null): Effect[] {
+  return [...entrySaved(entry, event, by && changedBy(by)), ...(review ? entryReviewed(entry, review) : [])];
 }
 
 /** A committed entry change by `by` (null: the system) and what it tells readers and the newsroom. */
-function savedChange({ entry, event }: EntryChange, by: Actor | null): Committed<EntryDTO> {
-  return committed(entry, entrySaved(entry, event, by && changedBy(by)));
+function savedChange(change: EntryChange, by: Actor | null): Committed<EntryDTO> {
+  return committed(change.entry, effectsOf(change, by));
 }
+
+/** Statuses an editor settles through the review (POST …/review), not by editing the entry. */
+const IN_REVIEW: ReadonlySet<Status> = new Set<Status>(["SUBMITTED", "RETURNED", "REJECTED"]);
 
 type Status = EntryDTO["status"];
 
@@ -129,7 +151,8 @@ async function listNewsroomEntries(db: Db, actor: Actor, slug: string, query: Li
           ...(rule?.mine ? { authorId: actor.id } : {}),
           ...(query.pinned === undefined ? {} : { pinned: query.pinned }),
           AND: [
-            actor.role === "JOURNALIST" ? { OR: [{ status: "PUBLISHED" }, { authorId: actor.id }] } : {},
+            // Journalists and contributors: the published entries and their own, never a colleague's unpublished one.
+            can(actor, "entry:see-unpublished") ? {} : { OR: [{ status: "PUBLISHED" }, { authorId: actor.id }] },
             after
               ? {
                   OR: [
@@ -200,11 +223,25 @@ export async function findPublishedEntry(db: Db, slug: string, id: string): Prom
   return row ? toEntryDTO(row) : null;
 }
 
-const CREATED_ACTION: Record<Status, AuditAction> = {
+const CREATED_ACTION: Record<CreatableStatus, AuditAction> = {
   DRAFT: "entry.drafted",
   SCHEDULED: "entry.scheduled",
   PUBLISHED: "entry.published",
+  SUBMITTED: "entry.submitted",
 };
+
+type CreatableStatus = CreateEntryInput["status"];
+
+/**
+ * The status a new entry gets. A contributor's entry is never public: asked to publish, it goes to the editors
+ * for review (SUBMITTED), and scheduling is refused; only contributors submit.
+ */
+function statusOfNewEntry(writer: Actor, requested: CreatableStatus): CreatableStatus {
+  if (requested === "PUBLISHED" && !can(writer, "entry:publish") && can(writer, "entry:submit")) return "SUBMITTED";
+  if (requested === "PUBLISHED" || requested === "SCHEDULED") requirePermission(writer, "entry:publish");
+  if (requested === "SUBMITTED") requirePermission(writer, "entry:submit");
+  return requested;
+}
 
 /** A create's result: `replayed` when an Idempotency-Key had already created this entry (nothing was written now). */
 export interface EntryCreation {
@@ -235,8 +272,8 @@ export async function createEntry(
   const earlier = await replay();
   if (earlier) return earlier;
   try {
-    const { entry, event } = await insertEntry(db, writer, slug, input, idempotent, { imageHosts });
-    return committed({ entry, replayed: false }, entrySaved(entry, event, changedBy(writer)));
+    const change = await insertEntry(db, writer, slug, input, idempotent, { imageHosts });
+    return committed({ entry: change.entry, replayed: false }, effectsOf(change, writer));
   } catch (error) {
     // Another request with the same key committed first: answer what it answered.
     if (idempotent && isUniqueViolation(error)) {
@@ -263,10 +300,11 @@ async function insertEntry(
     if (!author?.active) throw new AppError("BAD_REQUEST", "authorId: no active user with this id");
     authorName = author.displayName;
   }
+  const status = statusOfNewEntry(writer, input.status);
   const body = cleanBody(input.body, sources);
   const now = new Date();
-  const scheduledAt = scheduleOf(input.status, input.scheduledAt, { status: null, scheduledAt: null }, now);
-  const published = input.status === "PUBLISHED";
+  const scheduledAt = scheduleOf(status, input.scheduledAt, { status: null, scheduledAt: null }, now);
+  const published = status === "PUBLISHED";
   // Publishing is the path a newsroom waits on while readers wait for the entry, so it takes as few
   // statements as it can: the blog is found, checked and numbered in one, and the entry's author and
   // blog are known already rather than read back.
@@ -283,7 +321,7 @@ async function insertEntry(
         authorId,
         headline: input.headline || null,
         body,
-        status: input.status,
+        status,
         publishedAt: published ? now : null,
         scheduledAt,
         keyEvent: input.keyEvent,
@@ -300,16 +338,17 @@ async function insertEntry(
     await recordAudit(tx, {
       blogId: blog.id,
       actorId: writer.id,
-      action: CREATED_ACTION[input.status],
+      action: CREATED_ACTION[status],
       entryId: row.id,
       summary: describeEntry(row) + (scheduledAt ? ` (for ${formatTime(scheduledAt)})` : ""),
     });
+    const review = status === "SUBMITTED" ? await recordReview(tx, writer, row.id, "submitted", null) : null;
     const entry = toEntryDTO(row);
     const event = numbered
       ? await recordEvent(tx, blog.id, { type: "entry:published", payload: { blog: slug, seq: numbered.seq, entry } })
       : null;
     if (idempotent) await rememberPublishKey(tx, writer.id, idempotent, entry, now);
-    return { entry, event };
+    return { entry, event, review };
   });
 }
 
@@ -336,10 +375,11 @@ export async function updateEntry(
   const change = await db.$transaction(async (tx) => {
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
-    const editor = requirePermission(actor, "entry:edit", { authorId: current.authorId });
+    const editor = requirePermission(actor, "entry:edit", { authorId: current.authorId, status: current.status });
     if (input.label !== undefined) await checkEntryLabel(tx, current.blogId, input.label || null, current.label);
     const now = new Date();
     const status = input.status ?? current.status;
+    checkStatusChange(editor, current.status, status);
     const scheduledAt = scheduleOf(status, input.scheduledAt, current, now);
     const goingPublic = status !== current.status && status !== "DRAFT";
     if (goingPublic && (await blogIdOf(tx, slug)).status === "ENDED") {
@@ -379,12 +419,34 @@ export async function updateEntry(
     const row = await tx.entry.findUniqueOrThrow({ where: { id }, include: entryInclude });
     await recordRevision(tx, row, editor.id, { now, before: current.status, restoredFromId: restoring?.revisionId });
     await recordAudit(tx, auditOfUpdate(editor, current, row, edited, restoring));
+    const submitted = row.status === "SUBMITTED" && current.status !== "SUBMITTED";
+    const review = submitted ? await recordReview(tx, editor, id, "submitted", null) : null;
     const wasPublic = current.status === "PUBLISHED";
     const isPublic = row.status === "PUBLISHED";
     const type = isPublic ? (wasPublic ? "entry:updated" : "entry:published") : wasPublic ? "entry:deleted" : null;
-    return { ...(await withEvent(tx, row, type)), editor };
+    return { ...(await withEvent(tx, row, type)), review, editor };
   });
   return savedChange(change, change.editor);
+}
+
+/**
+ * Whether a PATCH may take an entry from `from` to `to`. Publishing and scheduling need entry:publish, submitting
+ * entry:submit (contributors). An entry in review changes status only through its review (an editor's
+ * POST …/review) or its contributor (resubmitting a returned entry, taking one back to drafts); a rejected one
+ * stays rejected.
+ */
+function checkStatusChange(actor: Actor, from: Status, to: Status): void {
+  if (from === to) return;
+  if (to === "PUBLISHED" || to === "SCHEDULED") requirePermission(actor, "entry:publish");
+  if (to === "SUBMITTED") requirePermission(actor, "entry:submit");
+  if (IN_REVIEW.has(from) && !can(actor, "entry:submit")) {
+    throw new AppError(
+      "CONFLICT",
+      from === "SUBMITTED"
+        ? "this entry is waiting for review: publish, send back or reject it with POST …/review"
+        : `this entry was ${from === "RETURNED" ? "sent back to its contributor" : "rejected"}; its status changes no more here`,
+    );
+  }
 }
 
 /** The audit rows one PATCH makes: a status change, an edit naming its fields, a key-event change. */
@@ -410,6 +472,14 @@ function auditOfUpdate(
   }
   if (after.status === "DRAFT" && before.status === "SCHEDULED")
     records.push({ ...base, action: "entry.drafted", summary: `${what} (no longer scheduled)` });
+  if (after.status === "SUBMITTED" && before.status !== "SUBMITTED")
+    records.push({
+      ...base,
+      action: "entry.submitted",
+      summary: before.status === "RETURNED" ? `${what} (again)` : what,
+    });
+  if (after.status === "DRAFT" && IN_REVIEW.has(before.status))
+    records.push({ ...base, action: "entry.drafted", summary: `${what} (taken back from review)` });
   if (restoring)
     records.push({
       ...base,
@@ -462,8 +532,14 @@ export async function deleteEntry(db: Db, actor: Actor | null, slug: string, id:
   const removal = await db.$transaction(async (tx) => {
     const current = await findEntryRow(tx, slug, id);
     if (current.status !== "PUBLISHED" && !canSeeDraft(actor, current)) throw notFound(id);
-    const writer = requirePermission(actor, "entry:delete", { authorId: current.authorId });
-    const row = await tx.entry.update({ where: { id }, data: { deletedAt: new Date() }, include: entryInclude });
+    const writer = requirePermission(actor, "entry:delete", { authorId: current.authorId, status: current.status });
+    // Only as it was checked: an editor publishing a contributor's submission meanwhile wins, and the delete is a 409.
+    const { count } = await tx.entry.updateMany({
+      where: { id, status: current.status, version: current.version, deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
+    if (count === 0) throw new AppError("CONFLICT", `entry ${id} changed while it was being deleted; look again`);
+    const row = await tx.entry.findUniqueOrThrow({ where: { id }, include: entryInclude });
     await recordAudit(tx, {
       blogId: row.blogId,
       actorId: writer.id,
@@ -603,7 +679,7 @@ async function withEvent(
   return { entry, event };
 }
 
-async function findEntryRow(db: Db | Tx, slug: string, id: string): Promise<EntryRow> {
+export async function findEntryRow(db: Db | Tx, slug: string, id: string): Promise<EntryRow> {
   const blog = await blogIdOf(db, slug);
   const row = await db.entry.findFirst({ where: { id, blogId: blog.id, deletedAt: null }, include: entryInclude });
   if (!row) throw notFound(id);
@@ -611,7 +687,7 @@ async function findEntryRow(db: Db | Tx, slug: string, id: string): Promise<Entr
 }
 
 function canSeeDraft(actor: Actor | null, row: EntryRow): boolean {
-  return !!actor && (actor.role !== "JOURNALIST" || row.authorId === actor.id);
+  return can(actor, "entry:see-unpublished", { authorId: row.authorId });
 }
 
 function notFound(id: string): AppError {

@@ -15,10 +15,17 @@ export interface DemoAccount {
   password: string;
 }
 
-const ACCOUNTS: { key: "admin" | "editor" | "journalist"; role: Role; email: string; displayName: string }[] = [
+const ACCOUNTS: {
+  key: "admin" | "editor" | "journalist" | "contributor";
+  role: Role;
+  email: string;
+  displayName: string;
+}[] = [
   { key: "admin", role: "ADMIN", email: "admin@liveline.local", displayName: "Site Admin" },
   { key: "editor", role: "EDITOR", email: "editor@liveline.local", displayName: "Maya Okafor" },
   { key: "journalist", role: "JOURNALIST", email: "journalist@liveline.local", displayName: "Tom Reyes" },
+  // A reporter in the field: what they write waits for an editor's review.
+  { key: "contributor", role: "CONTRIBUTOR", email: "contributor@liveline.local", displayName: "Lena Brandt" },
 ];
 
 /** Seeds only when there are no users at all; returns the accounts created, or null when it did nothing. */

@@ -21,7 +21,7 @@ import type {
   JoinRequest,
   WatchRequest,
 } from "@/common/contracts/events";
-import type { BlogDTO, EntryDTO } from "@/common/contracts/dto";
+import type { BlogDTO, EntryDTO, ReviewDTO } from "@/common/contracts/dto";
 import {
   adminJoinRequestSchema,
   describeZodError,
@@ -89,6 +89,8 @@ export interface RealtimeServer {
   broadcast(event: BlogEvent): void;
   /** Sends an entry as it now is (drafts and scheduled ones too) to its blog's newsroom, with who saved it. */
   entrySaved(entry: EntryDTO, by: ChangedBy | null): void;
+  /** Tells a blog's reviewers, and the entry's contributor, of a step in its review. */
+  entryReviewed(entry: EntryDTO, review: ReviewDTO): void;
   /** Tells a blog's newsroom an entry was deleted. */
   entryRemoved(blog: string, id: string): void;
   /** Ends every newsroom connection of a user (on deactivation). */
@@ -108,7 +110,18 @@ const ROOM_PREFIX = "blog:";
 const roomOf = (slug: string) => ROOM_PREFIX + slug;
 const newsroomOf = (slug: string) => `newsroom:${slug}`;
 const userRoomOf = (userId: string) => `user:${userId}`;
+// Contributors never join newsroomOf (it carries everyone's drafts): they follow the blog's published entries
+// and their own, in rooms of their own. Reviews go to the editors and admins who may act on them.
+const contributorsOf = (slug: string) => `newsroom-contributors:${slug}`;
+const authorRoomOf = (slug: string, userId: string) => `newsroom-author:${slug}:${userId}`;
+const reviewersOf = (slug: string) => `newsroom-reviewers:${slug}`;
 const sessionRoomOf = (secret: string) => `session:${hashSecret(secret)}`;
+
+/** The rooms a newsroom socket follows in one blog: contributors only the published entries and their own. */
+function roomsFollowedBy(actor: Actor, slug: string): string[] {
+  if (actor.role === "CONTRIBUTOR") return [contributorsOf(slug), authorRoomOf(slug, actor.id)];
+  return [newsroomOf(slug), ...(can(actor, "entry:review") ? [reviewersOf(slug)] : [])];
+}
 const watchRoomOf = (request: WatchRequest) =>
   request.list === "audit" ? `watch:audit:${request.slug}` : `watch:${request.list}`;
 
@@ -309,8 +322,9 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
       const joined = await joinAsSessionActor(
         socket,
         "newsroom:read",
-        () => "only journalists, editors and admins may follow the newsroom",
-        async () => ((await findBlog(deps.db, slug)) ? [newsroomOf(slug)] : { error: `no blog with slug "${slug}"` }),
+        () => "only the newsroom's writers may follow the newsroom",
+        async (actor) =>
+          (await findBlog(deps.db, slug)) ? roomsFollowedBy(actor, slug) : { error: `no blog with slug "${slug}"` },
       );
       if ("error" in joined) return { error: joined.error };
       if (socket.disconnected) return GONE_MEANWHILE;
@@ -424,12 +438,28 @@ export function createRealtimeServer(http: HttpServer, deps: RealtimeDeps): Real
     io,
     broadcast(event) {
       emitEvent(io.to(roomOf(event.payload.blog)), event);
+      // An entry readers lose (deleted or unpublished) goes from the contributors' streams too; their own comes
+      // back with its newsroom save, which follows.
+      if (event.type === "entry:deleted")
+        io.to(contributorsOf(event.payload.blog)).emit("admin:entry-removed", {
+          blog: event.payload.blog,
+          id: event.payload.id,
+        });
     },
     entrySaved(entry, by) {
-      io.to(newsroomOf(entry.blog)).emit("admin:entry-saved", { blog: entry.blog, entry, by });
+      const rooms = [newsroomOf(entry.blog), authorRoomOf(entry.blog, entry.author.id)];
+      if (entry.status === "PUBLISHED") rooms.push(contributorsOf(entry.blog));
+      io.to(rooms).emit("admin:entry-saved", { blog: entry.blog, entry, by });
+    },
+    entryReviewed(entry, review) {
+      io.to([reviewersOf(entry.blog), authorRoomOf(entry.blog, entry.author.id)]).emit("admin:entry-reviewed", {
+        blog: entry.blog,
+        entry,
+        review,
+      });
     },
     entryRemoved(blog, id) {
-      io.to(newsroomOf(blog)).emit("admin:entry-removed", { blog, id });
+      io.to([newsroomOf(blog), contributorsOf(blog)]).emit("admin:entry-removed", { blog, id });
     },
     disconnectUser(userId) {
       io.in(userRoomOf(userId)).disconnectSockets(true);

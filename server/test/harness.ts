@@ -27,7 +27,10 @@ export interface TestUser {
   token: string;
 }
 
-export type TestUsers = Record<"admin" | "editor" | "journalist" | "journalist2", TestUser>;
+export type TestUsers = Record<
+  "admin" | "editor" | "journalist" | "journalist2" | "contributor" | "contributor2",
+  TestUser
+>;
 
 export interface TestServer {
   url: string;
@@ -201,6 +204,8 @@ async function seedUsers(database: Database): Promise<TestUsers> {
     ["editor", "EDITOR"],
     ["journalist", "JOURNALIST"],
     ["journalist2", "JOURNALIST"],
+    ["contributor", "CONTRIBUTOR"],
+    ["contributor2", "CONTRIBUTOR"],
   ] as const;
   const users = {} as TestUsers;
   for (const [key, role] of specs) {

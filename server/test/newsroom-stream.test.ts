@@ -133,7 +133,7 @@ describe("the newsroom stream's order", () => {
   it("refuses bad queries with a message, and never lists drafts for readers", async () => {
     const bad = await editor<{ error: string }>("GET", "/api/blogs/stream/entries?status=all&filter=nope");
     expect(bad.status).toBe(400);
-    expect(bad.body.error).toContain("filter must be one of drafts, scheduled, mine, published");
+    expect(bad.body.error).toContain("filter must be one of drafts, scheduled, submitted, mine, published");
     const long = await editor<{ error: string }>("GET", `/api/blogs/stream/entries?status=all&q=${"x".repeat(101)}`);
     expect(long.status).toBe(400);
     const cursor = await editor<{ error: string }>("GET", "/api/blogs/stream/entries?status=all&before=bm9wZQ");

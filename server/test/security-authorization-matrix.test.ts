@@ -354,6 +354,29 @@ const ROWS: Row[] = [
     target: async (p) => ({ path: `/api/blogs/${SLUG}/entries/${(await entryFor(p)).id}/pin` }),
     expect: SIGNED_IN,
   },
+  // Review: editors and admins settle contributors' submissions; journalists take no part (docs/api.md).
+  {
+    method: "POST",
+    route: "/api/blogs/[slug]/entries/[id]/review",
+    what: "publish a contributor's submission",
+    target: async () => {
+      const answer = await apiClient(server.url, server.users.contributor.token)<{ entry: { id: string } }>(
+        "POST",
+        `/api/blogs/${SLUG}/entries`,
+        { body: `<p>${unique("submission")}</p>` },
+      );
+      expect(answer.status).toBe(201);
+      return { path: `/api/blogs/${SLUG}/entries/${answer.body.entry.id}/review`, body: { action: "publish" } };
+    },
+    expect: EDITORS,
+  },
+  {
+    method: "GET",
+    route: "/api/blogs/[slug]/submissions",
+    what: "the review queue",
+    target: () => ({ path: `/api/blogs/${SLUG}/submissions` }),
+    expect: EDITORS,
+  },
   {
     method: "PUT",
     route: "/api/blogs/[slug]/pins",

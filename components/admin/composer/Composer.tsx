@@ -72,6 +72,8 @@ export function Composer({
     previewEntry(source, { slug: blog.slug, entry, authorName, version: state.baseVersion, time, labelColour });
 
   const mayPickAuthor = !entry && can(actor, "entry:post-as-other");
+  // Contributors submit for review instead of publishing or scheduling.
+  const mayPublish = can(actor, "entry:publish");
   const ended = !entry && blog.status === "ENDED";
   const disabled = busy !== null || conflict !== null || !editor;
   const isNew = !entry;
@@ -80,7 +82,9 @@ export function Composer({
     if (!isSubmitShortcut(event)) return;
     event.preventDefault();
     if (disabled || (publishes && ended)) return;
-    composer.save({ kind: publishes ? "publish" : "save" });
+    // A contributor's shortcut submits for review, as their primary button does.
+    const submits = !mayPublish && (isNew || status === "DRAFT" || status === "RETURNED");
+    composer.save({ kind: submits ? "submit" : publishes ? "publish" : "save" });
   };
 
   return (
@@ -171,7 +175,7 @@ export function Composer({
           Preview
         </button>
         <span className="flex-1" />
-        {publishes && (
+        {mayPublish && publishes && (
           <>
             {status === "SCHEDULED" && (
               <button
@@ -212,7 +216,29 @@ export function Composer({
             </button>
           </>
         )}
-        {status === "PUBLISHED" && (
+        {!mayPublish && (isNew || status === "DRAFT" || status === "RETURNED") && (
+          <>
+            <button
+              type="button"
+              disabled={disabled || ended}
+              onClick={() => composer.save({ kind: status === "RETURNED" ? "save" : "draft" })}
+              className={buttonStyles.secondary}
+            >
+              {busy === "draft" || busy === "save" ? "Saving…" : status === "RETURNED" ? "Save" : "Save draft"}
+            </button>
+            <button
+              type="button"
+              disabled={disabled || ended}
+              onClick={() => composer.save({ kind: "submit" })}
+              className={buttonStyles.primary}
+            >
+              {busy === "submit" ? "Submitting…" : status === "RETURNED" ? "Resubmit" : "Submit for review"}
+            </button>
+          </>
+        )}
+        {(status === "PUBLISHED" ||
+          status === "SUBMITTED" ||
+          (mayPublish && (status === "RETURNED" || status === "REJECTED"))) && (
           <button
             type="button"
             disabled={disabled}

@@ -304,6 +304,12 @@ describe("composer state", () => {
       expect(wantsAutosave(typed(entry()))).toBe(true);
     });
 
+    it("is due for an entry sent back to its contributor, not for one waiting for review or settled", () => {
+      expect(wantsAutosave(typed(entry({ status: "RETURNED" })))).toBe(true);
+      expect(wantsAutosave(typed(entry({ status: "SUBMITTED" })))).toBe(false);
+      expect(wantsAutosave(typed(entry({ status: "REJECTED" })))).toBe(false);
+    });
+
     it("is not due for a new entry, a published or scheduled one, unchanged or empty text, or while saving", () => {
       expect(wantsAutosave(run(writingNew(), { type: "field-changed", change: { headline: "x" } }))).toBe(false);
       expect(wantsAutosave(typed(entry({ status: "PUBLISHED" })))).toBe(false);

@@ -8,6 +8,8 @@ import type { StoredDraft } from "./draft-storage";
 export type Intent =
   | { kind: "draft" }
   | { kind: "publish" }
+  /** A contributor's: send it to the editors for review (status SUBMITTED). */
+  | { kind: "submit" }
   | { kind: "schedule"; scheduledAt: string }
   /** Edit mode: save the text, keep the status. */
   | { kind: "save" }
@@ -250,7 +252,8 @@ export function draftToStore(
 export function wantsAutosave(state: ComposerState): boolean {
   return (
     !state.isNew &&
-    state.serverStatus === "DRAFT" &&
+    // A returned entry is its contributor's draft again.
+    (state.serverStatus === "DRAFT" || state.serverStatus === "RETURNED") &&
     state.ready &&
     state.conflict === null &&
     state.busy === null &&

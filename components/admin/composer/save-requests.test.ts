@@ -45,6 +45,7 @@ describe("save requests", () => {
   it("asks for the status each button means; an edit's save and the autosave keep it", () => {
     expect(statusOf({ kind: "draft" })).toBe("DRAFT");
     expect(statusOf({ kind: "publish" })).toBe("PUBLISHED");
+    expect(statusOf({ kind: "submit" })).toBe("SUBMITTED");
     expect(statusOf({ kind: "schedule", scheduledAt: LATER })).toBe("SCHEDULED");
     expect(statusOf({ kind: "save" })).toBeUndefined();
     expect(statusOf({ kind: "autosave" })).toBeUndefined();
@@ -125,6 +126,7 @@ describe("save requests", () => {
     it("says what happened to a new entry", () => {
       expect(createdNotice(entry())).toBe("Published.");
       expect(createdNotice(entry({ status: "DRAFT", publishedAt: null }))).toBe("Draft saved.");
+      expect(createdNotice(entry({ status: "SUBMITTED", publishedAt: null }))).toBe("Sent to the editors for review.");
       expect(createdNotice(entry({ status: "SCHEDULED", scheduledAt: LATER }))).toMatch(/^Scheduled for \d.*\.$/);
     });
 

@@ -1,5 +1,5 @@
 // What the composer sends for each kind of save, and what it makes of the answer. Pure, so unit-tested.
-import { entryConflictSchema, type EntryDTO, type EntryStatus } from "@/common/contracts/dto";
+import { entryConflictSchema, type EntryDTO } from "@/common/contracts/dto";
 import { mergeEntryFields, resolveMerge, type MergeField } from "@/common/three-way-merge";
 import type { CreateEntryRequest, UpdateEntryRequest } from "@/common/contracts/schemas";
 import { ApiError } from "@/components/admin/api-request";
@@ -7,10 +7,12 @@ import type { ComposerAction, Conflict, Intent } from "./composer-state";
 import { entryFieldsOf, fieldsOf, type ComposerFields } from "./composer-fields";
 
 /** The status a save asks for; undefined keeps the entry's (an edit's "Save", or the draft autosave). */
-export function statusOf(intent: Intent): EntryStatus | undefined {
+export function statusOf(intent: Intent): UpdateEntryRequest["status"] {
   switch (intent.kind) {
     case "draft":
       return "DRAFT";
+    case "submit":
+      return "SUBMITTED";
     case "publish":
       return "PUBLISHED";
     case "schedule":
@@ -60,6 +62,7 @@ const timeOf = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-
 export function createdNotice(entry: EntryDTO): string {
   if (entry.status === "PUBLISHED") return "Published.";
   if (entry.status === "SCHEDULED" && entry.scheduledAt) return `Scheduled for ${timeOf(entry.scheduledAt)}.`;
+  if (entry.status === "SUBMITTED") return "Sent to the editors for review.";
   return "Draft saved.";
 }
 

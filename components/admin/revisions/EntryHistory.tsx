@@ -16,6 +16,9 @@ const STATUS_WORDS: Record<EntryDTO["status"], string> = {
   DRAFT: "draft",
   SCHEDULED: "scheduled",
   PUBLISHED: "published",
+  SUBMITTED: "submitted for review",
+  RETURNED: "sent back",
+  REJECTED: "rejected",
 };
 
 /** What a version says, in the terms a diff compares (the entry now reads like a revision too). */

@@ -3,7 +3,7 @@
 // kept current from the newsroom socket room, so colleagues' work shows up without a reload.
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { BlogDTO, BlogLabelDTO, ContributorDTO, EntryDTO, EntryPage } from "@/common/contracts/dto";
+import type { BlogDTO, BlogLabelDTO, ContributorDTO, EntryDTO, EntryPage, SubmissionDTO } from "@/common/contracts/dto";
 import type { ChangedBy, PresencePerson } from "@/common/contracts/events";
 import { can, type Actor } from "@/common/permissions";
 import { apiRequest } from "@/components/admin/api-request";
@@ -27,6 +27,9 @@ import {
 import { StreamFilters } from "./StreamFilters";
 import { PinnedOrder } from "./PinnedOrder";
 import { StreamItem } from "./StreamItem";
+import type { SubmissionView } from "./submission-list";
+import { SubmissionsPanel } from "./SubmissionsPanel";
+import { useSubmissions } from "./use-submissions";
 import { useNewsroomEvents, type NewsroomConnection } from "./use-newsroom-events";
 
 type Change = { kind: "saved"; entry: EntryDTO } | { kind: "removed"; id: string };
@@ -47,8 +50,17 @@ const CONNECTION_TEXT: Record<NewsroomConnection, string> = {
   refused: "Not connected",
 };
 
-export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: Actor; initial: StreamState }) {
+export interface BlogWorkspaceProps {
+  blog: BlogDTO;
+  actor: Actor;
+  initial: StreamState;
+  /** Editors' queue or a contributor's own submissions; null for journalists, who take no part in review. */
+  submissions: { view: SubmissionView; items: SubmissionDTO[] } | null;
+}
+
+export function BlogWorkspace({ blog, actor, initial, submissions: initialSubmissions }: BlogWorkspaceProps) {
   const [state, setState] = useState(initial);
+  const submissions = useSubmissions(blog.slug, initialSubmissions);
   const [editing, setEditing] = useState<ReadonlySet<string>>(new Set());
   const [contributors, setContributors] = useState<ContributorDTO[]>([]);
   const [labels, setLabels] = useState<BlogLabelDTO[]>([]);
@@ -63,9 +75,10 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
   const latest = useLatest({ entries: state.entries, editing });
   const listPath = `/api/blogs/${encodeURIComponent(blog.slug)}/entries`;
 
-  // Journalists see colleagues' published entries only, never their drafts.
+  // Journalists and contributors see colleagues' published entries only, never their drafts.
   const visible = useCallback(
-    (entry: EntryDTO) => actor.role !== "JOURNALIST" || entry.status === "PUBLISHED" || entry.author.id === actor.id,
+    (entry: EntryDTO) =>
+      entry.status === "PUBLISHED" || can(actor, "entry:see-unpublished", { authorId: entry.author.id }),
     [actor],
   );
   const apply = useCallback(
@@ -87,7 +100,14 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
     },
     [apply],
   );
-  const saved = useCallback((entry: EntryDTO) => receive({ kind: "saved", entry }), [receive]);
+  const { saved: submissionSaved, removed: submissionRemoved, reviewed: submissionReviewed } = submissions;
+  const saved = useCallback(
+    (entry: EntryDTO) => {
+      receive({ kind: "saved", entry });
+      submissionSaved(entry);
+    },
+    [receive, submissionSaved],
+  );
   /** A save this tab made (its editor, a pin, a key event): its editor has nothing to warn about any more. */
   const savedHereToo = useCallback(
     (entry: EntryDTO) => {
@@ -107,7 +127,20 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
     },
     [latest, actor.id, saved],
   );
-  const removed = useCallback((id: string) => receive({ kind: "removed", id }), [receive]);
+  const removed = useCallback(
+    (id: string) => {
+      receive({ kind: "removed", id });
+      submissionRemoved(id);
+    },
+    [receive, submissionRemoved],
+  );
+  const reviewed = useCallback(
+    (submission: SubmissionDTO) => {
+      saved(submission.entry);
+      submissionReviewed(submission);
+    },
+    [saved, submissionReviewed],
+  );
   // The view wanted now; an answer for an older one (the search changed again meanwhile) is dropped.
   const wanted = useRef<StreamScope>(initial.scope);
   const load = useCallback(
@@ -146,7 +179,16 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
   const claims = editingClaims(editing, (id) => state.entries.some((entry) => entry.id === id));
   const { connection, refusal } = useNewsroomEvents(
     blog.slug,
-    { onSaved: heard, onRemoved: removed, onJoined: () => void reload(), onPresence: setPeople },
+    {
+      onSaved: heard,
+      onRemoved: removed,
+      onReviewed: reviewed,
+      onJoined: () => {
+        void reload();
+        void submissions.reload();
+      },
+      onPresence: setPeople,
+    },
     claims,
   );
 
@@ -220,6 +262,15 @@ export function BlogWorkspace({ blog, actor, initial }: { blog: BlogDTO; actor: 
           </Link>
         )}
       </header>
+
+      {submissions.view && (
+        <SubmissionsPanel
+          slug={blog.slug}
+          view={submissions.view}
+          submissions={submissions.items}
+          onReviewed={reviewed}
+        />
+      )}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,7fr)_minmax(0,5fr)]">
         <section

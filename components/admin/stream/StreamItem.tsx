@@ -19,11 +19,17 @@ const STATUS_STYLE: Record<EntryDTO["status"], string> = {
   DRAFT: "bg-neutral-200 text-neutral-800 dark:bg-neutral-800 dark:text-neutral-200",
   SCHEDULED: "bg-blue-100 text-blue-900 dark:bg-blue-950 dark:text-blue-100",
   PUBLISHED: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-100",
+  SUBMITTED: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
+  RETURNED: "bg-orange-100 text-orange-900 dark:bg-orange-950 dark:text-orange-100",
+  REJECTED: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100",
 };
 const STATUS_TEXT: Record<EntryDTO["status"], string> = {
   DRAFT: "Draft",
   SCHEDULED: "Scheduled",
   PUBLISHED: "Published",
+  SUBMITTED: "Submitted",
+  RETURNED: "Sent back",
+  REJECTED: "Rejected",
 };
 
 const smallButton =
@@ -76,7 +82,7 @@ export function StreamItem({
     setFailure(message === null ? null : { version: entry.version, message });
   const dialogRef = useRef<HTMLDialogElement>(null);
   const entryPath = `/api/blogs/${encodeURIComponent(blog.slug)}/entries/${encodeURIComponent(entry.id)}`;
-  const context = { authorId: entry.author.id };
+  const context = { authorId: entry.author.id, status: entry.status };
   const mayEdit = can(actor, "entry:edit", context);
   const mayDelete = can(actor, "entry:delete", context);
   const mayPin = can(actor, "entry:pin", context);

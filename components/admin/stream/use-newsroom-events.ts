@@ -5,7 +5,7 @@
 // the entries this tab has open in an editor are told to the server after each join and whenever they change.
 import { useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { EntryDTO } from "@/common/contracts/dto";
+import type { EntryDTO, SubmissionDTO } from "@/common/contracts/dto";
 import type {
   AllServerToClientEvents,
   ChangedBy,
@@ -22,6 +22,8 @@ export interface NewsroomHandlers {
   /** `by`: who saved it, as the server knows them (null: the system). */
   onSaved: (entry: EntryDTO, by: ChangedBy | null) => void;
   onRemoved: (id: string) => void;
+  /** A step of an entry's review (for editors: the queue; for a contributor: their own entries). */
+  onReviewed: (submission: SubmissionDTO) => void;
   /** Called after each successful join: changes made before it (since the render, or while offline) are not replayed. */
   onJoined: () => void;
   /** Everyone in the workspace now (the whole list each time). */
@@ -51,6 +53,9 @@ export function useNewsroomEvents(
     });
     socket.on("admin:entry-removed", ({ blog, id }) => {
       if (blog === slug) handlersRef.current.onRemoved(id);
+    });
+    socket.on("admin:entry-reviewed", ({ blog, entry, review }) => {
+      if (blog === slug) handlersRef.current.onReviewed({ entry, review });
     });
     socket.on("connect", () => {
       socket.emit("admin:join", { slug }, (answer) => {

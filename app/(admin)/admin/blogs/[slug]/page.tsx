@@ -4,9 +4,12 @@ import { BlogBreadcrumb } from "@/components/admin/BlogBreadcrumb";
 import { streamViewOf } from "@/common/newsroom-stream";
 import { BlogWorkspace } from "@/components/admin/stream/BlogWorkspace";
 import { STREAM_PAGE_SIZE } from "@/components/admin/stream/stream-state";
+import type { SubmissionView } from "@/components/admin/stream/submission-list";
 import { requirePageActor } from "@/server/auth/current-actor";
 import { findBlog } from "@/server/db/blogs";
 import { listEntries } from "@/server/db/entries";
+import { listSubmissions } from "@/server/db/reviews";
+import { can } from "@/common/permissions";
 import { getRuntime } from "@/server/runtime";
 
 type Props = {
@@ -43,6 +46,12 @@ export default async function BlogWorkspacePage({ params, searchParams }: Props)
     },
     actor,
   );
+  const submissionView: SubmissionView | null = can(actor, "entry:review")
+    ? "queue"
+    : can(actor, "entry:submit")
+      ? "mine"
+      : null;
+  const submissions = submissionView && { view: submissionView, items: await listSubmissions(db, actor, slug) };
   return (
     <div className="space-y-4">
       <BlogBreadcrumb blog={blog} />
@@ -54,6 +63,7 @@ export default async function BlogWorkspacePage({ params, searchParams }: Props)
           entries: page.entries,
           nextCursor: page.nextCursor,
         }}
+        submissions={submissions}
       />
     </div>
   );
