@@ -1,6 +1,6 @@
 // An editor embeds a YouTube video, an X post and a web page by URL, posting as a colleague.
 import { expect, test } from "./fixtures/server.ts";
-import { composer, entriesOf, entryText, openContext, openReader, openWorkspace, signIn } from "./fixtures/newsroom.ts";
+import { composer, entriesOf, entryText, openWorkspace, readerAndWorkspace, signIn } from "./fixtures/newsroom.ts";
 
 test("an editor embeds YouTube, X and a link card by URL and publishes as a colleague; readers get all three", async ({
   page,
@@ -9,10 +9,7 @@ test("an editor embeds YouTube, X and a link card by URL and publishes as a coll
   newsroom,
 }) => {
   const blog = await newsroom.createBlog({ prefix: "embed" });
-  const reader = await openContext(browser, server);
-  await openReader(reader.page, blog.slug);
-  await signIn(page.context(), server.users.editor);
-  await openWorkspace(page, blog.slug);
+  const reader = await readerAndWorkspace(browser, server, page, blog.slug, server.users.editor);
   const form = composer(page);
 
   await form.getByLabel("Headline (optional)").fill("Watch the declaration");

@@ -9,6 +9,7 @@ import {
   openContext,
   openReader,
   openWorkspace,
+  readerAndWorkspace,
   signIn,
   streamEntry,
   TINY_PNG,
@@ -150,10 +151,7 @@ test("a reload while typing keeps the text, for a new entry and for a draft bein
 
 test("a scheduled entry appears for the reader at its time", async ({ page, browser, server, newsroom }) => {
   const blog = await newsroom.createBlog({ prefix: "sched" });
-  const reader = await openContext(browser, server);
-  await openReader(reader.page, blog.slug);
-  await signIn(page.context(), server.users.editor);
-  await openWorkspace(page, blog.slug);
+  const reader = await readerAndWorkspace(browser, server, page, blog.slug, server.users.editor);
 
   const headline = `Exit poll at the top of the hour ${uid()}`;
   const form = composer(page);

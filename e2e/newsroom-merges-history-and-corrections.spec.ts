@@ -9,6 +9,7 @@ import {
   openContext,
   openReader,
   openWorkspace,
+  readerAndWorkspace,
   signIn,
   streamEntry,
 } from "./fixtures/newsroom.ts";
@@ -173,10 +174,7 @@ test("an editor's correction note shows on a reader's open page at once, and on 
     headline: "Crowd at the rally",
     body: "<p>About 9 000 people came.</p>",
   });
-  const reader = await openContext(browser, server);
-  await openReader(reader.page, blog.slug);
-  await signIn(page.context(), server.users.editor);
-  await openWorkspace(page, blog.slug);
+  const reader = await readerAndWorkspace(browser, server, page, blog.slug, server.users.editor);
 
   const item = streamEntry(page, entry.id);
   await item.getByRole("button", { name: "Add correction" }).click();

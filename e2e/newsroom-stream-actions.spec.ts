@@ -1,15 +1,7 @@
 // From the workspace stream an editor marks key events, corrects a published entry and deletes one;
 // readers see each change.
 import { expect, test } from "./fixtures/server.ts";
-import {
-  entryOf,
-  entryText,
-  openContext,
-  openReader,
-  openWorkspace,
-  signIn,
-  streamEntry,
-} from "./fixtures/newsroom.ts";
+import { entryOf, entryText, readerAndWorkspace, streamEntry } from "./fixtures/newsroom.ts";
 
 test("an editor marks a key event, corrects a published entry (readers see Updated HH:MM) and deletes one after confirming", async ({
   page,
@@ -23,10 +15,7 @@ test("an editor marks a key event, corrects a published entry (readers see Updat
     headline: "Wrong seat called",
     body: "<p>Published in error.</p>",
   });
-  const reader = await openContext(browser, server);
-  await openReader(reader.page, blog.slug);
-  await signIn(page.context(), server.users.editor);
-  await openWorkspace(page, blog.slug);
+  const reader = await readerAndWorkspace(browser, server, page, blog.slug, server.users.editor);
 
   const item = streamEntry(page, first.id);
   const keyEvent = item.getByRole("button", { name: "Key event" });

@@ -11,6 +11,7 @@ import {
   openContext,
   openReader,
   openWorkspace,
+  readerAndWorkspace,
   signIn,
   streamEntry,
 } from "./fixtures/newsroom.ts";
@@ -123,10 +124,7 @@ test("a long entry shows its first lines with Show more, and a draft card publis
     body: "<p>The draft a colleague wrote.</p>",
     status: "DRAFT",
   });
-  const reader = await openContext(browser, server);
-  await openReader(reader.page, blog.slug);
-  await signIn(page.context(), server.users.editor);
-  await openWorkspace(page, blog.slug);
+  const reader = await readerAndWorkspace(browser, server, page, blog.slug, server.users.editor);
 
   const card = streamEntry(page, long.id);
   const body = card.getByTestId("entry-body");
@@ -157,10 +155,7 @@ test("breaking news: Breaking in one click, Ctrl+Enter publishes, and Undo withi
   newsroom,
 }) => {
   const blog = await newsroom.createBlog({ prefix: "breaking" });
-  const reader = await openContext(browser, server);
-  await openReader(reader.page, blog.slug);
-  await signIn(page.context(), server.users.journalist);
-  await openWorkspace(page, blog.slug);
+  const reader = await readerAndWorkspace(browser, server, page, blog.slug, server.users.journalist);
 
   const form = composer(page);
   const breaking = form.getByRole("button", { name: "Breaking" });
