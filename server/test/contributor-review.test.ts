@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { AuditEventDTO, EntryDTO, SubmissionDTO } from "@/common/contracts/dto";
 import { BLOG_EVENT_TYPES } from "@/common/contracts/events";
-import { apiClient, waitFor, type TestServer, type TestUser } from "./harness";
+import { apiClient, sessionCookie, waitFor, type TestServer, type TestUser } from "./harness";
 import { postgres, startNodePair, type NodePair } from "./node-pair";
 import { everythingPublic } from "./public-answers";
 import { closeSockets, connectSocket, joinBlog, joinNewsroom, ofType } from "./socket-reader";
@@ -43,14 +43,11 @@ afterAll(async () => {
 
 const NEWSROOM_EVENTS = ["admin:entry-saved", "admin:entry-removed", "admin:entry-reviewed"] as const;
 
-async function signIn(base: string, user: TestUser): Promise<string> {
-  const login = await apiClient(base)("POST", "/api/auth/login", { email: user.email, password: user.password });
-  expect(login.status).toBe(200);
-  return (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-}
-
 async function newsroomSocket(base: string, user: TestUser) {
-  const socket = await connectSocket(base, { events: NEWSROOM_EVENTS, headers: { cookie: await signIn(base, user) } });
+  const socket = await connectSocket(base, {
+    events: NEWSROOM_EVENTS,
+    headers: { cookie: await sessionCookie(base, user) },
+  });
   expect(await joinNewsroom(socket, { slug: SLUG })).toEqual({ ok: true });
   return socket;
 }

@@ -267,6 +267,13 @@ export function apiClient(base: string, token?: string) {
   };
 }
 
+/** Signs in over the API and returns the session cookie (`name=value`), to send as a signed-in browser does. */
+export async function sessionCookie(base: string, user: { email: string; password: string }): Promise<string> {
+  const login = await apiClient(base)("POST", "/api/auth/login", { email: user.email, password: user.password });
+  if (login.status !== 200) throw new Error(`signing in as ${user.email} answered ${login.status}`);
+  return (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+}
+
 export interface RawAnswer {
   status: number;
   headers: IncomingHttpHeaders;

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { EntryDTO } from "@/common/contracts/dto";
 import type { AdminJoinAck, PresencePerson } from "@/common/contracts/events";
 import { PRESENCE_TTL_MS } from "../realtime/newsroom-presence";
-import { apiClient, spawnServer, waitFor, type TestServer } from "./harness";
+import { apiClient, sessionCookie, spawnServer, waitFor, type TestServer } from "./harness";
 import { postgres, startNodePair, type NodePair } from "./node-pair";
 import { closeSockets, connectSocket, joinBlog, joinNewsroom, ofType, type TestSocket } from "./socket-reader";
 
@@ -48,10 +48,7 @@ afterAll(async () => {
 });
 
 async function signIn(who: keyof typeof cookies, url = server.url): Promise<string> {
-  const user = server.users[who];
-  const login = await apiClient(url)("POST", "/api/auth/login", { email: user.email, password: user.password });
-  expect(login.status).toBe(200);
-  return (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+  return sessionCookie(url, server.users[who]);
 }
 
 const connect = (url: string, cookie?: string): Promise<NewsroomSocket> =>
@@ -214,11 +211,10 @@ describe("presence in a blog's newsroom", () => {
       displayName: "Leaving Lee",
     });
     expect(created.status).toBe(201);
-    const login = await apiClient(server.url)("POST", "/api/auth/login", {
+    const leaving = await sessionCookie(server.url, {
       email: "leaving-presence@test.liveline",
       password: "leaving-pw-1",
     });
-    const leaving = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
     const editorSocket = await inNewsroom(server.url, cookies.editor);
     await inNewsroom(server.url, leaving);
     const signingOut = await signIn("journalist2");
@@ -302,11 +298,7 @@ describe("a new role", () => {
       displayName: "Demoted Dee",
     });
     expect(created.status).toBe(201);
-    const login = await apiClient(server.url)("POST", "/api/auth/login", {
-      email: "demoted@test.liveline",
-      password: "demoted-pw-1",
-    });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const cookie = await sessionCookie(server.url, { email: "demoted@test.liveline", password: "demoted-pw-1" });
     const watching = await connect(server.url, cookie);
     expect(await watch(watching, { list: "users" })).toEqual({ ok: true });
     const ended = new Promise<string>((resolve) => watching.once("disconnect", resolve));

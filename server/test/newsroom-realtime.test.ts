@@ -6,7 +6,7 @@ import type { BlogEvent } from "@/common/contracts/events";
 import { BLOG_EVENT_TYPES } from "@/common/contracts/events";
 import { hashSecret } from "../db/sessions";
 import { io, type Socket } from "socket.io-client";
-import { apiClient, spawnServer, startTestServer, waitFor, type TestServer } from "./harness";
+import { apiClient, sessionCookie, spawnServer, startTestServer, waitFor, type TestServer } from "./harness";
 import { closeSockets, connectSocket, joinBlog, joinNewsroom, ofType } from "./socket-reader";
 
 let server: TestServer;
@@ -34,17 +34,11 @@ const connect = (url: string, cookie?: string) =>
     headers: cookie ? { cookie } : undefined,
   });
 
-async function signIn(user: { email: string; password: string }): Promise<string> {
-  const login = await apiClient(server.url)("POST", "/api/auth/login", { email: user.email, password: user.password });
-  expect(login.status).toBe(200);
-  return (login.headers.get("set-cookie") ?? "").split(";")[0]!;
-}
-
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("the newsroom room", () => {
   it("shows an editor a colleague's draft as it is saved, edited and deleted; readers see none of it", async () => {
-    const editorSocket = await connect(server.url, await signIn(server.users.editor));
+    const editorSocket = await connect(server.url, await sessionCookie(server.url, server.users.editor));
     expect(await joinNewsroom(editorSocket, { slug: "desk-blog" })).toEqual({ ok: true });
     const reader = await connect(server.url);
     expect(await joinBlog(reader, { slug: "desk-blog" })).toEqual({ seq: 0, readers: 1 });
@@ -88,7 +82,7 @@ describe("the newsroom room", () => {
   });
 
   it("only sends a blog's changes to that blog's newsroom room", async () => {
-    const editorSocket = await connect(server.url, await signIn(server.users.editor));
+    const editorSocket = await connect(server.url, await sessionCookie(server.url, server.users.editor));
     expect(await joinNewsroom(editorSocket, { slug: "other-blog" })).toEqual({ ok: true });
     await journalist("POST", "/api/blogs/desk-blog/entries", { body: "<p>elsewhere</p>", status: "DRAFT" });
     const here = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/other-blog/entries", {
@@ -102,7 +96,7 @@ describe("the newsroom room", () => {
   });
 
   it("lets a journalist in too, who then sees colleagues' drafts (the newsroom is internal)", async () => {
-    const socket = await connect(server.url, await signIn(server.users.journalist2));
+    const socket = await connect(server.url, await sessionCookie(server.url, server.users.journalist2));
     expect(await joinNewsroom(socket, { slug: "desk-blog" })).toEqual({ ok: true });
     await journalist("POST", "/api/blogs/desk-blog/entries", { body: "<p>a colleague's draft</p>", status: "DRAFT" });
     const saved = await waitFor(() => ofType(socket, "admin:entry-saved")[0], "the colleague's draft");
@@ -114,7 +108,7 @@ describe("the newsroom room", () => {
     expect((await joinNewsroom(anonymous, { slug: "desk-blog" })).error).toMatch(/sign in/);
     const forged = await connect(server.url, "liveline_session=not-a-session");
     expect((await joinNewsroom(forged, { slug: "desk-blog" })).error).toMatch(/sign in/);
-    const cookie = await signIn(server.users.editor);
+    const cookie = await sessionCookie(server.url, server.users.editor);
     const valid = await connect(server.url, cookie);
     expect((await joinNewsroom(valid, { slug: "Bad Slug" })).error).toMatch(/slug/);
     expect((await joinNewsroom(valid, { slug: "desk-blog", role: "ADMIN" })).error).toMatch(/role/);
@@ -135,7 +129,7 @@ describe("the newsroom room", () => {
   });
 
   it("checks the session at join time: after signing out, the same socket is refused", async () => {
-    const cookie = await signIn(server.users.editor);
+    const cookie = await sessionCookie(server.url, server.users.editor);
     const socket = await connect(server.url, cookie);
     expect(await joinNewsroom(socket, { slug: "desk-blog" })).toEqual({ ok: true });
     const disconnected = new Promise<string>((resolve) => socket.once("disconnect", (reason) => resolve(reason)));
@@ -149,7 +143,7 @@ describe("the newsroom room", () => {
 
 describe("a newsroom socket whose session expires", () => {
   it("is disconnected when the session ends, though nobody signed out: no draft reaches it afterwards", async () => {
-    const cookie = await signIn(server.users.journalist);
+    const cookie = await sessionCookie(server.url, server.users.journalist);
     const secret = cookie.slice(cookie.indexOf("=") + 1);
     await server.db.prisma.session.update({
       where: { id: hashSecret(secret) },
@@ -210,7 +204,7 @@ describe("a newsroom socket that drops", () => {
     ],
   ] as const) {
     it(`gets no newsroom room back when its user ${what} meanwhile: no draft reaches it`, async () => {
-      const cookie = await signIn(server.users.journalist2);
+      const cookie = await sessionCookie(server.url, server.users.journalist2);
       const { socket, saved } = await droppingSocket(cookie);
       try {
         await dropAndComeBackAfter(socket, () => end(cookie));
@@ -236,7 +230,7 @@ describe("scheduled entries", () => {
   it("publish on time to a reader, exactly once", async () => {
     const reader = await connect(server.url);
     const { seq } = (await joinBlog(reader, { slug: "timed-blog" })) as { seq: number };
-    const editorSocket = await connect(server.url, await signIn(server.users.editor));
+    const editorSocket = await connect(server.url, await sessionCookie(server.url, server.users.editor));
     expect(await joinNewsroom(editorSocket, { slug: "timed-blog" })).toEqual({ ok: true });
     const scheduledAt = new Date(Date.now() + 2000).toISOString();
     const created = await journalist<{ entry: EntryDTO }>("POST", "/api/blogs/timed-blog/entries", {
